@@ -1,0 +1,189 @@
+package id.satupintu.platform.error;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import id.satupintu.platform.i18n.Messages;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Every failure of a REST call leaves as application/problem+json. Client mistakes get a 4xx with
+ * the offending fields; anything unexpected is logged and answered with a 500 that leaks nothing.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @Inject
+    ProblemFactory factory;
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, HttpHeaders headers, UriInfo uri) {
+        return respond(e, headers, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e, HttpHeaders headers, UriInfo uri) {
+        List<FieldError> errors = new ArrayList<>();
+        for (ConstraintViolation<?> v : e.getConstraintViolations()) {
+            errors.add(toFieldError(v));
+        }
+        errors.sort((a, b) -> a.field().compareTo(b.field()));
+        return respond(ProblemException.validation(errors), headers, uri);
+    }
+
+    @ServerExceptionMapper({JsonProcessingException.class})
+    public Response unreadable(JsonProcessingException e, HttpHeaders headers, UriInfo uri) {
+        ProblemException problem;
+        if (e instanceof JsonParseException || !(e instanceof JsonMappingException mapping)) {
+            problem = new ProblemException(400, "malformed-json");
+        } else {
+            String field = path(mapping);
+            String code = e instanceof UnrecognizedPropertyException ? "unknown-field"
+                    : e instanceof InvalidFormatException || e instanceof MismatchedInputException ? "wrong-type"
+                    : "invalid";
+            if (field.isEmpty()) {
+                problem = new ProblemException(400, "malformed-json");
+            } else {
+                problem = ProblemException.validation(field, code);
+            }
+        }
+        return respond(problem, headers, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unauthenticated(UnauthorizedException e, HttpHeaders headers, UriInfo uri) {
+        return unauthorized(headers, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e, HttpHeaders headers, UriInfo uri) {
+        return unauthorized(headers, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, HttpHeaders headers, UriInfo uri) {
+        return respond(ProblemException.forbidden(), headers, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, HttpHeaders headers, UriInfo uri) {
+        int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e, headers, uri);
+        }
+        String code = switch (status) {
+            case 400 -> "bad-request";
+            case 401 -> "unauthorized";
+            case 403 -> "forbidden";
+            case 404 -> "not-found";
+            case 405 -> "method-not-allowed";
+            case 406 -> "not-acceptable";
+            case 413 -> "payload-too-large";
+            case 415 -> "unsupported-media-type";
+            default -> "http-" + status;
+        };
+        Response response = respond(new ProblemException(status, code), headers, uri);
+        if (status == 405 && e.getResponse().getHeaderString("Allow") != null) {
+            return Response.fromResponse(response).header("Allow", e.getResponse().getHeaderString("Allow")).build();
+        }
+        return response;
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, HttpHeaders headers, UriInfo uri) {
+        LOG.errorf(e, "Unexpected failure on %s", uri.getPath());
+        return respond(new ProblemException(500, "internal-error"), headers, uri);
+    }
+
+    private Response unauthorized(HttpHeaders headers, UriInfo uri) {
+        return Response.fromResponse(respond(new ProblemException(401, "unauthorized"), headers, uri))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    private Response respond(ProblemException e, HttpHeaders headers, UriInfo uri) {
+        var locale = Messages.negotiate(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
+        Problem body = factory.create(e, locale, uri.getPath());
+        return Response.status(e.status()).type(Problem.MEDIA_TYPE).entity(body)
+                .header(HttpHeaders.CONTENT_LANGUAGE, locale.getLanguage()).build();
+    }
+
+    private static final Map<String, String> CONSTRAINT_CODES = Map.ofEntries(
+            Map.entry("NotNull", "required"), Map.entry("NotBlank", "required"), Map.entry("NotEmpty", "required"),
+            Map.entry("Size", "size"), Map.entry("Pattern", "invalid-format"), Map.entry("Email", "invalid-email"),
+            Map.entry("Min", "min"), Map.entry("Max", "max"), Map.entry("Positive", "positive"),
+            Map.entry("PositiveOrZero", "positive-or-zero"), Map.entry("DecimalMin", "min"),
+            Map.entry("DecimalMax", "max"), Map.entry("Past", "past"), Map.entry("Future", "future"));
+
+    private static FieldError toFieldError(ConstraintViolation<?> v) {
+        var descriptor = v.getConstraintDescriptor();
+        String annotation = descriptor.getAnnotation().annotationType().getSimpleName();
+        String code = CONSTRAINT_CODES.getOrDefault(annotation, "invalid");
+        Map<String, Object> attrs = descriptor.getAttributes();
+        Object[] args = switch (code) {
+            case "size" -> new Object[] {attrs.get("min"), attrs.get("max")};
+            case "min", "max" -> new Object[] {attrs.get("value")};
+            default -> new Object[0];
+        };
+        return FieldError.of(fieldName(v.getPropertyPath()), code, args);
+    }
+
+    /** Drops the method and parameter nodes so the client sees the JSON field path it sent. */
+    private static String fieldName(Path path) {
+        StringBuilder name = new StringBuilder();
+        String parameter = null;
+        for (Path.Node node : path) {
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.RETURN_VALUE) {
+                continue;
+            }
+            if (node.getKind() == ElementKind.PARAMETER) {
+                parameter = node.getName();
+                continue;
+            }
+            if (node.getIndex() != null && name.length() > 0) {
+                name.append('[').append(node.getIndex()).append(']');
+            }
+            if (node.getName() != null) {
+                if (name.length() > 0) {
+                    name.append('.');
+                }
+                name.append(node.getName());
+            }
+        }
+        return name.length() > 0 ? name.toString() : parameter == null ? "body" : parameter;
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder name = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (name.length() > 0) {
+                    name.append('.');
+                }
+                name.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                name.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return name.toString();
+    }
+}

@@ -1,0 +1,80 @@
+package id.satupintu.platform.i18n;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.text.MessageFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Citizen-facing texts in Indonesian (the default) and English. Plain UTF-8 properties files are
+ * read directly rather than through ResourceBundle so the same code works in a native image.
+ */
+@ApplicationScoped
+public class Messages {
+
+    public static final Locale INDONESIAN = Locale.forLanguageTag("id");
+    public static final Locale ENGLISH = Locale.ENGLISH;
+    public static final List<Locale> SUPPORTED = List.of(INDONESIAN, ENGLISH);
+
+    /** One bundle per feature, so features add their texts without touching each other's files. */
+    private static final List<String> FEATURES = List.of(
+            "platform", "identity", "catalog", "application", "queue", "complaint", "survey", "integration");
+
+    private final Map<String, Properties> bundles = Map.of("id", load("id"), "en", load("en"));
+
+    /** The first supported language the client asks for; Indonesian when it asks for none we have. */
+    public static Locale negotiate(String acceptLanguage) {
+        if (acceptLanguage == null || acceptLanguage.isBlank()) {
+            return INDONESIAN;
+        }
+        try {
+            Locale match = Locale.lookup(Locale.LanguageRange.parse(acceptLanguage), SUPPORTED);
+            return match == null ? INDONESIAN : match;
+        } catch (IllegalArgumentException malformed) {
+            return INDONESIAN;
+        }
+    }
+
+    /** The text for key, formatted with args; null when neither language has it. */
+    public String find(Locale locale, String key, Object... args) {
+        String pattern = bundle(locale).getProperty(key);
+        if (pattern == null) {
+            pattern = bundles.get("id").getProperty(key);
+        }
+        if (pattern == null) {
+            return null;
+        }
+        return args == null || args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+    }
+
+    public String get(Locale locale, String key, Object... args) {
+        String text = find(locale, key, args);
+        return text == null ? key : text;
+    }
+
+    private Properties bundle(Locale locale) {
+        return ENGLISH.getLanguage().equals(locale.getLanguage()) ? bundles.get("en") : bundles.get("id");
+    }
+
+    private static Properties load(String language) {
+        Properties properties = new Properties();
+        for (String feature : FEATURES) {
+            String resource = "messages/" + feature + "_" + language + ".properties";
+            try (InputStream in = Messages.class.getClassLoader().getResourceAsStream(resource)) {
+                if (in != null) {
+                    properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return properties;
+    }
+}

@@ -1,0 +1,40 @@
+package id.satupintu.platform.web;
+
+import id.satupintu.platform.error.ProblemException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * Opaque keyset cursors: the sort key of the last item of a page, base64url-encoded. Keyset paging
+ * stays fast on deep pages and does not skip or repeat rows when rows are added meanwhile.
+ */
+public final class Cursor {
+
+    private static final char SEPARATOR = '\u001f';
+
+    private Cursor() {
+    }
+
+    public static String encode(String... keys) {
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(String.join(String.valueOf(SEPARATOR), keys).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The keys of a cursor made by {@link #encode}, or an empty list when there is no cursor. */
+    public static List<String> decode(String cursor, int parts) {
+        if (cursor == null || cursor.isBlank()) {
+            return List.of();
+        }
+        try {
+            String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            List<String> keys = List.of(raw.split(String.valueOf(SEPARATOR), -1));
+            if (keys.size() != parts) {
+                throw new ProblemException(400, "invalid-cursor");
+            }
+            return keys;
+        } catch (IllegalArgumentException notBase64) {
+            throw new ProblemException(400, "invalid-cursor");
+        }
+    }
+}

@@ -1,0 +1,2 @@
+-- Platform: extensions every feature may rely on.
+create extension if not exists pgcrypto;
