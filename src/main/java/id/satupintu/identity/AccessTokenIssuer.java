@@ -1,0 +1,50 @@
+package id.satupintu.identity;
+
+import io.quarkus.arc.Unremovable;
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Signs short-lived RS256 access tokens; refresh tokens are opaque and live in the database. */
+@ApplicationScoped
+@Unremovable // tests look it up programmatically to act as any role
+public class AccessTokenIssuer {
+
+    /** Who a token speaks for: a person (user) or a system (API client). */
+    public record Subject(String id, String name, Set<String> roles, String agencyCode, String siteCode,
+                          Set<String> scopes, boolean client) {
+    }
+
+    @Inject
+    SigningKeys keys;
+
+    @ConfigProperty(name = "satupintu.jwt.access-token-minutes", defaultValue = "15")
+    long accessTokenMinutes;
+
+    public Duration lifetime() {
+        return Duration.ofMinutes(accessTokenMinutes);
+    }
+
+    public String issue(Subject subject) {
+        JwtClaimsBuilder claims = Jwt.issuer(keys.issuer())
+                .subject(subject.id())
+                .upn(subject.name())
+                .groups(subject.roles())
+                .claim("sub_type", subject.client() ? "client" : "user")
+                .expiresIn(lifetime());
+        if (subject.agencyCode() != null) {
+            claims.claim("agency", subject.agencyCode());
+        }
+        if (subject.siteCode() != null) {
+            claims.claim("site", subject.siteCode());
+        }
+        if (subject.scopes() != null && !subject.scopes().isEmpty()) {
+            claims.claim("scope", String.join(" ", subject.scopes()));
+        }
+        return claims.jws().keyId(keys.keyId()).sign(keys.privateKey());
+    }
+}
