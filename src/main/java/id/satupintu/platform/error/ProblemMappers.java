@@ -70,6 +70,12 @@ public class ProblemMappers {
         return respond(problem, headers, uri);
     }
 
+    /** Overrides Quarkus' own mapper for this type, which answers in a shape of its own. */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e, HttpHeaders headers, UriInfo uri) {
+        return unreadable(e, headers, uri);
+    }
+
     @ServerExceptionMapper
     public Response unauthenticated(UnauthorizedException e, HttpHeaders headers, UriInfo uri) {
         return unauthorized(headers, uri);
@@ -87,7 +93,14 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, HttpHeaders headers, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException unreadable) {
+            return unreadable(unreadable, headers, uri);
+        }
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+        if (status == 404 && e.getCause() instanceof IllegalArgumentException) {
+            // JAX-RS answers 404 when a query parameter does not convert; for an API that is a bad request.
+            return respond(new ProblemException(400, "invalid-parameter"), headers, uri);
+        }
         if (status >= 500) {
             return unexpected(e, headers, uri);
         }
@@ -111,8 +124,24 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpHeaders headers, UriInfo uri) {
+        if (isUniqueViolation(e)) {
+            // Two requests raced to create the same thing; the loser learns it exists.
+            return respond(ProblemException.conflict("conflict"), headers, uri);
+        }
         LOG.errorf(e, "Unexpected failure on %s", uri.getPath());
         return respond(new ProblemException(500, "internal-error"), headers, uri);
+    }
+
+    private static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+            if (t instanceof io.vertx.pgclient.PgException pg && "23505".equals(pg.getSqlState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Response unauthorized(HttpHeaders headers, UriInfo uri) {

@@ -1,0 +1,51 @@
+package id.satupintu.catalog;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.annotations.CreationTimestamp;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.UpdateTimestamp;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * A physical service location (MPP or PTSP office) with its own time zone and opening hours.
+ */
+@Entity
+@Table(name = "site")
+public class Site extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue
+    public UUID id;
+
+    public String code;
+    public String kind;
+    public String name;
+    public String address;
+    public String city;
+    @Column(name = "province_code")
+    public String provinceCode;
+    public Double latitude;
+    public Double longitude;
+    @Column(name = "time_zone")
+    public String timeZone;
+    public String phone;
+    public String email;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "opening_hours")
+    public WeeklyHours openingHours = new WeeklyHours(List.of());
+    @CreationTimestamp
+    @Column(name = "created_at", updatable = false)
+    public OffsetDateTime createdAt;
+    @UpdateTimestamp
+    @Column(name = "updated_at")
+    public OffsetDateTime updatedAt;
+}
+

@@ -1,0 +1,15 @@
+package id.satupintu.catalog;
+
+import java.util.List;
+
+/** A site as the public API shows it; {@code zone} is WIB, WITA or WIT. */
+public record SiteView(String code, String kind, String name, String address, String city, String provinceCode,
+                       Double latitude, Double longitude, String timeZone, String zone, String phone, String email,
+                       List<OpeningHours> openingHours) {
+
+    static SiteView of(Site site) {
+        return new SiteView(site.code, site.kind, site.name, site.address, site.city, site.provinceCode,
+                site.latitude, site.longitude, site.timeZone, TimeZones.label(site.timeZone), site.phone,
+                site.email, site.openingHours.days());
+    }
+}
