@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +34,27 @@ class ProblemDetailsTest {
     void unsupportedLanguageFallsBackToIndonesian() {
         given().header("Accept-Language", "fr-FR").when().get("/api/v1/does-not-exist")
                 .then().statusCode(404).body("title", equalTo("Tidak ditemukan"));
+    }
+
+    @TestHTTPResource("/api/v1/sites")
+    java.net.URL sites;
+
+    /** Announces a body over the limit; the service must refuse it before reading it. */
+    @Test
+    void oversizedBodyIsRefusedBeforeItIsRead() throws Exception {
+        try (var socket = new java.net.Socket(sites.getHost(), sites.getPort())) {
+            socket.setSoTimeout(5000);
+            String request = "POST /api/v1/sites HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + (13 * 1024 * 1024) + "\r\n\r\n{";
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            byte[] head = new byte[4096];
+            int n = socket.getInputStream().read(head);
+            String response = new String(head, 0, n, java.nio.charset.StandardCharsets.UTF_8);
+            org.junit.jupiter.api.Assertions.assertTrue(response.startsWith("HTTP/1.1 413"), response);
+            org.junit.jupiter.api.Assertions.assertTrue(response.contains("application/problem+json"), response);
+            org.junit.jupiter.api.Assertions.assertTrue(response.contains("\"code\":\"payload-too-large\""), response);
+        }
     }
 
     @Test
