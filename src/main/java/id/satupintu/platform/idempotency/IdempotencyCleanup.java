@@ -1,0 +1,29 @@
+package id.satupintu.platform.idempotency;
+
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Forgets idempotency keys after the retention window: a client retries within minutes, not days.
+ * Every replica may run it; deleting the same old rows twice is harmless.
+ */
+@ApplicationScoped
+public class IdempotencyCleanup {
+
+    @Inject
+    Pool pool;
+
+    @ConfigProperty(name = "satupintu.idempotency.retention-hours", defaultValue = "24")
+    int retentionHours;
+
+    @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> forgetOldKeys() {
+        return pool.preparedQuery("delete from idempotency_record where created_at < now() - make_interval(hours => $1)")
+                .execute(Tuple.of(retentionHours)).replaceWithVoid();
+    }
+}
