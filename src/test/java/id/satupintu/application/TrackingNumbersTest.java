@@ -1,0 +1,56 @@
+package id.satupintu.application;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class TrackingNumbersTest {
+
+    @Test
+    void carriesTheSiteAndLocalDateAndValidates() {
+        String number = TrackingNumbers.next("MPP-BDG", LocalDate.of(2026, 11, 23));
+        assertTrue(number.startsWith("BDG-261123-"), number);
+        assertTrue(TrackingNumbers.isWellFormed(number), number);
+    }
+
+    @Test
+    void aMistypedOrSwappedSymbolIsCaught() {
+        for (int i = 0; i < 200; i++) {
+            String number = TrackingNumbers.next("MPP-BDG", LocalDate.of(2026, 1, 5));
+            char[] chars = number.toCharArray();
+            int at = 11 + (i % 5);
+            char a = chars[at];
+            char b = chars[at + 1];
+            if (a != b) {
+                chars[at] = b;
+                chars[at + 1] = a;
+                assertFalse(TrackingNumbers.isWellFormed(new String(chars)), "swap in " + number);
+            }
+            chars = number.toCharArray();
+            chars[at] = chars[at] == '7' ? '8' : '7';
+            assertFalse(TrackingNumbers.isWellFormed(new String(chars)), "typo in " + number);
+        }
+    }
+
+    @Test
+    void notSequential() {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < 10_000; i++) {
+            seen.add(TrackingNumbers.next("MPP-BDG", LocalDate.of(2026, 1, 5)));
+        }
+        assertEquals(10_000, seen.size());
+    }
+
+    @Test
+    void normalizesWhatPeopleType() {
+        String number = TrackingNumbers.next("MPP-BDG", LocalDate.of(2026, 1, 5));
+        assertEquals(number, TrackingNumbers.normalize(" " + number.toLowerCase() + " "));
+        assertFalse(TrackingNumbers.isWellFormed("BDG-260105"));
+        assertFalse(TrackingNumbers.isWellFormed(null));
+    }
+}
