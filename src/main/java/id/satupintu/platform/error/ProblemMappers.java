@@ -70,6 +70,12 @@ public class ProblemMappers {
         return respond(problem, headers, uri);
     }
 
+    /** Quarkus REST ships its own mapper for this subtype; this one keeps the answer a problem. */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e, HttpHeaders headers, UriInfo uri) {
+        return unreadable(e, headers, uri);
+    }
+
     @ServerExceptionMapper
     public Response unauthenticated(UnauthorizedException e, HttpHeaders headers, UriInfo uri) {
         return unauthorized(headers, uri);
@@ -87,6 +93,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, HttpHeaders headers, UriInfo uri) {
+        // Quarkus REST wraps Jackson's syntax errors in a plain 400; unwrap them so clients get the real reason.
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return unreadable(json, headers, uri);
+        }
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
         if (status >= 500) {
             return unexpected(e, headers, uri);
