@@ -50,7 +50,10 @@ public final class Nik {
         return Integer.parseInt(nik.substring(6, 8)) > 40;
     }
 
-    /** The encoded birth date, resolved to the latest century in which it is a real date. */
+    /**
+     * The encoded birth date: in the 2000s when that is a real date not in the future, otherwise in
+     * the 1900s; a date real only in the future 2000s (a typo, or a NIK issued ahead) still counts.
+     */
     static Optional<LocalDate> birthDate(String nik) {
         int day = Integer.parseInt(nik.substring(6, 8));
         if (day > 40) {
@@ -58,14 +61,20 @@ public final class Nik {
         }
         int month = Integer.parseInt(nik.substring(8, 10));
         int yy = Integer.parseInt(nik.substring(10, 12));
-        for (int century : new int[] {2000, 1900}) {
-            try {
-                return Optional.of(LocalDate.of(century + yy, month, day));
-            } catch (DateTimeException notInThisCentury) {
-                // 29 February exists only in leap years; try the other century.
-            }
+        Optional<LocalDate> recent = date(2000 + yy, month, day);
+        if (recent.isPresent() && !recent.get().isAfter(LocalDate.now())) {
+            return recent;
         }
-        return Optional.empty();
+        Optional<LocalDate> older = date(1900 + yy, month, day);
+        return older.isPresent() ? older : recent;
+    }
+
+    private static Optional<LocalDate> date(int year, int month, int day) {
+        try {
+            return Optional.of(LocalDate.of(year, month, day));
+        } catch (DateTimeException notARealDate) {
+            return Optional.empty();
+        }
     }
 
     private static Set<String> loadProvinces() {
