@@ -12,7 +12,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.IntSupplier;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Random accounts for identity tests, so they can run again on a database that already has data. */
@@ -118,6 +123,34 @@ final class IdentityFixtures {
             return new ObjectMapper().readValue(new String(json, StandardCharsets.UTF_8), Map.class);
         } catch (Exception e) {
             throw new AssertionError("not a JWT: " + jwt, e);
+        }
+    }
+
+    /** Starts n copies of call at the same moment and returns their HTTP statuses, sorted. */
+    static List<Integer> race(int n, IntSupplier call) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        List<CompletableFuture<Integer>> calls = new ArrayList<>();
+        var threads = java.util.concurrent.Executors.newFixedThreadPool(n);
+        try {
+            for (int i = 0; i < n; i++) {
+                calls.add(CompletableFuture.supplyAsync(() -> {
+                    try {
+                        start.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return call.getAsInt();
+                }, threads));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (var c : calls) {
+                statuses.add(c.get());
+            }
+            statuses.sort(null);
+            return statuses;
+        } finally {
+            threads.shutdown();
         }
     }
 }

@@ -18,11 +18,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.vertx.mutiny.sqlclient.Tuple;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -76,26 +73,9 @@ class RegistrationTest {
     void concurrentSignUpsWithOneNikCreateOneAccount() throws Exception {
         for (int round = 0; round < 3; round++) {
             String nik = randomNik(round % 2 == 0);
-            CountDownLatch start = new CountDownLatch(1);
-            List<CompletableFuture<Integer>> calls = new ArrayList<>();
-            for (int i = 0; i < 3; i++) {
-                calls.add(CompletableFuture.supplyAsync(() -> {
-                    try {
-                        start.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    return given().contentType(ContentType.JSON).body(registration(nik, randomPhone()))
-                            .post("/api/v1/auth/register").statusCode();
-                }));
-            }
-            start.countDown();
-            List<Integer> statuses = new ArrayList<>();
-            for (var call : calls) {
-                statuses.add(call.get());
-            }
-            statuses.sort(null);
-            assertEquals(List.of(201, 409, 409), statuses, "round " + round);
+            assertEquals(List.of(201, 409, 409), IdentityFixtures.race(3, () -> given().contentType(ContentType.JSON)
+                    .body(registration(nik, randomPhone())).post("/api/v1/auth/register").statusCode()),
+                    "round " + round);
         }
     }
 
