@@ -1,0 +1,52 @@
+package id.satupintu.identity;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.smallrye.mutiny.Uni;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+/** A system that signs in with client credentials: an integrator, a kiosk, a drive-thru lane, a display board. */
+@Entity
+@Table(name = "identity_api_client")
+public class ApiClient extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    @Column(name = "client_id")
+    public String clientId;
+    public String name;
+    /** One of {@link Roles#CLIENT_KINDS}; it is also the role in the client's tokens. */
+    public String kind;
+    @Column(name = "secret_hash")
+    public String secretHash;
+    /** Space-separated scopes the client may ask for. */
+    public String scopes;
+    @Column(name = "agency_code")
+    public String agencyCode;
+    @Column(name = "site_code")
+    public String siteCode;
+    public boolean active;
+
+    public Set<String> scopeSet() {
+        return splitScopes(scopes);
+    }
+
+    public static Set<String> splitScopes(String scopes) {
+        Set<String> set = new LinkedHashSet<>();
+        if (scopes != null) {
+            Arrays.stream(scopes.trim().split("\\s+")).filter(s -> !s.isEmpty()).forEach(set::add);
+        }
+        return set;
+    }
+
+    public static Uni<ApiClient> findByClientId(String clientId) {
+        return find("lower(clientId) = ?1", clientId.toLowerCase(Locale.ROOT)).firstResult();
+    }
+}

@@ -1,0 +1,23 @@
+package id.satupintu.identity;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Query;
+
+/** Identity over GraphQL: the same service as {@code GET /api/v1/me}. */
+@GraphQLApi
+public class IdentityGraphQL {
+
+    @Inject
+    IdentityService identity;
+    @Inject
+    CurrentUser currentUser;
+
+    @Query("me")
+    @Description("The signed-in user or API client; NIK and phone masked. Requires a Bearer token.")
+    public Uni<Me> me() {
+        return currentUser.require().chain(identity::me);
+    }
+}

@@ -1,0 +1,47 @@
+package id.satupintu.identity;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.smallrye.mutiny.Uni;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** A person who signs in with a password: a citizen or a member of staff. Inserted with plain SQL (insert ... on conflict) so concurrent sign-ups cannot duplicate. */
+@Entity
+@Table(name = "identity_user")
+public class IdentityUser extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    public String username;
+    @Column(name = "password_hash")
+    public String passwordHash;
+    public String role;
+    @Column(name = "full_name")
+    public String fullName;
+    @Column(name = "agency_code")
+    public String agencyCode;
+    @Column(name = "site_code")
+    public String siteCode;
+    public String email;
+    @Column(name = "nik_index")
+    public String nikIndex;
+    @Column(name = "nik_encrypted")
+    public String nikEncrypted;
+    @Column(name = "phone_encrypted")
+    public String phoneEncrypted;
+    public boolean active;
+    @Column(name = "created_at")
+    public OffsetDateTime createdAt;
+
+    public static Uni<IdentityUser> findByUsername(String username) {
+        return find("lower(username) = ?1", username.toLowerCase(java.util.Locale.ROOT)).firstResult();
+    }
+
+    public static Uni<IdentityUser> findByNikIndex(String nikIndex) {
+        return find("nikIndex = ?1", nikIndex).firstResult();
+    }
+}

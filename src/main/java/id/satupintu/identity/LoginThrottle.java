@@ -1,0 +1,131 @@
+package id.satupintu.identity;
+
+import id.satupintu.platform.error.ProblemException;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Locale;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Brute-force protection for sign-ins. Failures are counted per submitted identifier (a username,
+ * a NIK or a client_id), keyed by an HMAC of it, whether or not an account exists: an unknown name
+ * is slowed down and locked exactly like a real one, so answers never tell them apart. Each
+ * failure answers after a growing delay (a Vert.x timer, so no thread waits); reaching
+ * {@code satupintu.login.max-failures} within the window locks the identifier for
+ * {@code satupintu.login.lock-minutes}, during which even the right password is refused with
+ * 429 {@code account-locked} and {@code Retry-After}. The counts live in PostgreSQL, so every
+ * replica sees them, and are changed by single atomic statements.
+ */
+@ApplicationScoped
+public class LoginThrottle {
+
+    @Inject
+    Pool pool;
+    @Inject
+    Vertx vertx;
+    @Inject
+    PersonalDataProtection protection;
+
+    @ConfigProperty(name = "satupintu.login.max-failures", defaultValue = "5")
+    int maxFailures;
+    @ConfigProperty(name = "satupintu.login.lock-minutes", defaultValue = "15")
+    long lockMinutes;
+    @ConfigProperty(name = "satupintu.login.failure-window-minutes", defaultValue = "15")
+    long windowMinutes;
+    @ConfigProperty(name = "satupintu.login.delay-base-ms", defaultValue = "250")
+    long delayBaseMs;
+    @ConfigProperty(name = "satupintu.login.delay-max-ms", defaultValue = "4000")
+    long delayMaxMs;
+
+    /** The throttle key of an identifier of a kind ("user", "client"). */
+    public String subject(String kind, String identifier) {
+        return protection.blindIndex("login-" + kind, identifier.trim().toLowerCase(Locale.ROOT));
+    }
+
+    /** Fails with 429 account-locked while subject is locked. */
+    public Uni<Void> ensureOpen(String subject) {
+        return pool.preparedQuery("select ceil(extract(epoch from locked_until - now()))::bigint as wait "
+                        + "from identity_login_throttle where subject = $1 and locked_until > now()")
+                .execute(Tuple.of(subject))
+                .map(rows -> {
+                    if (rows.size() > 0) {
+                        throw locked(rows.iterator().next().getLong("wait"));
+                    }
+                    return null;
+                });
+    }
+
+    /**
+     * Records a failure and fails with the problem to answer: {@code failure} after the delay this
+     * count earns, or account-locked when this failure reached the limit.
+     */
+    public <T> Uni<T> failed(String subject, ProblemException failure) {
+        String sql = """
+                insert into identity_login_throttle as t (subject, failures, last_failure_at, locked_until)
+                values ($1, 1, now(), case when $2 <= 1 then now() + make_interval(mins => $3) end)
+                on conflict (subject) do update set
+                  failures = excluded.failures + case when t.last_failure_at < now() - make_interval(mins => $4)
+                      or t.locked_until <= now() then 0 else t.failures end,
+                  last_failure_at = now(),
+                  locked_until = case when excluded.failures + case when t.last_failure_at < now() - make_interval(mins => $4)
+                      or t.locked_until <= now() then 0 else t.failures end >= $2
+                      then now() + make_interval(mins => $3) end
+                returning failures, locked_until
+                """;
+        return pool.preparedQuery(sql)
+                .execute(Tuple.of(subject, maxFailures, (int) lockMinutes, (int) windowMinutes))
+                .chain(rows -> {
+                    Row row = rows.iterator().next();
+                    OffsetDateTime lockedUntil = row.getOffsetDateTime("locked_until");
+                    if (lockedUntil != null) {
+                        return Uni.createFrom().failure(locked(Duration.ofMinutes(lockMinutes).toSeconds()));
+                    }
+                    return pause(delayFor(row.getInteger("failures"))).chain(() -> Uni.createFrom().failure(failure));
+                });
+    }
+
+    /** A successful sign-in forgets earlier failures. */
+    public Uni<Void> succeeded(String subject) {
+        return pool.preparedQuery("delete from identity_login_throttle where subject = $1")
+                .execute(Tuple.of(subject)).replaceWithVoid();
+    }
+
+    /** 0 for the first failure, then base, 2 x base, 4 x base ... up to the maximum. */
+    long delayFor(int failures) {
+        if (failures <= 1) {
+            return 0;
+        }
+        long delay = delayBaseMs << Math.min(failures - 2, 20);
+        return Math.min(delay, delayMaxMs);
+    }
+
+    /** Waits on a Vert.x timer: the continuation runs on the caller's context, never on another thread. */
+    private Uni<Void> pause(long millis) {
+        if (millis <= 0) {
+            return Uni.createFrom().voidItem();
+        }
+        return Uni.createFrom().emitter(emitter -> vertx.setTimer(millis, id -> emitter.complete(null)));
+    }
+
+    static HeaderedProblem locked(long retryAfterSeconds) {
+        long seconds = Math.max(1, retryAfterSeconds);
+        return new HeaderedProblem(429, "account-locked", Map.of("Retry-After", Long.toString(seconds)),
+                Math.max(1, (seconds + 59) / 60));
+    }
+
+    /** Old counts carry no information; removing them keeps the table small. Idempotent on every replica. */
+    @Scheduled(every = "1h", delayed = "5m")
+    Uni<Void> forgetOldFailures() {
+        return pool.query("delete from identity_login_throttle where last_failure_at < now() - interval '1 day' "
+                + "and (locked_until is null or locked_until < now())").execute().replaceWithVoid();
+    }
+}

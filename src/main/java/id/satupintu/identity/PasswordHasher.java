@@ -1,0 +1,106 @@
+package id.satupintu.identity;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Slow password hashing with PBKDF2-HMAC-SHA256 from the JDK. A stored hash reads
+ * {@code pbkdf2-sha256$<iterations>$<salt>$<hash>} so raising the cost later leaves old hashes
+ * verifiable. The work takes tens of milliseconds of CPU, so the reactive methods run it on a
+ * Vert.x worker; Vert.x hands the result back on the caller's context (the same event loop), which
+ * keeps a Hibernate Reactive session opened before the call usable after it.
+ */
+@ApplicationScoped
+public class PasswordHasher {
+
+    static final String ALGORITHM = "pbkdf2-sha256";
+    private static final int SALT_BYTES = 16;
+    private static final int HASH_BITS = 256;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Vertx vertx;
+    private final int iterations;
+    /** Verified against when the account does not exist, so unknown names cost the same time. */
+    private final String decoy;
+
+    public PasswordHasher(Vertx vertx,
+                          @ConfigProperty(name = "satupintu.password.pbkdf2-iterations") int iterations) {
+        if (iterations < 1000) {
+            throw new IllegalStateException("satupintu.password.pbkdf2-iterations must be at least 1000");
+        }
+        this.vertx = vertx;
+        this.iterations = iterations;
+        this.decoy = hashNow("decoy-" + RANDOM.nextLong());
+    }
+
+    public Uni<String> hash(String password) {
+        return vertx.executeBlocking(() -> hashNow(password), false);
+    }
+
+    /** True when password matches stored; a null stored hash is checked against a decoy and fails. */
+    public Uni<Boolean> verify(String password, String stored) {
+        return vertx.executeBlocking(() -> verifyNow(password, stored), false);
+    }
+
+    /** For start-up code on the main thread only; request paths use {@link #hash}. */
+    public String hashNow(String password) {
+        byte[] salt = new byte[SALT_BYTES];
+        RANDOM.nextBytes(salt);
+        byte[] hash = derive(password, salt, iterations);
+        Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
+        return ALGORITHM + "$" + iterations + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(hash);
+    }
+
+    boolean verifyNow(String password, String stored) {
+        if (stored == null) {
+            verifyNow(password, decoy);
+            return false;
+        }
+        String[] parts = stored.split("\\$");
+        if (parts.length != 4 || !ALGORITHM.equals(parts[0])) {
+            return false;
+        }
+        try {
+            int rounds = Integer.parseInt(parts[1]);
+            byte[] salt = Base64.getDecoder().decode(parts[2]);
+            byte[] expected = Base64.getDecoder().decode(parts[3]);
+            return MessageDigest.isEqual(expected, derive(password, salt, rounds));
+        } catch (IllegalArgumentException corrupt) {
+            return false;
+        }
+    }
+
+    private static byte[] derive(String password, byte[] salt, int rounds) {
+        PBEKeySpec spec = new PBEKeySpec(password.toCharArray(), salt, rounds, HASH_BITS);
+        try {
+            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("PBKDF2WithHmacSHA256 is not available", e);
+        } finally {
+            spec.clearPassword();
+        }
+    }
+
+    /** SHA-256 hex of an opaque high-entropy token (refresh tokens): no salt or stretching needed. */
+    public static String sha256Hex(String value) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+            StringBuilder hex = new StringBuilder(64);
+            for (byte b : digest) {
+                hex.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
+            }
+            return hex.toString();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package id.satupintu.identity;
+
+import id.satupintu.platform.error.FieldError;
+import id.satupintu.platform.error.ProblemException;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The three grants of {@code POST /api/v1/auth/token}. Failures are problems with OAuth-like codes:
+ * invalid-grant (wrong username/password or unusable refresh token, 400), invalid-client (401),
+ * unsupported-grant-type (400), invalid-scope (400), account-locked (429 with Retry-After).
+ * An unknown username costs the same hashing time, counts towards the same lock and gets the same
+ * answer as a wrong password.
+ */
+@ApplicationScoped
+public class TokenService {
+
+    static final int MAX_NAME = 64;
+    static final int MAX_SECRET = 256;
+    static final int MAX_TOKEN = 128;
+    static final int MAX_SCOPE = 1000;
+    private static final Pattern NIK_SHAPED = Pattern.compile("\\d{16}");
+
+    @Inject
+    PasswordHasher hasher;
+    @Inject
+    LoginThrottle throttle;
+    @Inject
+    RefreshTokens refreshTokens;
+    @Inject
+    AccessTokenIssuer issuer;
+    @Inject
+    PersonalDataProtection protection;
+
+    @WithSession
+    public Uni<TokenResponse> token(TokenRequest request, String authorization) {
+        return Uni.createFrom().deferred(() -> grant(request, authorization));
+    }
+
+    private Uni<TokenResponse> grant(TokenRequest request, String authorization) {
+        if (request == null) {
+            throw ProblemException.validation("grant_type", "required");
+        }
+        String grant = request.grantType();
+        if (grant == null || grant.isBlank()) {
+            throw ProblemException.validation("grant_type", "required");
+        }
+        return switch (grant) {
+            case "password" -> password(request);
+            case "client_credentials" -> clientCredentials(request, authorization);
+            case "refresh_token" -> refresh(request);
+            default -> throw new ProblemException(400, "unsupported-grant-type",
+                    grant.length() > 40 ? grant.substring(0, 40) + "..." : grant);
+        };
+    }
+
+    private Uni<TokenResponse> password(TokenRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        check(errors, "username", request.username(), MAX_NAME);
+        check(errors, "password", request.password(), MAX_SECRET);
+        if (!errors.isEmpty()) {
+            throw ProblemException.validation(errors);
+        }
+        String identifier = request.username().trim();
+        String subject = throttle.subject("user", identifier);
+        return throttle.ensureOpen(subject)
+                .chain(() -> NIK_SHAPED.matcher(identifier).matches()
+                        ? IdentityUser.findByNikIndex(protection.blindIndex("nik", identifier))
+                        : IdentityUser.findByUsername(identifier))
+                .chain(user -> hasher.verify(request.password(), user == null ? null : user.passwordHash)
+                        .map(matches -> matches && user.active ? user : null))
+                .chain(user -> user == null
+                        ? throttle.<IdentityUser>failed(subject, new ProblemException(400, "invalid-grant"))
+                        : throttle.succeeded(subject).replaceWith(user))
+                .chain(user -> refreshTokens.issue(user.id).map(refresh -> forUser(user, refresh)));
+    }
+
+    private Uni<TokenResponse> refresh(TokenRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        check(errors, "refresh_token", request.refreshToken(), MAX_TOKEN);
+        if (!errors.isEmpty()) {
+            throw ProblemException.validation(errors);
+        }
+        return refreshTokens.rotate(request.refreshToken().trim())
+                .chain(rotation -> IdentityUser.<IdentityUser>findById(rotation.userId())
+                        .map(user -> forUser(user, rotation.token())));
+    }
+
+    private Uni<TokenResponse> clientCredentials(TokenRequest request, String authorization) {
+        boolean basic = authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
+        String clientId = request.clientId();
+        String secret = request.clientSecret();
+        if (basic) {
+            String[] pair = basicCredentials(authorization.substring(6).trim());
+            clientId = pair[0];
+            secret = pair[1];
+        }
+        List<FieldError> errors = new ArrayList<>();
+        check(errors, "client_id", clientId, MAX_NAME);
+        check(errors, "client_secret", secret, MAX_SECRET);
+        if (request.scope() != null && request.scope().length() > MAX_SCOPE) {
+            errors.add(FieldError.of("scope", "size", 0, MAX_SCOPE));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.validation(errors);
+        }
+        String id = clientId.trim();
+        String givenSecret = secret;
+        String subject = throttle.subject("client", id);
+        return throttle.ensureOpen(subject)
+                .chain(() -> ApiClient.findByClientId(id))
+                .chain(client -> hasher.verify(givenSecret, client == null ? null : client.secretHash)
+                        .map(matches -> matches && client.active ? client : null))
+                .chain(client -> client == null
+                        ? throttle.<ApiClient>failed(subject, invalidClient())
+                        : throttle.succeeded(subject).replaceWith(client))
+                .map(client -> forClient(client, request.scope()));
+    }
+
+    private TokenResponse forUser(IdentityUser user, String refreshToken) {
+        Set<String> roles = Set.of(user.role);
+        String name = user.username != null ? user.username : user.id.toString();
+        String access = issuer.issue(new AccessTokenIssuer.Subject(user.id.toString(), name, roles, user.agencyCode,
+                user.siteCode, Set.of(), false));
+        return new TokenResponse(access, "Bearer", issuer.lifetime().toSeconds(), refreshToken, user.role);
+    }
+
+    private TokenResponse forClient(ApiClient client, String requestedScope) {
+        Set<String> allowed = client.scopeSet();
+        Set<String> granted = allowed;
+        if (requestedScope != null && !requestedScope.isBlank()) {
+            granted = ApiClient.splitScopes(requestedScope);
+            if (!allowed.containsAll(granted)) {
+                throw new ProblemException(400, "invalid-scope");
+            }
+        }
+        String access = issuer.issue(new AccessTokenIssuer.Subject(client.id.toString(), client.clientId,
+                Set.of(client.kind), client.agencyCode, client.siteCode, granted, true));
+        return new TokenResponse(access, "Bearer", issuer.lifetime().toSeconds(), null, String.join(" ", granted));
+    }
+
+    /** RFC 6749 section 2.3.1: base64 of form-encoded client_id ":" client_secret. */
+    private static String[] basicCredentials(String encoded) {
+        try {
+            String decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            if (colon < 1) {
+                throw invalidClient();
+            }
+            return new String[] {URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8),
+                    URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8)};
+        } catch (IllegalArgumentException malformed) {
+            throw invalidClient();
+        }
+    }
+
+    private static HeaderedProblem invalidClient() {
+        return new HeaderedProblem(401, "invalid-client", Map.of("WWW-Authenticate", "Basic realm=\"satupintu\""));
+    }
+
+    static void check(List<FieldError> errors, String field, String value, int max) {
+        if (value == null || value.isBlank()) {
+            errors.add(FieldError.of(field, "required"));
+        } else if (value.length() > max) {
+            errors.add(FieldError.of(field, "size", 1, max));
+        }
+    }
+}
