@@ -85,7 +85,7 @@ class SiteResourceTest {
         given().auth().oauth2(admin).contentType(ContentType.TEXT).body("hello")
                 .post("/api/v1/sites").then().statusCode(415).body("code", equalTo("unsupported-media-type"));
         given().auth().oauth2(admin).contentType(ContentType.JSON).body("").post("/api/v1/sites")
-                .then().statusCode(400);
+                .then().statusCode(400).contentType(startsWith("application/problem+json"));
     }
 
     @Test

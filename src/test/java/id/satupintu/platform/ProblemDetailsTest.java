@@ -58,6 +58,15 @@ class ProblemDetailsTest {
     }
 
     @Test
+    void emptyJsonBodyIsAProblem() {
+        for (String path : new String[] {"/api/v1/auth/register", "/api/v1/auth/token"}) {
+            given().contentType("application/json").body("").when().post(path)
+                    .then().log().ifValidationFails().statusCode(400)
+                    .contentType(startsWith("application/problem+json"));
+        }
+    }
+
+    @Test
     void readinessChecksTheDatabase() {
         given().when().get("/q/health/ready")
                 .then().statusCode(200).body("status", equalTo("UP"));
