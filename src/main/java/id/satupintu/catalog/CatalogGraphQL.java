@@ -16,7 +16,6 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** The catalog over GraphQL: the same services, validation and roles as the REST API. */
 @GraphQLApi
@@ -48,8 +47,6 @@ public class CatalogGraphQL {
     @Inject
     GraphQLCalls calls;
 
-    @Inject
-    JsonWebToken caller;
 
     @Query
     @Description("Service locations (MPP, PTSP offices), ordered by code")
@@ -134,8 +131,8 @@ public class CatalogGraphQL {
     @RolesAllowed(Roles.ADMIN)
     public Uni<ServiceDetail> createService(@NonNull ServiceInput input) {
         Locale locale = calls.locale();
-        String actor = caller.getSubject();
-        return calls.run(() -> catalog.create(input, actor)).map(v -> ServiceDetail.of(v, locale));
+        return calls.callerId().flatMap(actor -> calls.run(() -> catalog.create(input, actor)))
+                .map(v -> ServiceDetail.of(v, locale));
     }
 
     @Mutation
@@ -143,8 +140,8 @@ public class CatalogGraphQL {
     @Description("Publishes the standard as the service's next version")
     public Uni<ServiceDetail> updateServiceStandard(@NonNull String code, @NonNull ServiceStandard standard) {
         Locale locale = calls.locale();
-        String actor = caller.getSubject();
-        return calls.run(() -> catalog.reviseStandard(code, standard, actor)).map(v -> ServiceDetail.of(v, locale));
+        return calls.callerId().flatMap(actor -> calls.run(() -> catalog.reviseStandard(code, standard, actor)))
+                .map(v -> ServiceDetail.of(v, locale));
     }
 
     private static String query(String q) {

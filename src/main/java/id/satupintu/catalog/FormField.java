@@ -1,5 +1,6 @@
 package id.satupintu.catalog;
 
+import io.smallrye.graphql.api.Nullable;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -11,7 +12,8 @@ import java.util.List;
 
 /**
  * One field of a service's application form. {@code options} only for the choice types,
- * {@code maxLength} only for STRING/TEXT, {@code min}/{@code max} only for NUMBER.
+ * {@code maxLength} only for STRING/TEXT, {@code min}/{@code max} only for NUMBER. {@code @Nullable}
+ * keeps GraphQL from reading the element constraints as "the list is required".
  */
 public record FormField(
         @NotBlank @Pattern(regexp = "[a-zA-Z][a-zA-Z0-9_]{0,49}") String name,
@@ -19,7 +21,7 @@ public record FormField(
         @NotBlank @Size(max = 200) String labelEn,
         @NotNull FormFieldType type,
         @NotNull Boolean required,
-        @Size(max = 100) List<@NotBlank @Size(max = 100) String> options,
+        @Nullable @Size(max = 100) List<@NotBlank @Size(max = 100) String> options,
         @Min(1) @Max(20000) Integer maxLength,
         BigDecimal min,
         BigDecimal max) {

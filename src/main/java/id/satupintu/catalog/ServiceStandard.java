@@ -1,5 +1,6 @@
 package id.satupintu.catalog;
 
+import io.smallrye.graphql.api.Nullable;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -14,6 +15,7 @@ import java.util.List;
  * The standar pelayanan of one service in one version: the 6 service-delivery and 8 service-management
  * components of UU 25/2009 Pasal 21 (grouping of PermenPANRB 15/2014), the application form and the
  * permit facts. The same shape is written by admins, stored as jsonb and read by other features.
+ * Optional lists are {@code @Nullable} so GraphQL does not take their element constraints for "required".
  */
 public record ServiceStandard(
         // A. Service delivery, published.
@@ -35,10 +37,10 @@ public record ServiceStandard(
         @NotBlank @Size(max = 4000) String securityGuarantee,
         @NotBlank @Size(max = 4000) String performanceEvaluation,
         // The form the applicant fills and the permit facts.
-        @Size(max = 100) List<@Valid @NotNull FormField> form,
+        @Nullable @Size(max = 100) List<@Valid @NotNull FormField> form,
         Boolean deemedApproval,
         @Size(max = 50) String ossPermitCode,
-        @Size(max = 50) List<@NotNull @Pattern(regexp = "[0-9]{5}") String> kbli,
+        @Nullable @Size(max = 50) List<@NotNull @Pattern(regexp = "[0-9]{5}") String> kbli,
         @Min(1) @Max(1200) Integer permitValidityMonths) {
 
     /** The same standard with absent optional parts made explicit, so stored versions compare equal. */

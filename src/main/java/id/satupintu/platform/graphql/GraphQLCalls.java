@@ -4,6 +4,7 @@ import id.satupintu.platform.error.ProblemException;
 import id.satupintu.platform.error.ProblemFactory;
 import id.satupintu.platform.i18n.Messages;
 import io.quarkus.arc.Arc;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.smallrye.common.vertx.VertxContext;
@@ -15,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Locale;
 import java.util.function.Supplier;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * How GraphQL resolvers call services.
@@ -33,6 +35,18 @@ public class GraphQLCalls {
 
     @Inject
     CurrentVertxRequest request;
+
+    @Inject
+    CurrentIdentityAssociation identity;
+
+    /**
+     * Who calls: the token's subject (a user or API-client id). Authentication is lazy, so the identity
+     * is read without blocking the event loop (injecting JsonWebToken here would block).
+     */
+    public Uni<String> callerId() {
+        return identity.getDeferredIdentity().map(caller -> caller.getPrincipal() instanceof JsonWebToken jwt
+                ? jwt.getSubject() : caller.getPrincipal().getName());
+    }
 
     /** The language the client asked for with Accept-Language; Indonesian by default. */
     public Locale locale() {
