@@ -52,9 +52,13 @@ public class DemoCatalogLoader {
         if (!enabled) {
             return;
         }
-        DemoCatalog demo = read();
-        int created = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> load(demo)));
+        int created = load(read());
         LOG.infof("Demo catalog: %d objects created from %s", created, RESOURCE);
+    }
+
+    /** Creates what is missing in one transaction, blocking the calling (non event-loop) thread. */
+    int load(DemoCatalog demo) throws Throwable {
+        return VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> loadMissing(demo)));
     }
 
     private DemoCatalog read() {
@@ -68,7 +72,7 @@ public class DemoCatalogLoader {
         }
     }
 
-    private Uni<Integer> load(DemoCatalog demo) {
+    private Uni<Integer> loadMissing(DemoCatalog demo) {
         return lock()
                 .flatMap(ignored -> each(demo.sites(), s -> Site.count("code", s.code()), sites::create))
                 .flatMap(n -> each(demo.agencies(), a -> Agency.count("code", a.code()), agencies::create)
