@@ -1,32 +1,21 @@
 package id.satupintu.catalog;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
-import java.time.OffsetDateTime;
 import java.util.LinkedHashSet;
 import java.util.Set;
-import java.util.UUID;
-import org.hibernate.annotations.CreationTimestamp;
-import org.hibernate.annotations.UpdateTimestamp;
 
 /** An agency (instansi) offering services at one or more sites; the tenant of an MPP. */
 @Entity
 @Table(name = "agency")
-public class Agency extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue
-    public UUID id;
+public class Agency extends CatalogEntity {
 
     public String code;
     public String name;
@@ -42,10 +31,4 @@ public class Agency extends PanacheEntityBase {
             inverseJoinColumns = @JoinColumn(name = "site_id"))
     @OrderBy("code")
     public Set<Site> sites = new LinkedHashSet<>();
-    @CreationTimestamp
-    @Column(name = "created_at", updatable = false)
-    public OffsetDateTime createdAt;
-    @UpdateTimestamp
-    @Column(name = "updated_at")
-    public OffsetDateTime updatedAt;
 }

@@ -1,6 +1,7 @@
 package id.satupintu.catalog;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.satupintu.platform.error.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
@@ -74,10 +75,11 @@ public class DemoCatalogLoader {
 
     private Uni<Integer> loadMissing(DemoCatalog demo) {
         return lock()
-                .flatMap(ignored -> each(demo.sites(), s -> Site.count("code", s.code()), sites::create))
-                .flatMap(n -> each(demo.agencies(), a -> Agency.count("code", a.code()), agencies::create)
-                        .map(m -> n + m))
-                .flatMap(n -> each(demo.services(), s -> Service.count("code", s.code()),
+                .flatMap(ignored -> each(demo.sites(), SiteInput::code, code -> Site.count("code", code),
+                        sites::create))
+                .flatMap(n -> each(demo.agencies(), AgencyInput::code, code -> Agency.count("code", code),
+                        agencies::create).map(m -> n + m))
+                .flatMap(n -> each(demo.services(), ServiceInput::code, code -> Service.count("code", code),
                         s -> services.create(s, ACTOR)).map(m -> n + m));
     }
 
@@ -88,16 +90,22 @@ public class DemoCatalogLoader {
                 .getSingleResult());
     }
 
-    /** Creates, one after the other, the items whose code does not exist yet; returns how many. */
-    private static <T> Uni<Integer> each(List<T> items, Function<T, Uni<Long>> existing,
-                                         Function<T, Uni<?>> create) {
+    /**
+     * Creates, one after the other, the items whose code does not exist yet; returns how many. A demo
+     * object the admin API would refuse stops the start with its field errors, naming the object.
+     */
+    private static <T> Uni<Integer> each(List<T> items, Function<T, String> codeOf,
+                                         Function<String, Uni<Long>> existing, Function<T, Uni<?>> create) {
         if (items == null || items.isEmpty()) {
             return Uni.createFrom().item(0);
         }
         return Multi.createFrom().iterable(items)
-                .onItem().transformToUniAndConcatenate(item -> existing.apply(item)
+                .onItem().transformToUniAndConcatenate(item -> existing.apply(codeOf.apply(item))
                         .flatMap(count -> count > 0 ? Uni.createFrom().item(0)
-                                : create.apply(item).map(created -> 1)))
+                                : create.apply(item).map(created -> 1))
+                        .onFailure(ProblemException.class).transform(e -> new IllegalStateException(
+                                RESOURCE + ": " + codeOf.apply(item) + " is refused: " + ((ProblemException) e).code()
+                                        + " " + ((ProblemException) e).fieldErrors(), e)))
                 .collect().asList()
                 .map(counts -> counts.stream().mapToInt(Integer::intValue).sum());
     }

@@ -1,29 +1,18 @@
 package id.satupintu.catalog;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-import java.time.OffsetDateTime;
-import java.util.UUID;
-import org.hibernate.annotations.CreationTimestamp;
-import org.hibernate.annotations.UpdateTimestamp;
 
 /** A kind of service (layanan) an agency offers; its standard lives in versions ({@link StandardVersion}). */
 @Entity
 @Table(name = "service")
-public class Service extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue
-    public UUID id;
+public class Service extends CatalogEntity {
 
     public String code;
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
@@ -41,10 +30,4 @@ public class Service extends PanacheEntityBase {
     /** Computed by the database from code and names; read only. */
     @Column(name = "search_text", insertable = false, updatable = false)
     public String searchText;
-    @CreationTimestamp
-    @Column(name = "created_at", updatable = false)
-    public OffsetDateTime createdAt;
-    @UpdateTimestamp
-    @Column(name = "updated_at")
-    public OffsetDateTime updatedAt;
 }

@@ -5,12 +5,16 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /**
  * The rules of a service standard that Bean Validation cannot state: uniqueness inside lists and
  * fields whose presence depends on another field. Paths start with {@code prefix} ("standard." when
- * the standard is nested in a service, "" when it is the whole body).
+ * the standard is nested in a service, "" when it is the whole body). Null parts are left to Bean
+ * Validation, which reports them already.
  */
 final class StandardRules {
 
@@ -22,8 +26,23 @@ final class StandardRules {
         if (standard == null) {
             return errors;
         }
-        checkRequirements(standard.requirements(), prefix, errors);
-        checkForm(standard.form(), prefix, errors);
+        List<Requirement> requirements = orEmpty(standard.requirements());
+        flagRepeats(requirements, r -> r.code() == null ? null : r.code().toLowerCase(Locale.ROOT),
+                i -> prefix + "requirements[" + i + "].code", errors);
+        for (int i = 0; i < requirements.size(); i++) {
+            List<DocumentFormat> formats = present(requirements.get(i) == null ? null : requirements.get(i).formats());
+            if (new HashSet<>(formats).size() != formats.size()) {
+                errors.add(FieldError.of(prefix + "requirements[" + i + "].formats", "duplicate"));
+            }
+        }
+        List<FormField> form = orEmpty(standard.form());
+        flagRepeats(form, FormField::name, i -> prefix + "form[" + i + "].name", errors);
+        for (int i = 0; i < form.size(); i++) {
+            if (form.get(i) != null && form.get(i).type() != null) {
+                checkField(form.get(i), prefix + "form[" + i + "]", errors);
+            }
+        }
+        flagRepeats(orEmpty(standard.kbli()), Function.identity(), i -> prefix + "kbli[" + i + "]", errors);
         if (type == ServiceType.NONPERIZINAN) {
             // Deemed approval (UU 30/2014 art. 53) and permit data only make sense for a permit.
             if (Boolean.TRUE.equals(standard.deemedApproval())) {
@@ -36,81 +55,52 @@ final class StandardRules {
                 errors.add(FieldError.of(prefix + "ossPermitCode", "permits-only"));
             }
         }
-        if (standard.kbli() != null) {
-            Set<String> seen = new HashSet<>();
-            for (int i = 0; i < standard.kbli().size(); i++) {
-                String code = standard.kbli().get(i);
-                if (code != null && !seen.add(code)) {
-                    errors.add(FieldError.of(prefix + "kbli[" + i + "]", "duplicate"));
-                }
-            }
-        }
         return errors;
     }
 
-    private static void checkRequirements(List<Requirement> requirements, String prefix, List<FieldError> errors) {
-        if (requirements == null) {
-            return;
+    private static void checkField(FormField field, String path, List<FieldError> errors) {
+        List<String> options = present(field.options());
+        if (field.type().isChoice() && options.isEmpty()) {
+            errors.add(FieldError.of(path + ".options", "required"));
+        } else if (!field.type().isChoice() && !options.isEmpty()) {
+            errors.add(FieldError.of(path + ".options", "not-for-type", field.type()));
+        } else if (new HashSet<>(options).size() != options.size()) {
+            errors.add(FieldError.of(path + ".options", "duplicate"));
         }
-        Set<String> codes = new HashSet<>();
-        for (int i = 0; i < requirements.size(); i++) {
-            Requirement requirement = requirements.get(i);
-            if (requirement == null) {
-                continue;
+        if (field.maxLength() != null && !field.type().isText()) {
+            errors.add(FieldError.of(path + ".maxLength", "not-for-type", field.type()));
+        }
+        if (field.type() != FormFieldType.NUMBER) {
+            if (field.min() != null) {
+                errors.add(FieldError.of(path + ".min", "not-for-type", field.type()));
             }
-            String path = prefix + "requirements[" + i + "]";
-            if (requirement.code() != null && !codes.add(requirement.code().toLowerCase(Locale.ROOT))) {
-                errors.add(FieldError.of(path + ".code", "duplicate"));
+            if (field.max() != null) {
+                errors.add(FieldError.of(path + ".max", "not-for-type", field.type()));
             }
-            if (requirement.formats() != null && Set.copyOf(nonNull(requirement.formats())).size()
-                    != nonNull(requirement.formats()).size()) {
-                errors.add(FieldError.of(path + ".formats", "duplicate"));
+        } else if (field.min() != null && field.max() != null && field.min().compareTo(field.max()) > 0) {
+            errors.add(FieldError.of(path + ".max", "less-than-min", field.min()));
+        }
+    }
+
+    /** Marks every item whose key an earlier item already had. */
+    private static <T> void flagRepeats(List<T> items, Function<T, String> key, IntFunction<String> path,
+                                        List<FieldError> errors) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < items.size(); i++) {
+            String k = items.get(i) == null ? null : key.apply(items.get(i));
+            if (k != null && !seen.add(k)) {
+                errors.add(FieldError.of(path.apply(i), "duplicate"));
             }
         }
     }
 
-    private static void checkForm(List<FormField> form, String prefix, List<FieldError> errors) {
-        if (form == null) {
-            return;
-        }
-        Set<String> names = new HashSet<>();
-        for (int i = 0; i < form.size(); i++) {
-            FormField field = form.get(i);
-            if (field == null) {
-                continue;
-            }
-            String path = prefix + "form[" + i + "]";
-            if (field.name() != null && !names.add(field.name())) {
-                errors.add(FieldError.of(path + ".name", "duplicate"));
-            }
-            if (field.type() == null) {
-                continue;
-            }
-            boolean hasOptions = field.options() != null && !field.options().isEmpty();
-            if (field.type().isChoice() && !hasOptions) {
-                errors.add(FieldError.of(path + ".options", "required"));
-            } else if (!field.type().isChoice() && hasOptions) {
-                errors.add(FieldError.of(path + ".options", "not-for-type", field.type()));
-            } else if (hasOptions && Set.copyOf(nonNull(field.options())).size() != nonNull(field.options()).size()) {
-                errors.add(FieldError.of(path + ".options", "duplicate"));
-            }
-            if (field.maxLength() != null && !field.type().isText()) {
-                errors.add(FieldError.of(path + ".maxLength", "not-for-type", field.type()));
-            }
-            if (field.type() != FormFieldType.NUMBER) {
-                if (field.min() != null) {
-                    errors.add(FieldError.of(path + ".min", "not-for-type", field.type()));
-                }
-                if (field.max() != null) {
-                    errors.add(FieldError.of(path + ".max", "not-for-type", field.type()));
-                }
-            } else if (field.min() != null && field.max() != null && field.min().compareTo(field.max()) > 0) {
-                errors.add(FieldError.of(path + ".max", "less-than-min", field.min()));
-            }
-        }
+    /** The list as it came, nulls included so that indexes match the request; empty for null. */
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
     }
 
-    private static <T> List<T> nonNull(List<T> list) {
-        return list.stream().filter(java.util.Objects::nonNull).toList();
+    /** The list without its null elements (their own error comes from Bean Validation); empty for null. */
+    private static <T> List<T> present(List<T> list) {
+        return list == null ? List.of() : list.stream().filter(Objects::nonNull).toList();
     }
 }
