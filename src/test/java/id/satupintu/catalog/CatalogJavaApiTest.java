@@ -92,4 +92,19 @@ class CatalogJavaApiTest {
                 .body("version", equalTo(1));
         given().get("/api/v1/agencies/" + agency).then().statusCode(200).body("siteCodes[0]", equalTo(site));
     }
+
+    @Test
+    void aDemoObjectTheAdminApiWouldRefuseStopsTheLoadAndIsNamed() {
+        Map<String, Object> standard = CatalogFixtures.standard();
+        standard.put("tariff", -1);
+        String agency = newCode("DEMOBAD");
+        Map<String, Object> file = Map.of("agencies", List.of(CatalogFixtures.agency(agency, "MPP-BDG")),
+                "services", List.of(CatalogFixtures.service("DEMO-BAD-1", agency, "NONPERIZINAN", standard)));
+        DemoCatalogLoader.DemoCatalog demo = json.convertValue(file, DemoCatalogLoader.DemoCatalog.class);
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> loader.load(demo));
+        assertTrue(refused.getMessage().contains("DEMO-BAD-1"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("standard.tariff"), refused.getMessage());
+        // One transaction: the agency created before the refused service is rolled back too.
+        given().get("/api/v1/agencies/" + agency).then().statusCode(404);
+    }
 }
