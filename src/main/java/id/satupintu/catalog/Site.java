@@ -1,17 +1,10 @@
 package id.satupintu.catalog;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.UUID;
-import org.hibernate.annotations.CreationTimestamp;
 import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.annotations.UpdateTimestamp;
 import org.hibernate.type.SqlTypes;
 
 /**
@@ -19,11 +12,7 @@ import org.hibernate.type.SqlTypes;
  */
 @Entity
 @Table(name = "site")
-public class Site extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue
-    public UUID id;
+public class Site extends CatalogEntity {
 
     public String code;
     public String kind;
@@ -41,11 +30,5 @@ public class Site extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "opening_hours")
     public WeeklyHours openingHours = new WeeklyHours(List.of());
-    @CreationTimestamp
-    @Column(name = "created_at", updatable = false)
-    public OffsetDateTime createdAt;
-    @UpdateTimestamp
-    @Column(name = "updated_at")
-    public OffsetDateTime updatedAt;
 }
 

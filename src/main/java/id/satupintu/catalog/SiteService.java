@@ -1,6 +1,7 @@
 package id.satupintu.catalog;
 
 import id.satupintu.platform.error.FieldError;
+import id.satupintu.platform.error.InputValidator;
 import id.satupintu.platform.error.ProblemException;
 import id.satupintu.platform.web.Cursor;
 import id.satupintu.platform.web.Page;
@@ -8,6 +9,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -16,6 +18,9 @@ import java.util.List;
 /** Sites: the physical offices, their time zones and opening hours. */
 @ApplicationScoped
 public class SiteService {
+
+    @Inject
+    InputValidator validator;
 
     @WithSession
     public Uni<Site> find(String code) {
@@ -79,9 +84,13 @@ public class SiteService {
         site.openingHours = new WeeklyHours(days);
     }
 
-    /** Rules Bean Validation cannot express: a real Indonesian zone, sane and unique weekdays. */
-    private static void validate(SiteInput input) {
-        List<FieldError> errors = new ArrayList<>();
+    /**
+     * Bean Validation here rather than only in the REST layer, so GraphQL and the demo loader get the
+     * same checks; then the rules it cannot express: a real Indonesian zone, sane and unique weekdays.
+     */
+    private void validate(SiteInput input) {
+        List<FieldError> errors = validator.violations(input, "body");
+        InputValidator.failIfAny(errors);
         if (!TimeZones.isIndonesian(input.timeZone())) {
             errors.add(FieldError.of("timeZone", "not-indonesian-zone"));
         }

@@ -1,8 +1,10 @@
 package id.satupintu.catalog;
 
 import java.util.List;
+import org.eclipse.microprofile.graphql.Name;
 
 /** A site as the public API shows it; {@code zone} is WIB, WITA or WIT. */
+@Name("Site")
 public record SiteView(String code, String kind, String name, String address, String city, String provinceCode,
                        Double latitude, Double longitude, String timeZone, String zone, String phone, String email,
                        List<OpeningHours> openingHours) {

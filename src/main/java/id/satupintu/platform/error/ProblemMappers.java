@@ -163,7 +163,7 @@ public class ProblemMappers {
             Map.entry("PositiveOrZero", "positive-or-zero"), Map.entry("DecimalMin", "min"),
             Map.entry("DecimalMax", "max"), Map.entry("Past", "past"), Map.entry("Future", "future"));
 
-    private static FieldError toFieldError(ConstraintViolation<?> v) {
+    static FieldError toFieldError(ConstraintViolation<?> v) {
         var descriptor = v.getConstraintDescriptor();
         String annotation = descriptor.getAnnotation().annotationType().getSimpleName();
         String code = CONSTRAINT_CODES.getOrDefault(annotation, "invalid");
@@ -191,7 +191,8 @@ public class ProblemMappers {
             if (node.getIndex() != null && name.length() > 0) {
                 name.append('[').append(node.getIndex()).append(']');
             }
-            if (node.getName() != null) {
+            // A constraint on a list element (List<@NotBlank String>) ends at the index, not at "<list element>".
+            if (node.getName() != null && node.getKind() != ElementKind.CONTAINER_ELEMENT) {
                 if (name.length() > 0) {
                     name.append('.');
                 }

@@ -1,0 +1,15 @@
+package id.satupintu.catalog;
+
+/**
+ * A standard as other features use it: which service, which agency, which version. An application
+ * records {@code version} when it is filed and later reads that same version back.
+ */
+public record VersionedStandard(String serviceCode, String agencyCode, ServiceType type, boolean active,
+                                int version, ServiceStandard standard) {
+
+    static VersionedStandard of(StandardVersion published) {
+        Service service = published.service;
+        return new VersionedStandard(service.code, service.agency.code, service.type, service.active,
+                published.version, published.document);
+    }
+}
