@@ -1,5 +1,6 @@
 package id.satupintu.catalog;
 
+import id.satupintu.platform.graphql.ResolverQueue;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -10,7 +11,10 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 
-/** The working-day calendar for GraphQL clients; the same service and rules as the REST calendar. */
+/**
+ * The working-day calendar for GraphQL clients; the same service and rules as the REST calendar.
+ * Resolvers go through {@link ResolverQueue} so sibling fields never share a database session at once.
+ */
 @GraphQLApi
 public class CalendarGraphQL {
 
@@ -25,7 +29,7 @@ public class CalendarGraphQL {
             + "Without from: today at the site (at the instant `at`, or now); without to: 30 days after from.")
     public Uni<CalendarRange> calendar(@Name("siteCode") @NonNull String siteCode, @Name("from") LocalDate from,
                                        @Name("to") LocalDate to, @Name("at") Instant at) {
-        return calendar.calendar(siteCode, from, to, at);
+        return ResolverQueue.serialized(() -> calendar.calendar(siteCode, from, to, at));
     }
 
     @Query("addWorkingDays")
@@ -33,19 +37,19 @@ public class CalendarGraphQL {
             + "or the next working day). Without from: today at the site.")
     public Uni<WorkingDayDate> addWorkingDays(@Name("siteCode") @NonNull String siteCode, @Name("from") LocalDate from,
                                               @Name("days") int days, @Name("at") Instant at) {
-        return calendar.workingDayAfter(siteCode, from, days, at);
+        return ResolverQueue.serialized(() -> calendar.workingDayAfter(siteCode, from, days, at));
     }
 
     @Query("workingDays")
     @Description("Working days at a site in (from, to]; negative when to is before from.")
     public Uni<WorkingDayCount> workingDays(@Name("siteCode") @NonNull String siteCode, @Name("from") LocalDate from,
                                             @Name("to") @NonNull LocalDate to, @Name("at") Instant at) {
-        return calendar.countWorkingDays(siteCode, from, to, at);
+        return ResolverQueue.serialized(() -> calendar.countWorkingDays(siteCode, from, to, at));
     }
 
     @Query("holidays")
     @Description("National holidays and cuti bersama of a year; known is false while none is entered.")
     public Uni<HolidayYear> holidays(@Name("year") int year) {
-        return holidays.year(year);
+        return ResolverQueue.serialized(() -> holidays.year(year));
     }
 }
