@@ -115,6 +115,13 @@ class GraphQLOverHttpTest {
     }
 
     @Test
+    void aBodyOverTheLimitIs413() {
+        String huge = "{\"query\":\"{ holidays(year: 2026) { known } }\",\"extensions\":{\"x\":\""
+                + "a".repeat(13 * 1024 * 1024) + "\"}}";
+        post(GRAPHQL_RESPONSE).body(huge).when().post("/graphql").then().statusCode(413);
+    }
+
+    @Test
     void parseErrorIs400WithGraphqlResponseJsonAnd200WithLegacyJson() {
         post(GRAPHQL_RESPONSE).body("{\"query\":\"{\"}").when().post("/graphql")
                 .then().statusCode(400).contentType(startsWith(GRAPHQL_RESPONSE))
