@@ -1,0 +1,70 @@
+package id.satupintu.platform.graphql;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.satupintu.platform.error.Problem;
+import id.satupintu.platform.error.ProblemException;
+import id.satupintu.platform.error.ProblemFactory;
+import id.satupintu.platform.i18n.Messages;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.spi.JsonProvider;
+import java.util.Locale;
+
+/**
+ * Responses of the GraphQL endpoint that do not come from execution: a request that is not
+ * well-formed gets a GraphQL response without {@code data} (so a GraphQL client reads it like any
+ * request error) with a localized message and the same stable code REST problems use.
+ */
+@ApplicationScoped
+class GraphQLHttpResponses {
+
+    private static final JsonProvider JSON = JsonProvider.provider();
+
+    @Inject
+    ProblemFactory problems;
+
+    @Inject
+    ObjectMapper mapper;
+
+    void send(RoutingContext ctx, int status, String mediaType, String body) {
+        ctx.response().setStatusCode(status)
+                .putHeader(HttpHeaders.CONTENT_TYPE, mediaType + "; charset=utf-8")
+                .end(body);
+    }
+
+    void respond(RoutingContext ctx, String mediaType, ProblemException e) {
+        Locale locale = locale(ctx);
+        String body = JSON.createObjectBuilder()
+                .add("errors", JSON.createArrayBuilder().add(JSON.createObjectBuilder()
+                        .add("message", problems.message(e, locale))
+                        .add("extensions", JSON.createObjectBuilder().add("code", e.code()))))
+                .build().toString();
+        ctx.response().putHeader(HttpHeaders.CONTENT_LANGUAGE, locale.getLanguage());
+        send(ctx, e.status(), mediaType, body);
+    }
+
+    void methodNotAllowed(RoutingContext ctx, String mediaType, String allow, String code) {
+        ctx.response().putHeader(HttpHeaders.ALLOW, allow);
+        respond(ctx, mediaType, new ProblemException(405, code));
+    }
+
+    /** The client accepts neither GraphQL type, so it gets the problem details every other API error uses. */
+    void notAcceptable(RoutingContext ctx) {
+        Locale locale = locale(ctx);
+        Problem problem = problems.create(new ProblemException(406, "graphql-not-acceptable"), locale,
+                ctx.request().path());
+        try {
+            ctx.response().putHeader(HttpHeaders.CONTENT_LANGUAGE, locale.getLanguage());
+            send(ctx, 406, Problem.MEDIA_TYPE, mapper.writeValueAsString(problem));
+        } catch (JsonProcessingException e) {
+            ctx.fail(e);
+        }
+    }
+
+    private static Locale locale(RoutingContext ctx) {
+        return Messages.negotiate(ctx.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+    }
+}
