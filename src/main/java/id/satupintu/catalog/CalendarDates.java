@@ -38,7 +38,9 @@ public final class CalendarDates {
             return null;
         }
         try {
-            return OffsetDateTime.parse(value.strip()).toInstant();
+            OffsetDateTime parsed = OffsetDateTime.parse(value.strip());
+            checkYear(field, parsed.getYear());
+            return parsed.toInstant();
         } catch (DateTimeParseException e) {
             throw ProblemException.validation(field, "invalid-instant");
         }

@@ -1,6 +1,7 @@
 package id.satupintu.catalog;
 
 import io.smallrye.graphql.api.Nullable;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -23,6 +24,6 @@ public record FormField(
         @NotNull Boolean required,
         @Nullable @Size(max = 100) List<@NotBlank @Size(max = 100) String> options,
         @Min(1) @Max(20000) Integer maxLength,
-        BigDecimal min,
-        BigDecimal max) {
+        @Digits(integer = 15, fraction = 6) BigDecimal min,
+        @Digits(integer = 15, fraction = 6) BigDecimal max) {
 }

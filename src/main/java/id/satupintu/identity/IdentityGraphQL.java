@@ -1,5 +1,6 @@
 package id.satupintu.identity;
 
+import id.satupintu.platform.graphql.GraphQLCalls;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.graphql.Description;
@@ -14,10 +15,12 @@ public class IdentityGraphQL {
     IdentityService identity;
     @Inject
     CurrentUser currentUser;
+    @Inject
+    GraphQLCalls calls;
 
     @Query("me")
     @Description("The signed-in user or API client; NIK and phone masked. Requires a Bearer token.")
     public Uni<Me> me() {
-        return currentUser.require().chain(identity::me);
+        return calls.run(() -> currentUser.require().chain(identity::me));
     }
 }

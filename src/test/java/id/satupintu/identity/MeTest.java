@@ -102,7 +102,19 @@ class MeTest {
         given().contentType(ContentType.JSON).body(Map.of("query", "{ me { username } }"))
                 .post("/graphql").then()
                 .body("data.me", nullValue())
-                .body("errors", hasSize(1));
+                .body("errors", hasSize(1))
+                .body("errors[0].extensions.code", equalTo("unauthorized"));
+    }
+
+    @Test
+    void siblingMeFieldsEachGetTheirCaller() {
+        String token = IdentityFixtures.accessToken("warga.demo", "Warga-Demo-2025");
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("query", "{ a: me { username } b: me { nik } c: me { roles } }"))
+                .post("/graphql").then().statusCode(200)
+                .body("errors", nullValue())
+                .body("data.a.username", equalTo("warga.demo"))
+                .body("data.b.nik", equalTo("3273********0001"));
     }
 
     @Test

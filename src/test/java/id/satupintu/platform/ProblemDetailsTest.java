@@ -67,6 +67,15 @@ class ProblemDetailsTest {
     }
 
     @Test
+    void nulCharactersAreClientMistakesNotServerErrors() {
+        given().contentType("application/json").body("{\"fullName\":\"a\\u0000b\"}").when().post("/api/v1/auth/register")
+                .then().statusCode(400).body("errors[0].field", org.hamcrest.Matchers.equalTo("fullName"));
+        given().formParam("grant_type", "password").formParam("username", "a\u0000b").formParam("password", "x")
+                .when().post("/api/v1/auth/token").then().statusCode(400);
+        given().when().get("/api/v1/services?site=%00").then().statusCode(200).body("items.size()", org.hamcrest.Matchers.equalTo(0));
+    }
+
+    @Test
     void readinessChecksTheDatabase() {
         given().when().get("/q/health/ready")
                 .then().statusCode(200).body("status", equalTo("UP"));

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * A client-facing failure. Services throw it with a stable code; the HTTP and GraphQL layers
  * turn it into a localized problem (RFC 9457) or a GraphQL error with the same code.
- * Titles and details live in {@code messages/problems_*.properties} under the code.
+ * Titles and details live in {@code messages/<feature>_{id,en}.properties} under the code.
  */
 public class ProblemException extends RuntimeException {
 

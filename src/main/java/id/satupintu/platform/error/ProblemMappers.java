@@ -124,24 +124,30 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpHeaders headers, UriInfo uri) {
-        if (isUniqueViolation(e)) {
+        String state = sqlState(e);
+        if ("23505".equals(state)) {
             // Two requests raced to create the same thing; the loser learns it exists.
             return respond(ProblemException.conflict("conflict"), headers, uri);
+        }
+        if (state != null && state.startsWith("22")) {
+            // Data exceptions (a NUL character in text, a number out of range) come from the client's values.
+            return respond(new ProblemException(400, "invalid-input"), headers, uri);
         }
         LOG.errorf(e, "Unexpected failure on %s", uri.getPath());
         return respond(new ProblemException(500, "internal-error"), headers, uri);
     }
 
-    private static boolean isUniqueViolation(Throwable e) {
+    /** The SQLSTATE of the database error behind a failure, if there is one. */
+    public static String sqlState(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
-                return true;
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
             }
-            if (t instanceof io.vertx.pgclient.PgException pg && "23505".equals(pg.getSqlState())) {
-                return true;
+            if (t instanceof io.vertx.pgclient.PgException pg && pg.getSqlState() != null) {
+                return pg.getSqlState();
             }
         }
-        return false;
+        return null;
     }
 
     private Response unauthorized(HttpHeaders headers, UriInfo uri) {

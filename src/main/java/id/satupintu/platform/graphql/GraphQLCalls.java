@@ -2,8 +2,11 @@ package id.satupintu.platform.graphql;
 
 import id.satupintu.platform.error.ProblemException;
 import id.satupintu.platform.error.ProblemFactory;
+import id.satupintu.platform.error.ProblemMappers;
 import id.satupintu.platform.i18n.Messages;
 import io.quarkus.arc.Arc;
+import io.quarkus.arc.InjectableContext;
+import io.quarkus.arc.ManagedContext;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
@@ -60,20 +63,47 @@ public class GraphQLCalls {
     public <T> Uni<T> run(Supplier<Uni<T>> work) {
         Locale locale = locale();
         Uni<T> isolated = isolated(work);
-        return isolated.onFailure(ProblemException.class).transform(e -> {
-            ProblemException problem = (ProblemException) e;
+        return isolated.onFailure(e -> asProblem(e) != null).transform(e -> {
+            ProblemException problem = asProblem(e);
             return new GraphQLProblem(problems.create(problem, locale, null), problems.message(problem, locale));
         });
     }
 
+    /** The client mistake behind a failure, as REST's ProblemMappers would see it; null for a server fault. */
+    private static ProblemException asProblem(Throwable e) {
+        if (e instanceof ProblemException problem) {
+            return problem;
+        }
+        String state = ProblemMappers.sqlState(e);
+        if ("23505".equals(state)) {
+            return ProblemException.conflict("conflict");
+        }
+        if (state != null && state.startsWith("22")) {
+            return new ProblemException(400, "invalid-input");
+        }
+        return null;
+    }
+
+    /**
+     * Runs the work on a duplicated context of its own. The request context (who calls, request-scoped
+     * beans) lives in the duplicated context's local data, so it is carried over explicitly.
+     */
     private static <T> Uni<T> isolated(Supplier<Uni<T>> work) {
         Context current = Vertx.currentContext();
         if (current == null) {
             return Uni.createFrom().<T>deferred(work::get);
         }
+        ManagedContext requestContext = Arc.container().requestContext();
+        InjectableContext.ContextState state = requestContext.isActive() ? requestContext.getState() : null;
         Context own = VertxContext.createNewDuplicatedContext(current);
         VertxContextSafetyToggle.setContextSafe(own, true);
-        return Uni.createFrom().emitter(emitter -> own.runOnContext(ignored -> Uni.createFrom().<T>deferred(work::get)
-                .subscribe().with(emitter::complete, emitter::fail)));
+        return Uni.createFrom().emitter(emitter -> own.runOnContext(ignored -> {
+            if (state != null) {
+                // Not deactivated afterwards: callbacks of the work still run here later. The state is
+                // owned, and destroyed, by the request itself.
+                requestContext.activate(state);
+            }
+            Uni.createFrom().<T>deferred(work::get).subscribe().with(emitter::complete, emitter::fail);
+        }));
     }
 }

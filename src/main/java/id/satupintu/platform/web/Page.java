@@ -1,9 +1,12 @@
 package id.satupintu.platform.web;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 import java.util.function.Function;
 
 /** One page of a list, with the cursor of the next page (null on the last page). */
+// Serialized by Conditional through ObjectMapper, out of Quarkus' sight: registered by hand for native.
+@RegisterForReflection
 public record Page<T>(List<T> items, String nextCursor) {
 
     /**
