@@ -8,6 +8,9 @@ import io.vertx.pgclient.pubsub.PgSubscriber;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -49,6 +52,8 @@ public class EventHub {
     private final Set<Consumer<PublishedEvent>> everything = new CopyOnWriteArraySet<>();
     /** The highest event id handed to followers; catch-up starts after it. */
     private final AtomicLong lastDispatched = new AtomicLong(-1);
+    private final List<Long> pending = new ArrayList<>();
+    private boolean reading;
     private PgSubscriber subscriber;
     private volatile boolean stopping;
 
@@ -65,10 +70,28 @@ public class EventHub {
                 LOG.warn("Event listener connection lost; reconnecting and catching up");
             }
         });
-        log.lastId().subscribe().with(last -> {
-            lastDispatched.compareAndSet(-1, last);
-            subscriber.connect().onFailure(e -> LOG.error("Event listener could not connect", e));
-        }, e -> LOG.error("Could not read the last event id", e));
+        connect(0);
+    }
+
+    /** The reconnect policy only covers a lost connection, not a failed first one: retry that here. */
+    private void connect(int attempt) {
+        if (stopping) {
+            return;
+        }
+        log.lastId()
+                .invoke(last -> lastDispatched.compareAndSet(-1, last))
+                .chain(last -> io.smallrye.mutiny.Uni.createFrom().completionStage(
+                        subscriber.connect().toCompletionStage()))
+                .subscribe().with(connected -> LOG.debug("Event listener connected"), e -> {
+                    long delay = Math.min(30_000L, 500L * (attempt + 1));
+                    LOG.warnf("Event listener could not connect (%s); retrying in %d ms", e.getMessage(), delay);
+                    vertx.setTimer(delay, timer -> connect(attempt + 1));
+                });
+    }
+
+    /** Whether this replica currently receives live events, for the readiness check. */
+    public boolean listening() {
+        return subscriber != null && !subscriber.closed() && lastDispatched.get() >= 0;
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
@@ -93,6 +116,11 @@ public class EventHub {
         return () -> everything.remove(follower);
     }
 
+    /**
+     * Notifications arrive in commit order. They are read in batches, one batch at a time, and
+     * dispatched in the order they arrived: reading each on its own could let a later event
+     * overtake an earlier one of the same stream, and a follower would then skip the earlier one.
+     */
     private void announced(String payload) {
         long id;
         try {
@@ -100,20 +128,66 @@ public class EventHub {
         } catch (NumberFormatException foreign) {
             return;
         }
-        log.byId(id).subscribe().with(event -> {
-            if (event != null) {
-                dispatch(event);
+        synchronized (pending) {
+            pending.add(id);
+            if (reading) {
+                return;
             }
-        }, e -> LOG.warnf(e, "Could not read announced event %d", id));
+            reading = true;
+        }
+        readPending();
     }
 
+    private void readPending() {
+        List<Long> batch;
+        synchronized (pending) {
+            if (pending.isEmpty()) {
+                reading = false;
+                return;
+            }
+            batch = new ArrayList<>(pending);
+            pending.clear();
+        }
+        log.byIds(batch).subscribe().with(events -> {
+            Map<Long, PublishedEvent> byId = new HashMap<>();
+            events.forEach(event -> byId.put(event.id(), event));
+            for (Long id : batch) {
+                PublishedEvent event = byId.get(id);
+                if (event != null) {
+                    dispatch(event);
+                }
+            }
+            readPending();
+        }, e -> {
+            LOG.warnf(e, "Could not read announced events %s", batch);
+            readPending();
+        });
+    }
+
+    /**
+     * After a (re)connect: what was committed while nobody listened goes through the same ordered
+     * queue as notifications. Across streams ids need not commit in order, so an event of another
+     * stream that committed late within the gap can be missed here; its followers get it when they
+     * resume with Last-Event-ID, which reads their stream from the table.
+     */
     private void catchUp() {
         long after = lastDispatched.get();
         if (after < 0) {
             return;
         }
-        log.allAfter(after, 10_000).subscribe().with(this::dispatch,
-                e -> LOG.warn("Catch-up after reconnect failed", e));
+        log.allAfter(after, 10_000).map(PublishedEvent::id).collect().asList().subscribe().with(ids -> {
+            if (ids.isEmpty()) {
+                return;
+            }
+            synchronized (pending) {
+                pending.addAll(ids);
+                if (reading) {
+                    return;
+                }
+                reading = true;
+            }
+            readPending();
+        }, e -> LOG.warn("Catch-up after reconnect failed", e));
     }
 
     private void dispatch(PublishedEvent event) {

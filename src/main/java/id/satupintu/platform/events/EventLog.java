@@ -9,6 +9,9 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /** Writes events inside the caller's transaction and reads them back for resume and catch-up. */
@@ -25,7 +28,9 @@ public class EventLog {
 
     /**
      * Appends an event in the current Hibernate Reactive transaction: it becomes visible, and is
-     * announced, only if that transaction commits.
+     * announced, only if that transaction commits. Appends to one stream are serialized until
+     * commit (a transaction-scoped advisory lock), so within a stream ids commit in increasing
+     * order and "everything after id N" is a complete answer for a follower that resumes.
      */
     @SuppressWarnings("unchecked")
     public Uni<Event> append(String stream, String type, Object payload) {
@@ -33,12 +38,32 @@ public class EventLog {
         event.stream = stream;
         event.type = type;
         event.payload = mapper.convertValue(payload, Map.class);
-        return event.persist();
+        return Panache.getSession()
+                .flatMap(session -> session.createNativeQuery(
+                                "select count(*) from (select pg_advisory_xact_lock(hashtextextended(?1, 0))) as locked")
+                        .setParameter(1, stream).getSingleResult())
+                .flatMap(locked -> event.persist());
     }
 
-    public Uni<PublishedEvent> byId(long id) {
-        return pool.preparedQuery(COLUMNS + "where id = $1").execute(Tuple.of(id))
-                .map(rows -> rows.iterator().hasNext() ? toEvent(rows.iterator().next()) : null);
+    /** The events with these ids, in any order. */
+    public Uni<List<PublishedEvent>> byIds(List<Long> ids) {
+        return pool.preparedQuery(COLUMNS + "where id = any($1)").execute(Tuple.of(ids.toArray(new Long[0])))
+                .map(rows -> {
+                    List<PublishedEvent> events = new ArrayList<>(rows.size());
+                    rows.forEach(row -> events.add(toEvent(row)));
+                    return events;
+                });
+    }
+
+    /** The newest events of a stream, oldest first: where a follower without a position starts. */
+    public Multi<PublishedEvent> latest(String stream, int count) {
+        return pool.preparedQuery(COLUMNS + "where stream = $1 order by id desc limit $2")
+                .execute(Tuple.of(stream, count))
+                .onItem().transformToMulti(rows -> {
+                    List<PublishedEvent> events = new ArrayList<>(rows.size());
+                    rows.forEach(row -> events.add(0, toEvent(row)));
+                    return Multi.createFrom().iterable(events);
+                });
     }
 
     /** The events of a stream after the given id, oldest first: what a reconnecting client missed. */

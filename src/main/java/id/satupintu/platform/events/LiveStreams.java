@@ -10,6 +10,7 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -20,8 +21,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class LiveStreams {
 
-    /** More than any one application, ticket or complaint collects; a board resumes from its recent past. */
-    private static final int REPLAY_LIMIT = 1000;
+    /** Replay is read in pages of this size until it has caught up. */
+    private static final int REPLAY_PAGE = 500;
 
     @Inject
     EventHub hub;
@@ -32,16 +33,42 @@ public class LiveStreams {
     @ConfigProperty(name = "satupintu.sse.heartbeat-seconds", defaultValue = "20")
     int heartbeatSeconds;
 
+    /** Everything of the stream after {@code afterId} (0: from its beginning), then live events. */
     public Multi<PublishedEvent> events(String stream, long afterId) {
+        return follow(stream, afterId, () -> replay(stream, afterId));
+    }
+
+    /**
+     * For streams that only matter from now on (a hall's display board): without a position the
+     * follower gets the {@code recent} newest events, not the stream's whole history.
+     */
+    public Multi<PublishedEvent> recentEvents(String stream, Long afterId, int recent) {
+        return afterId != null ? events(stream, afterId) : follow(stream, 0, () -> log.latest(stream, recent));
+    }
+
+    private Multi<PublishedEvent> follow(String stream, long afterId, Supplier<Multi<PublishedEvent>> past) {
         return Multi.createFrom().deferred(() -> {
             // Follow live before reading the table, so nothing committed in between is missed;
-            // the processor holds live events until the replay has been sent.
+            // the processor holds live events until the replay has been sent. Within a stream ids
+            // commit in order (EventLog.append), so "newer than the last one sent" drops exactly
+            // the duplicates.
             UnicastProcessor<PublishedEvent> live = UnicastProcessor.create();
             Runnable unfollow = hub.follow(stream, live::onNext);
             AtomicLong lastSent = new AtomicLong(afterId);
-            return Multi.createBy().concatenating().streams(log.after(stream, afterId, REPLAY_LIMIT), live)
+            return Multi.createBy().concatenating().streams(past.get(), live)
                     .select().where(event -> event.id() > lastSent.getAndAccumulate(event.id(), Math::max))
                     .onTermination().invoke(unfollow);
+        });
+    }
+
+    /** The stream after an id, page by page until a page comes back short. */
+    private Multi<PublishedEvent> replay(String stream, long afterId) {
+        return log.after(stream, afterId, REPLAY_PAGE).collect().asList().onItem().transformToMulti(page -> {
+            Multi<PublishedEvent> these = Multi.createFrom().iterable(page);
+            if (page.size() < REPLAY_PAGE) {
+                return these;
+            }
+            return Multi.createBy().concatenating().streams(these, replay(stream, page.get(page.size() - 1).id()));
         });
     }
 
@@ -50,8 +77,17 @@ public class LiveStreams {
      * so a comment goes out every few seconds.
      */
     public Multi<OutboundSseEvent> sse(Sse sse, String stream, String lastEventId) {
-        long after = parseLastEventId(lastEventId);
-        Multi<OutboundSseEvent> events = events(stream, after).map(event -> sse.newEventBuilder()
+        return toSse(sse, events(stream, parseLastEventId(lastEventId)));
+    }
+
+    /** SSE for a stream that only matters from now on; see {@link #recentEvents}. */
+    public Multi<OutboundSseEvent> sseRecent(Sse sse, String stream, String lastEventId, int recent) {
+        Long after = lastEventId == null || lastEventId.isBlank() ? null : parseLastEventId(lastEventId);
+        return toSse(sse, recentEvents(stream, after, recent));
+    }
+
+    private Multi<OutboundSseEvent> toSse(Sse sse, Multi<PublishedEvent> source) {
+        Multi<OutboundSseEvent> events = source.map(event -> sse.newEventBuilder()
                 .id(Long.toString(event.id()))
                 .name(event.type())
                 .mediaType(MediaType.APPLICATION_JSON_TYPE)

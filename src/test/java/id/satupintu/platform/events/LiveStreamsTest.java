@@ -81,6 +81,43 @@ class LiveStreamsTest {
     }
 
     @Test
+    void longHistoriesAreReplayedInFullPageByPage() throws Exception {
+        String stream = "test:" + UUID.randomUUID();
+        String ids = given().post("/api/v1/test-only/streams/" + stream + "/bulk?count=1200").then().statusCode(200)
+                .extract().asString();
+        long first = Long.parseLong(ids.split(",")[0]);
+        long last = Long.parseLong(ids.split(",")[1]);
+        try (SseClient client = SseClient.open(base, stream, null)) {
+            assertEquals("id:" + first, client.nextId());
+            String seen = null;
+            for (int i = 1; i < 1200; i++) {
+                seen = client.nextId();
+            }
+            assertEquals("id:" + last, seen);
+        }
+    }
+
+    @Test
+    void aBoardWithoutPositionStartsFromItsRecentPast() throws Exception {
+        String stream = "test:" + UUID.randomUUID();
+        for (int i = 0; i < 5; i++) {
+            append(stream, "call" + i);
+        }
+        long newest = append(stream, "newest");
+        long beforeNewest = newest - 1;
+        try (SseClient client = SseClient.open(base, stream, null, "/recent")) {
+            String firstSeen = client.nextId();
+            assertTrue(Long.parseLong(firstSeen.substring(3)) >= beforeNewest, firstSeen);
+            long next = append(stream, "live");
+            String id;
+            do {
+                id = client.nextId();
+            } while (id != null && !id.equals("id:" + next));
+            assertEquals("id:" + next, id);
+        }
+    }
+
+    @Test
     void silentStreamSendsHeartbeats() throws Exception {
         try (SseClient client = SseClient.open(base, "test:" + UUID.randomUUID(), null)) {
             assertTrue(client.awaitLine(line -> line.startsWith(":"), 5), "no heartbeat comment within 5 s");
@@ -104,9 +141,13 @@ class LiveStreamsTest {
         private final List<Stream<String>> open = new ArrayList<>();
 
         static SseClient open(URL base, String stream, String lastEventId) throws Exception {
+            return open(base, stream, lastEventId, "");
+        }
+
+        static SseClient open(URL base, String stream, String lastEventId, String variant) throws Exception {
             SseClient client = new SseClient();
             HttpRequest.Builder request = HttpRequest.newBuilder(
-                    URI.create(base + "api/v1/test-only/streams/" + stream + "/events"))
+                    URI.create(base + "api/v1/test-only/streams/" + stream + "/events" + variant))
                     .header("Accept", "text/event-stream");
             if (lastEventId != null) {
                 request.header("Last-Event-ID", lastEventId);
@@ -175,6 +216,30 @@ class LiveStreamsTest {
                 }
                 return event.id;
             });
+        }
+
+        @POST
+        @Path("/bulk")
+        @WithTransaction
+        public Uni<String> bulk(@PathParam("stream") String stream, @QueryParam("count") int count) {
+            Uni<Long> chain = Uni.createFrom().item(0L);
+            java.util.concurrent.atomic.AtomicLong first = new java.util.concurrent.atomic.AtomicLong();
+            for (int i = 0; i < count; i++) {
+                int n = i;
+                chain = chain.chain(previous -> log.append(stream, "test.bulk", Map.of("n", n)).map(e -> {
+                    first.compareAndSet(0, e.id);
+                    return e.id;
+                }));
+            }
+            return chain.map(last -> first.get() + "," + last);
+        }
+
+        @GET
+        @Path("/events/recent")
+        @Produces(MediaType.SERVER_SENT_EVENTS)
+        public Multi<OutboundSseEvent> recent(@PathParam("stream") String stream,
+                                              @HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse) {
+            return live.sseRecent(sse, stream, lastEventId, 2);
         }
 
         @GET
