@@ -10,7 +10,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.Locale;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -51,46 +50,49 @@ public class LoginThrottle {
         return protection.blindIndex("login-" + kind, identifier.trim().toLowerCase(Locale.ROOT));
     }
 
-    /** Fails with 429 account-locked while subject is locked. */
-    public Uni<Void> ensureOpen(String subject) {
-        return pool.preparedQuery("select ceil(extract(epoch from locked_until - now()))::bigint as wait "
-                        + "from identity_login_throttle where subject = $1 and locked_until > now()")
-                .execute(Tuple.of(subject))
-                .map(rows -> {
-                    if (rows.size() > 0) {
-                        throw locked(rows.iterator().next().getLong("wait"));
-                    }
-                    return null;
-                });
-    }
-
     /**
-     * Records a failure and fails with the problem to answer: {@code failure} after the delay this
-     * count earns, or account-locked when this failure reached the limit.
+     * Counts an attempt before the secret is checked, in one statement, and fails with 429
+     * account-locked when the name is locked or this attempt is beyond the limit. Counting first
+     * is what stops a burst of parallel guesses: each one takes a number, and only the first
+     * {@code max-failures} are ever checked. A success forgets the count ({@link #succeeded}).
+     * Returns this attempt's number within the window.
      */
-    public <T> Uni<T> failed(String subject, ProblemException failure) {
+    public Uni<Integer> attempt(String subject) {
         String sql = """
                 insert into identity_login_throttle as t (subject, failures, last_failure_at, locked_until)
                 values ($1, 1, now(), case when $2 <= 1 then now() + make_interval(mins => $3) end)
                 on conflict (subject) do update set
-                  failures = excluded.failures + case when t.last_failure_at < now() - make_interval(mins => $4)
+                  failures = 1 + case when t.last_failure_at < now() - make_interval(mins => $4)
                       or t.locked_until <= now() then 0 else t.failures end,
                   last_failure_at = now(),
-                  locked_until = case when excluded.failures + case when t.last_failure_at < now() - make_interval(mins => $4)
-                      or t.locked_until <= now() then 0 else t.failures end >= $2
+                  locked_until = case
+                      when t.locked_until > now() then t.locked_until
+                      when 1 + case when t.last_failure_at < now() - make_interval(mins => $4)
+                          or t.locked_until <= now() then 0 else t.failures end >= $2
                       then now() + make_interval(mins => $3) end
-                returning failures, locked_until
+                returning failures, ceil(extract(epoch from locked_until - now()))::bigint as wait
                 """;
         return pool.preparedQuery(sql)
                 .execute(Tuple.of(subject, maxFailures, (int) lockMinutes, (int) windowMinutes))
-                .chain(rows -> {
+                .map(rows -> {
                     Row row = rows.iterator().next();
-                    OffsetDateTime lockedUntil = row.getOffsetDateTime("locked_until");
-                    if (lockedUntil != null) {
-                        return Uni.createFrom().failure(locked(Duration.ofMinutes(lockMinutes).toSeconds()));
+                    int number = row.getInteger("failures");
+                    if (number > maxFailures) {
+                        throw locked(row.getLong("wait") == null ? lockMinutes * 60 : row.getLong("wait"));
                     }
-                    return pause(delayFor(row.getInteger("failures"))).chain(() -> Uni.createFrom().failure(failure));
+                    return number;
                 });
+    }
+
+    /**
+     * The answer to a wrong secret on the given attempt: {@code failure} after the delay this count
+     * earns, or account-locked when this attempt used the last try.
+     */
+    public <T> Uni<T> failed(int attempt, ProblemException failure) {
+        if (attempt >= maxFailures) {
+            return Uni.createFrom().failure(locked(Duration.ofMinutes(lockMinutes).toSeconds()));
+        }
+        return pause(delayFor(attempt)).chain(() -> Uni.createFrom().failure(failure));
     }
 
     /** A successful sign-in forgets earlier failures. */

@@ -2,6 +2,7 @@ package id.satupintu.identity;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -19,6 +20,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Vert.x worker; Vert.x hands the result back on the caller's context (the same event loop), which
  * keeps a Hibernate Reactive session opened before the call usable after it.
  */
+// Built at start: its constructor computes the decoy hash, which must not run on an event loop.
+@Startup
 @ApplicationScoped
 public class PasswordHasher {
 

@@ -2,7 +2,7 @@ package id.satupintu.identity;
 
 import id.satupintu.platform.error.FieldError;
 import id.satupintu.platform.error.ProblemException;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -42,7 +42,11 @@ public class TokenService {
     @Inject
     PersonalDataProtection protection;
 
-    @WithSession
+    /**
+     * No session spans the whole grant: hashing and failure delays take time, and a database
+     * connection held through them would let a burst of bad sign-ins drain the pool. Each look-up
+     * opens a short session of its own.
+     */
     public Uni<TokenResponse> token(TokenRequest request, String authorization) {
         return Uni.createFrom().deferred(() -> grant(request, authorization));
     }
@@ -73,15 +77,14 @@ public class TokenService {
         }
         String identifier = request.username().trim();
         String subject = throttle.subject("user", identifier);
-        return throttle.ensureOpen(subject)
-                .chain(() -> NIK_SHAPED.matcher(identifier).matches()
+        return throttle.attempt(subject).chain(attempt -> Panache.withSession(() -> NIK_SHAPED.matcher(identifier).matches()
                         ? IdentityUser.findByNikIndex(protection.blindIndex("nik", identifier))
                         : IdentityUser.findByUsername(identifier))
                 .chain(user -> hasher.verify(request.password(), user == null ? null : user.passwordHash)
                         .map(matches -> matches && user.active ? user : null))
                 .chain(user -> user == null
-                        ? throttle.<IdentityUser>failed(subject, new ProblemException(400, "invalid-grant"))
-                        : throttle.succeeded(subject).replaceWith(user))
+                        ? throttle.<IdentityUser>failed(attempt, new ProblemException(400, "invalid-grant"))
+                        : throttle.succeeded(subject).replaceWith(user)))
                 .chain(user -> refreshTokens.issue(user.id).map(refresh -> forUser(user, refresh)));
     }
 
@@ -92,7 +95,7 @@ public class TokenService {
             throw ProblemException.validation(errors);
         }
         return refreshTokens.rotate(request.refreshToken().trim())
-                .chain(rotation -> IdentityUser.<IdentityUser>findById(rotation.userId())
+                .chain(rotation -> Panache.withSession(() -> IdentityUser.<IdentityUser>findById(rotation.userId()))
                         .map(user -> forUser(user, rotation.token())));
     }
 
@@ -117,13 +120,12 @@ public class TokenService {
         String id = clientId.trim();
         String givenSecret = secret;
         String subject = throttle.subject("client", id);
-        return throttle.ensureOpen(subject)
-                .chain(() -> ApiClient.findByClientId(id))
+        return throttle.attempt(subject).chain(attempt -> Panache.withSession(() -> ApiClient.findByClientId(id))
                 .chain(client -> hasher.verify(givenSecret, client == null ? null : client.secretHash)
                         .map(matches -> matches && client.active ? client : null))
                 .chain(client -> client == null
-                        ? throttle.<ApiClient>failed(subject, invalidClient())
-                        : throttle.succeeded(subject).replaceWith(client))
+                        ? throttle.<ApiClient>failed(attempt, invalidClient())
+                        : throttle.succeeded(subject).replaceWith(client)))
                 .map(client -> forClient(client, request.scope()));
     }
 

@@ -32,6 +32,31 @@ class LoginThrottleTest {
     }
 
     @Test
+    void parallelGuessesGetNoMoreTriesThanSequentialOnes() throws Exception {
+        String username = IdentityFixtures.insertStaff(Roles.OFFICER, "SAMSAT-BDG", "MPP-BDG");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(12);
+        try {
+            var guesses = new java.util.ArrayList<java.util.concurrent.Callable<Integer>>();
+            for (int i = 0; i < 12; i++) {
+                int n = i;
+                guesses.add(() -> passwordGrant(username, "Tebakan-Salah-" + n).statusCode());
+            }
+            int checked = 0;
+            for (var result : pool.invokeAll(guesses)) {
+                int status = result.get();
+                assertTrue(status == 400 || status == 429, "status " + status);
+                if (status == 400) {
+                    checked++;
+                }
+            }
+            assertTrue(checked <= 4, checked + " wrong guesses were checked; at most 4 may be before the lock");
+        } finally {
+            pool.shutdownNow();
+        }
+        passwordGrant(username, PASSWORD).then().statusCode(429).body("code", equalTo("account-locked"));
+    }
+
+    @Test
     void lockedMessageInEnglish() {
         String username = IdentityFixtures.insertStaff(Roles.OFFICER, "BJB-BDG", "MPP-BDG");
         for (int i = 1; i <= 5; i++) {
