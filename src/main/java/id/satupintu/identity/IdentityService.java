@@ -26,6 +26,12 @@ public class IdentityService {
     /** A stored person with personal data decrypted; callers decide what to show and mask. */
     public record Person(UUID id, String username, String fullName, String role, String agencyCode, String siteCode,
                          String email, String nik, String phone, boolean active) {
+
+        @Override
+        public String toString() {
+            return "Person[id=" + id + ", username=" + username + ", role=" + role + ", nik="
+                    + PersonalDataProtection.maskNik(nik) + ", phone=" + PersonalDataProtection.maskPhone(phone) + "]";
+        }
     }
 
     @Inject

@@ -18,4 +18,11 @@ public record RegisterRequest(
         @Email @Size(max = 254) String email,
         @Pattern(regexp = "[A-Za-z][A-Za-z0-9._-]{2,63}") String username,
         @NotBlank @Size(min = 10, max = 128) String password) {
+
+    /** Never prints the NIK, the phone number or the password. */
+    @Override
+    public String toString() {
+        return "RegisterRequest[username=" + username + ", nik=" + PersonalDataProtection.maskNik(nik)
+                + ", phone=" + PersonalDataProtection.maskPhone(phone) + "]";
+    }
 }

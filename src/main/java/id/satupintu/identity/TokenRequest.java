@@ -12,4 +12,11 @@ public record TokenRequest(@JsonProperty("grant_type") String grantType,
                            @JsonProperty("client_secret") String clientSecret,
                            @JsonProperty("refresh_token") String refreshToken,
                            String scope) {
+
+    /** Never prints the secrets, whatever logs or exception messages do with a request. */
+    @Override
+    public String toString() {
+        return "TokenRequest[grantType=" + grantType + ", username=" + username + ", clientId=" + clientId
+                + ", scope=" + scope + "]";
+    }
 }

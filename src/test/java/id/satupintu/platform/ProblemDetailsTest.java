@@ -42,18 +42,34 @@ class ProblemDetailsTest {
     /** Announces a body over the limit; the service must refuse it before reading it. */
     @Test
     void oversizedBodyIsRefusedBeforeItIsRead() throws Exception {
+        String response = announce("application/octet-stream", 13 * 1024 * 1024);
+        org.junit.jupiter.api.Assertions.assertTrue(response.startsWith("HTTP/1.1 413"), response);
+        org.junit.jupiter.api.Assertions.assertTrue(response.contains("application/problem+json"), response);
+        org.junit.jupiter.api.Assertions.assertTrue(response.contains("\"code\":\"payload-too-large\""), response);
+    }
+
+    /** JSON is small: two megabytes of it is refused, while an upload of that size is not. */
+    @Test
+    void jsonHasASmallerLimitThanUploads() throws Exception {
+        String json = announce("application/json", 2 * 1024 * 1024);
+        org.junit.jupiter.api.Assertions.assertTrue(json.startsWith("HTTP/1.1 413"), json);
+        String upload = announce("application/octet-stream", 2 * 1024 * 1024);
+        org.junit.jupiter.api.Assertions.assertFalse(upload.startsWith("HTTP/1.1 413"), upload);
+    }
+
+    private String announce(String contentType, long length) throws Exception {
         try (var socket = new java.net.Socket(sites.getHost(), sites.getPort())) {
             socket.setSoTimeout(5000);
-            String request = "POST /api/v1/sites HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                    + "Content-Length: " + (13 * 1024 * 1024) + "\r\n\r\n{";
+            String request = "POST /api/v1/sites HTTP/1.1\r\nHost: localhost\r\nContent-Type: " + contentType
+                    + "\r\nContent-Length: " + length + "\r\nConnection: close\r\n\r\n{";
             socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
+            if (!contentType.contains("json")) {
+                socket.shutdownOutput();
+            }
             byte[] head = new byte[4096];
             int n = socket.getInputStream().read(head);
-            String response = new String(head, 0, n, java.nio.charset.StandardCharsets.UTF_8);
-            org.junit.jupiter.api.Assertions.assertTrue(response.startsWith("HTTP/1.1 413"), response);
-            org.junit.jupiter.api.Assertions.assertTrue(response.contains("application/problem+json"), response);
-            org.junit.jupiter.api.Assertions.assertTrue(response.contains("\"code\":\"payload-too-large\""), response);
+            return n < 0 ? "" : new String(head, 0, n, java.nio.charset.StandardCharsets.UTF_8);
         }
     }
 

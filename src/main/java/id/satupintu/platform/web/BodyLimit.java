@@ -30,13 +30,21 @@ public class BodyLimit {
     @ConfigProperty(name = "quarkus.http.limits.max-body-size")
     MemorySize maxBodySize;
 
+    /** JSON requests (forms, GraphQL) are small; only file uploads need the large limit. */
+    @ConfigProperty(name = "satupintu.http.max-json-body-size", defaultValue = "1M")
+    MemorySize maxJsonBodySize;
+
     void install(@Observes Router router) {
-        long limit = maxBodySize.asLongValue();
+        long uploadLimit = maxBodySize.asLongValue();
+        long jsonLimit = Math.min(uploadLimit, maxJsonBodySize.asLongValue());
         router.route().order(Integer.MIN_VALUE).handler(ctx -> {
             String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+            String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
+            long limit = type != null && (type.contains("json") || type.contains("graphql")
+                    || type.contains("x-www-form-urlencoded")) ? jsonLimit : uploadLimit;
             if (length != null && isOver(length, limit)) {
                 var locale = Messages.negotiate(ctx.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE));
-                Problem body = problems.create(new ProblemException(413, "payload-too-large", limit / (1024 * 1024)),
+                Problem body = problems.create(new ProblemException(413, "payload-too-large", Math.max(1, limit / (1024 * 1024))),
                         locale, ctx.request().path());
                 try {
                     ctx.response().setStatusCode(413)
