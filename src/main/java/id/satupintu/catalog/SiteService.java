@@ -30,7 +30,7 @@ public class SiteService {
 
     /** The site's time zone, for the calendar and every deadline computed at the site. */
     public Uni<ZoneId> zoneOf(String code) {
-        return find(code).map(site -> ZoneId.of(site.timeZone));
+        return find(code).map(site -> TimeZones.zone(site.timeZone));
     }
 
     @WithSession

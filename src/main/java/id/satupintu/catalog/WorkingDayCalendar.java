@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -199,6 +198,6 @@ public class WorkingDayCalendar {
     }
 
     private static LocalDate today(Site site, Instant at) {
-        return LocalDate.ofInstant(at != null ? at : Instant.now(), ZoneId.of(site.timeZone));
+        return LocalDate.ofInstant(at != null ? at : Instant.now(), TimeZones.zone(site.timeZone));
     }
 }

@@ -19,7 +19,6 @@ public final class Roles {
     public static final String DRIVE_THRU = "drive_thru";
     public static final String DISPLAY_BOARD = "display_board";
 
-    public static final Set<String> USER_ROLES = Set.of(CITIZEN, OFFICER, COUNTER_STAFF, SUPERVISOR, ADMIN);
     public static final Set<String> STAFF_ROLES = Set.of(OFFICER, COUNTER_STAFF, SUPERVISOR, ADMIN);
     public static final Set<String> CLIENT_KINDS = Set.of(INTEGRATOR, KIOSK, DRIVE_THRU, DISPLAY_BOARD);
 
