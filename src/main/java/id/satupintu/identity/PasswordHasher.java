@@ -2,6 +2,8 @@ package id.satupintu.identity;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.core.WorkerExecutor;
+import java.util.concurrent.atomic.AtomicInteger;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
@@ -32,26 +34,48 @@ public class PasswordHasher {
 
     private final Vertx vertx;
     private final int iterations;
+    /**
+     * Hashing has a pool of its own, one thread per core: a flood of sign-ins or sign-ups then
+     * queues here instead of taking every worker thread, and past {@code maxWaiting} it is refused
+     * with 503 and Retry-After rather than growing a queue nobody will live to see served.
+     */
+    private final WorkerExecutor workers;
+    private final int maxWaiting;
+    private final AtomicInteger inFlight = new AtomicInteger();
     /** Verified against when the account does not exist, so unknown names cost the same time. */
     private final String decoy;
 
     public PasswordHasher(Vertx vertx,
-                          @ConfigProperty(name = "satupintu.password.pbkdf2-iterations") int iterations) {
+                          @ConfigProperty(name = "satupintu.password.pbkdf2-iterations") int iterations,
+                          @ConfigProperty(name = "satupintu.password.max-waiting", defaultValue = "64") int maxWaiting) {
         if (iterations < 1000) {
             throw new IllegalStateException("satupintu.password.pbkdf2-iterations must be at least 1000");
         }
         this.vertx = vertx;
         this.iterations = iterations;
+        this.maxWaiting = maxWaiting;
+        this.workers = vertx.createSharedWorkerExecutor("password-hashing",
+                Math.max(1, Runtime.getRuntime().availableProcessors()));
         this.decoy = hashNow("decoy-" + RANDOM.nextLong());
     }
 
     public Uni<String> hash(String password) {
-        return vertx.executeBlocking(() -> hashNow(password), false);
+        return bounded(() -> hashNow(password));
     }
 
     /** True when password matches stored; a null stored hash is checked against a decoy and fails. */
     public Uni<Boolean> verify(String password, String stored) {
-        return vertx.executeBlocking(() -> verifyNow(password, stored), false);
+        return bounded(() -> verifyNow(password, stored));
+    }
+
+    private <T> Uni<T> bounded(java.util.concurrent.Callable<T> work) {
+        return Uni.createFrom().deferred(() -> {
+            if (inFlight.incrementAndGet() > maxWaiting) {
+                inFlight.decrementAndGet();
+                return Uni.createFrom().failure(new HeaderedProblem(503, "busy", java.util.Map.of("Retry-After", "5")));
+            }
+            return workers.executeBlocking(work, false).onTermination().invoke(inFlight::decrementAndGet);
+        });
     }
 
     /** For start-up code on the main thread only; request paths use {@link #hash}. */
