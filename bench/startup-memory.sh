@@ -26,7 +26,7 @@ for i in $(seq 1 "$RUNS"); do
   t0=$(now_ms)
   java ${JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar >/tmp/satupintu-bench-$i.log 2>&1 &
   pid=$!
-  until curl -fs "localhost:$PORT/q/health/ready" >/dev/null 2>&1; do
+  until curl -fs "localhost:${MGMT_PORT:-9000}/q/health/ready" >/dev/null 2>&1; do
     kill -0 $pid 2>/dev/null || { echo "service died; see /tmp/satupintu-bench-$i.log"; exit 1; }
     sleep 0.05
   done
