@@ -184,6 +184,20 @@ class GraphQLOverHttpTest {
                 .body("data.holidays.known", equalTo(false));
     }
 
+    /** One request may not ask for the whole catalog many times over (depth, complexity and tokens are bounded). */
+    @Test
+    void anOverlyLargeQueryIsRefusedBeforeItRuns() {
+        StringBuilder query = new StringBuilder("{");
+        for (int i = 0; i < 300; i++) {
+            query.append(" a").append(i).append(": holidays(year: 2026) { known year }");
+        }
+        query.append(" }");
+        post(GRAPHQL_RESPONSE).body(java.util.Map.of("query", query.toString()))
+                .when().post("/graphql")
+                .then().log().ifValidationFails().statusCode(400).contentType(startsWith(GRAPHQL_RESPONSE))
+                .body("data", nullValue()).body("errors.size()", org.hamcrest.Matchers.greaterThan(0));
+    }
+
     @Test
     void anExecutionErrorWithDataIs200() {
         // One field fails (no such site), its sibling answers: a partial response, not a request error.
