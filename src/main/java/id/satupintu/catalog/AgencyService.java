@@ -72,24 +72,18 @@ public class AgencyService {
     @WithTransaction
     public Uni<Agency> create(AgencyInput input) {
         InputValidator.failIfAny(validator.violations(input, "body"));
-        return Agency.count("code", input.code()).flatMap(count -> {
-            if (count > 0) {
-                return Uni.createFrom().failure(ProblemException.conflict("agency-exists", input.code()));
-            }
-            return sites(input).flatMap(sites -> {
-                Agency agency = new Agency();
-                apply(agency, input, sites);
-                return agency.<Agency>persist();
-            });
-        });
+        return CreateOnce.create(Agency.count("code", input.code()),
+                () -> ProblemException.conflict("agency-exists", input.code()), () -> sites(input).flatMap(sites -> {
+                    Agency agency = new Agency();
+                    apply(agency, input, sites);
+                    return agency.<Agency>persist();
+                }));
     }
 
     @WithTransaction
     public Uni<Agency> replace(String code, AgencyInput input) {
         InputValidator.failIfAny(validator.violations(input, "body"));
-        if (!code.equals(input.code())) {
-            throw ProblemException.validation("code", "immutable");
-        }
+        CreateOnce.sameCode(code, input.code());
         return find(code).flatMap(agency -> sites(input).flatMap(sites -> {
             apply(agency, input, sites);
             return agency.<Agency>persist();

@@ -24,17 +24,15 @@ public class HolidayService {
     public Uni<Holiday> add(HolidayInput input) {
         CalendarDates.checkYear("date", input.date().getYear());
         String name = input.name().strip();
-        return Holiday.count("date = ?1 and name = ?2", input.date(), name).flatMap(count -> {
-            if (count > 0) {
-                return Uni.createFrom().failure(ProblemException.conflict("holiday-exists", input.date(), name));
-            }
-            Holiday holiday = new Holiday();
-            holiday.date = input.date();
-            holiday.kind = input.kind();
-            holiday.name = name;
-            holiday.source = input.source() == null || input.source().isBlank() ? null : input.source().strip();
-            return holiday.<Holiday>persist();
-        });
+        return CreateOnce.create(Holiday.count("date = ?1 and name = ?2", input.date(), name),
+                () -> ProblemException.conflict("holiday-exists", input.date(), name), () -> {
+                    Holiday holiday = new Holiday();
+                    holiday.date = input.date();
+                    holiday.kind = input.kind();
+                    holiday.name = name;
+                    holiday.source = input.source() == null || input.source().isBlank() ? null : input.source().strip();
+                    return holiday.<Holiday>persist();
+                });
     }
 
     @WithTransaction

@@ -127,19 +127,17 @@ public class ServiceCatalog {
                 errors.add(FieldError.of("agencyCode", "unknown-agency", input.agencyCode()));
             }
             InputValidator.failIfAny(errors);
-            return Service.count("code", input.code()).flatMap(count -> {
-                if (count > 0) {
-                    return Uni.createFrom().failure(ProblemException.conflict("service-exists", input.code()));
-                }
-                Service service = new Service();
-                service.code = input.code();
-                service.agency = owner;
-                service.nameId = input.nameId();
-                service.nameEn = input.nameEn();
-                service.type = input.type();
-                service.currentVersion = 1;
-                return service.persist().flatMap(saved -> publish(service, input.standard(), actor));
-            });
+            return CreateOnce.create(Service.count("code", input.code()),
+                    () -> ProblemException.conflict("service-exists", input.code()), () -> {
+                    Service service = new Service();
+                    service.code = input.code();
+                    service.agency = owner;
+                    service.nameId = input.nameId();
+                    service.nameEn = input.nameEn();
+                    service.type = input.type();
+                    service.currentVersion = 1;
+                    return service.persist().flatMap(saved -> publish(service, input.standard(), actor));
+                    });
         });
     }
 

@@ -45,22 +45,18 @@ public class SiteService {
     @WithTransaction
     public Uni<Site> create(SiteInput input) {
         validate(input);
-        return Site.count("code", input.code()).flatMap(count -> {
-            if (count > 0) {
-                return Uni.createFrom().failure(ProblemException.conflict("site-exists", input.code()));
-            }
-            Site site = new Site();
-            apply(site, input);
-            return site.<Site>persist();
-        });
+        return CreateOnce.create(Site.count("code", input.code()),
+                () -> ProblemException.conflict("site-exists", input.code()), () -> {
+                    Site site = new Site();
+                    apply(site, input);
+                    return site.<Site>persist();
+                });
     }
 
     @WithTransaction
     public Uni<Site> replace(String code, SiteInput input) {
         validate(input);
-        if (!code.equals(input.code())) {
-            throw ProblemException.validation("code", "immutable");
-        }
+        CreateOnce.sameCode(code, input.code());
         return find(code).flatMap(site -> {
             apply(site, input);
             return site.<Site>persist();

@@ -26,6 +26,33 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class AgencyResourceTest {
 
+    /** Two administrators creating the same agency at once: one succeeds, the other is told it exists. */
+    @Test
+    void racingCreatesOfOneCodeGiveOneAgencyAndClearConflicts() throws Exception {
+        String code = newCode("RACE");
+        String admin = TestTokens.admin();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            var calls = new java.util.ArrayList<java.util.concurrent.Callable<String>>();
+            for (int i = 0; i < 8; i++) {
+                calls.add(() -> {
+                    var response = given().auth().oauth2(admin).contentType(ContentType.JSON)
+                            .body(agency(code, "MPP-BDG")).post("/api/v1/agencies");
+                    return response.statusCode() + (response.statusCode() == 409 ? ":" + response.jsonPath().getString("code") : "");
+                });
+            }
+            var outcomes = new java.util.ArrayList<String>();
+            for (var result : pool.invokeAll(calls)) {
+                outcomes.add(result.get());
+            }
+            org.junit.jupiter.api.Assertions.assertEquals(1, outcomes.stream().filter("201"::equals).count(), outcomes.toString());
+            org.junit.jupiter.api.Assertions.assertEquals(7, outcomes.stream().filter("409:agency-exists"::equals).count(),
+                    outcomes.toString());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void demoAgenciesAreListedBySite() {
         given().when().get("/api/v1/agencies?site=MPP-BDG&limit=200")
