@@ -11,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -118,10 +117,10 @@ public class LoginThrottle {
         return Uni.createFrom().emitter(emitter -> vertx.setTimer(millis, id -> emitter.complete(null)));
     }
 
-    static HeaderedProblem locked(long retryAfterSeconds) {
+    static ProblemException locked(long retryAfterSeconds) {
         long seconds = Math.max(1, retryAfterSeconds);
-        return new HeaderedProblem(429, "account-locked", Map.of("Retry-After", Long.toString(seconds)),
-                Math.max(1, (seconds + 59) / 60));
+        return new ProblemException(429, "account-locked", Math.max(1, (seconds + 59) / 60))
+                .header("Retry-After", Long.toString(seconds));
     }
 
     /** Old counts carry no information; removing them keeps the table small. Idempotent on every replica. */

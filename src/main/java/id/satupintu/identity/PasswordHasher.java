@@ -1,5 +1,6 @@
 package id.satupintu.identity;
 
+import id.satupintu.platform.error.ProblemException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.WorkerExecutor;
@@ -72,7 +73,7 @@ public class PasswordHasher {
         return Uni.createFrom().deferred(() -> {
             if (inFlight.incrementAndGet() > maxWaiting) {
                 inFlight.decrementAndGet();
-                return Uni.createFrom().failure(new HeaderedProblem(503, "busy", java.util.Map.of("Retry-After", "5")));
+                return Uni.createFrom().failure(new ProblemException(503, "busy").header("Retry-After", "5"));
             }
             return workers.executeBlocking(work, false).onTermination().invoke(inFlight::decrementAndGet);
         });

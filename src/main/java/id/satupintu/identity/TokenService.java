@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -166,8 +165,8 @@ public class TokenService {
         }
     }
 
-    private static HeaderedProblem invalidClient() {
-        return new HeaderedProblem(401, "invalid-client", Map.of("WWW-Authenticate", "Basic realm=\"satupintu\""));
+    private static ProblemException invalidClient() {
+        return new ProblemException(401, "invalid-client").header("WWW-Authenticate", "Basic realm=\"satupintu\"");
     }
 
     static void check(List<FieldError> errors, String field, String value, int max) {

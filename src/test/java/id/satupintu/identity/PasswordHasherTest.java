@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import id.satupintu.platform.error.ProblemException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import java.time.Duration;
@@ -37,7 +38,7 @@ class PasswordHasherTest {
             List<Uni<String>> calls = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
                 calls.add(hasher.verify("tebakan-" + i, null).map(ok -> "checked")
-                        .onFailure(HeaderedProblem.class).recoverWithItem(e -> ((HeaderedProblem) e).status() + ""));
+                        .onFailure(ProblemException.class).recoverWithItem(e -> ((ProblemException) e).status() + ""));
             }
             List<String> outcomes = Uni.join().all(calls).andFailFast().await().atMost(Duration.ofSeconds(60));
             assertEquals(2, outcomes.stream().filter("checked"::equals).count(), outcomes.toString());

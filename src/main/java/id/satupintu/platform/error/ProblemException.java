@@ -1,6 +1,8 @@
 package id.satupintu.platform.error;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A client-facing failure. Services throw it with a stable code; the HTTP and GraphQL layers
@@ -13,6 +15,8 @@ public class ProblemException extends RuntimeException {
     private final String code;
     private final transient Object[] args;
     private final List<FieldError> fieldErrors;
+    /** HTTP headers the answer needs besides the body: Retry-After, WWW-Authenticate. */
+    private final transient Map<String, String> headers = new LinkedHashMap<>();
 
     public ProblemException(int status, String code, List<FieldError> fieldErrors, Object... args) {
         super(code, null, false, false);
@@ -30,6 +34,12 @@ public class ProblemException extends RuntimeException {
     public String code() { return code; }
     public Object[] args() { return args; }
     public List<FieldError> fieldErrors() { return fieldErrors; }
+    public Map<String, String> headers() { return Map.copyOf(headers); }
+
+    public ProblemException header(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
 
     public static ProblemException notFound(String what, Object id) {
         return new ProblemException(404, what + "-not-found", id);

@@ -158,8 +158,10 @@ public class ProblemMappers {
     private Response respond(ProblemException e, HttpHeaders headers, UriInfo uri) {
         var locale = Messages.negotiate(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
         Problem body = factory.create(e, locale, uri.getPath());
-        return Response.status(e.status()).type(Problem.MEDIA_TYPE).entity(body)
-                .header(HttpHeaders.CONTENT_LANGUAGE, locale.getLanguage()).build();
+        Response.ResponseBuilder response = Response.status(e.status()).type(Problem.MEDIA_TYPE).entity(body)
+                .header(HttpHeaders.CONTENT_LANGUAGE, locale.getLanguage());
+        e.headers().forEach(response::header);
+        return response.build();
     }
 
     private static final Map<String, String> CONSTRAINT_CODES = Map.ofEntries(
