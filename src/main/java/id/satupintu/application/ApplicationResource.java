@@ -1,6 +1,7 @@
 package id.satupintu.application;
 
 import id.satupintu.identity.CurrentUser;
+import id.satupintu.platform.error.ProblemException;
 import id.satupintu.platform.events.LiveStreams;
 import id.satupintu.platform.web.Conditional;
 import io.smallrye.mutiny.Multi;
@@ -26,6 +27,7 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import java.net.URI;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -119,9 +121,21 @@ public class ApplicationResource {
     @Path("/me/applications")
     public Uni<Response> mine(@QueryParam("cursor") String cursor,
                               @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
-                              @QueryParam("updatedSince") OffsetDateTime updatedSince,
+                              @QueryParam("updatedSince") String updatedSince,
                               @Context HttpHeaders headers) {
-        return currentUser.require().flatMap(caller -> applications.mine(caller, cursor, limit, updatedSince))
+        OffsetDateTime since = parseInstant("updatedSince", updatedSince);
+        return currentUser.require().flatMap(caller -> applications.mine(caller, cursor, limit, since))
                 .map(page -> conditional.ok(headers, page, Conditional.privateNoCache()));
+    }
+
+    private static OffsetDateTime parseInstant(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.validation(name, "invalid-format");
+        }
     }
 }
