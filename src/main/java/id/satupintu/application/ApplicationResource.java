@@ -6,6 +6,7 @@ import id.satupintu.platform.events.LiveStreams;
 import id.satupintu.platform.web.Conditional;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -109,11 +110,11 @@ public class ApplicationResource {
     @GET
     @Path("/applications/{trackingNumber}/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
+    @FollowsApplication
     public Multi<OutboundSseEvent> events(@PathParam("trackingNumber") String trackingNumber,
-                                          @HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse) {
-        LiveStreams.parseLastEventId(lastEventId);
-        return currentUser.require().flatMap(caller -> applications.streamOf(caller, trackingNumber))
-                .onItem().transformToMulti(stream -> live.sse(sse, stream, lastEventId));
+                                          @HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse,
+                                          @Context RoutingContext routing) {
+        return live.sse(sse, routing.get(ApplicationStreamAccess.STREAM), lastEventId);
     }
 
     /** The caller's applications, most recently changed first; {@code updatedSince} for a client's sync. */
