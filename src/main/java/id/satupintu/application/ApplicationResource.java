@@ -73,10 +73,7 @@ public class ApplicationResource {
     @POST
     @Path("/applications/{trackingNumber}/submit")
     public Uni<ApplicationView> submit(@PathParam("trackingNumber") String trackingNumber) {
-        return currentUser.require().flatMap(caller -> applications.find(caller, trackingNumber)
-                .flatMap(current -> applications.transition(caller, trackingNumber, new TransitionInput(
-                        current.state() == ApplicationState.RETURNED_FOR_REVISION ? "resubmit" : "submit",
-                        null, null, null))));
+        return currentUser.require().flatMap(caller -> applications.submit(caller, trackingNumber));
     }
 
     @POST

@@ -135,12 +135,24 @@ public class ApplicationService {
     @WithTransaction
     public Uni<ApplicationView> transition(Caller caller, String trackingNumber, TransitionInput input) {
         Workflow.Transition transition = checkTransition(input);
+        return locked(caller, trackingNumber).flatMap(app -> step(caller, app, transition, input));
+    }
+
+    /** Submits a draft, or resubmits an application returned for revision, whichever it is. */
+    @WithTransaction
+    public Uni<ApplicationView> submit(Caller caller, String trackingNumber) {
         return locked(caller, trackingNumber).flatMap(app -> {
-            if (!ApplicationAccess.may(caller, app, transition.actor())) {
-                throw ProblemException.forbidden();
-            }
-            return apply(app, transition, input, caller.id(), ApplicationAccess.roleOf(caller, transition.actor()));
+            String action = app.state == ApplicationState.RETURNED_FOR_REVISION ? "resubmit" : "submit";
+            return step(caller, app, Workflow.find(action).orElseThrow(), new TransitionInput(action, null, null, null));
         });
+    }
+
+    private Uni<ApplicationView> step(Caller caller, Application app, Workflow.Transition transition,
+                                      TransitionInput input) {
+        if (!ApplicationAccess.may(caller, app, transition.actor())) {
+            throw ProblemException.forbidden();
+        }
+        return apply(app, transition, input, caller.id(), ApplicationAccess.roleOf(caller, transition.actor()));
     }
 
     /**
@@ -481,26 +493,25 @@ public class ApplicationService {
     }
 
     private Uni<Application> readable(Caller caller, String trackingNumber) {
-        return byNumber(trackingNumber).map(app -> {
-            if (app == null || !ApplicationAccess.canRead(caller, app)) {
-                throw ProblemException.notFound("application", trackingNumber);
-            }
-            return app;
-        });
+        return byNumber(trackingNumber).map(app -> visible(caller, trackingNumber, app));
     }
 
+    /** The application locked for the rest of the transaction: concurrent steps on it wait here. */
     private Uni<Application> locked(Caller caller, String trackingNumber) {
         String number = TrackingNumbers.normalize(trackingNumber);
         if (!TrackingNumbers.isWellFormed(number)) {
             return Uni.createFrom().failure(ProblemException.notFound("application", trackingNumber));
         }
         return Application.<Application>find("trackingNumber", number).withLock(LockModeType.PESSIMISTIC_WRITE)
-                .firstResult().map(app -> {
-                    if (app == null || !ApplicationAccess.canRead(caller, app)) {
-                        throw ProblemException.notFound("application", trackingNumber);
-                    }
-                    return app;
-                });
+                .firstResult().map(app -> visible(caller, trackingNumber, app));
+    }
+
+    /** Not there and not yours look the same, so tracking numbers cannot be probed. */
+    private static Application visible(Caller caller, String trackingNumber, Application app) {
+        if (app == null || !ApplicationAccess.canRead(caller, app)) {
+            throw ProblemException.notFound("application", trackingNumber);
+        }
+        return app;
     }
 
     Uni<ApplicationView> view(Application app) {
