@@ -62,6 +62,10 @@ public class Application extends PanacheEntityBase {
     @Column(name = "clock_paused_on")
     public LocalDate clockPausedOn;
     public LocalDate deadline;
+    @Column(name = "sla_warned_at")
+    public OffsetDateTime slaWarnedAt;
+    @Column(name = "sla_breached_at")
+    public OffsetDateTime slaBreachedAt;
 
     public String stream() {
         return "application:" + id;

@@ -1,17 +1,13 @@
 package id.satupintu.application;
 
 import id.satupintu.identity.CurrentUser;
-import id.satupintu.platform.error.ProblemException;
 import id.satupintu.platform.events.LiveStreams;
 import id.satupintu.platform.web.Conditional;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -19,7 +15,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -27,12 +22,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import java.net.URI;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-@Path("/api/v1")
+@Path("/api/v1/applications")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "applications")
@@ -55,7 +48,6 @@ public class ApplicationResource {
 
     /** Files an application, or saves a draft with {@code "draft": true}. Safe to retry with Idempotency-Key. */
     @POST
-    @Path("/applications")
     public Uni<Response> file(ApplicationInput input, @HeaderParam("Idempotency-Key") String key) {
         return currentUser.require().flatMap(caller -> applications.file(caller, input, key))
                 .map(outcome -> Response.status(outcome.status())
@@ -64,26 +56,26 @@ public class ApplicationResource {
     }
 
     @PUT
-    @Path("/applications/{trackingNumber}")
+    @Path("/{trackingNumber}")
     public Uni<ApplicationView> edit(@PathParam("trackingNumber") String trackingNumber, ApplicationInput input) {
         return currentUser.require().flatMap(caller -> applications.edit(caller, trackingNumber, input));
     }
 
     /** Submits a draft, or resubmits an application returned for revision. */
     @POST
-    @Path("/applications/{trackingNumber}/submit")
+    @Path("/{trackingNumber}/submit")
     public Uni<ApplicationView> submit(@PathParam("trackingNumber") String trackingNumber) {
         return currentUser.require().flatMap(caller -> applications.submit(caller, trackingNumber));
     }
 
     @POST
-    @Path("/applications/{trackingNumber}/transitions")
+    @Path("/{trackingNumber}/transitions")
     public Uni<ApplicationView> transition(@PathParam("trackingNumber") String trackingNumber, TransitionInput input) {
         return currentUser.require().flatMap(caller -> applications.transition(caller, trackingNumber, input));
     }
 
     @GET
-    @Path("/applications/{trackingNumber}")
+    @Path("/{trackingNumber}")
     public Uni<Response> get(@PathParam("trackingNumber") String trackingNumber, @Context HttpHeaders headers) {
         return currentUser.require().flatMap(caller -> applications.find(caller, trackingNumber))
                 .map(view -> conditional.ok(headers, view, Conditional.privateNoCache()));
@@ -91,49 +83,26 @@ public class ApplicationResource {
 
     /** Public: anyone with the tracking number; never personal data. */
     @GET
-    @Path("/applications/{trackingNumber}/status")
+    @Path("/{trackingNumber}/status")
     public Uni<Response> status(@PathParam("trackingNumber") String trackingNumber, @Context HttpHeaders headers) {
         return applications.status(trackingNumber)
                 .map(status -> conditional.ok(headers, status, Conditional.publicFor(STATUS_MAX_AGE)));
     }
 
     @GET
-    @Path("/applications/{trackingNumber}/history")
+    @Path("/{trackingNumber}/history")
     public Uni<List<HistoryEntry>> history(@PathParam("trackingNumber") String trackingNumber) {
         return currentUser.require().flatMap(caller -> applications.history(caller, trackingNumber));
     }
 
     /** Live state changes; reconnect with Last-Event-ID to get what was missed. */
     @GET
-    @Path("/applications/{trackingNumber}/events")
+    @Path("/{trackingNumber}/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @FollowsApplication
     public Multi<OutboundSseEvent> events(@PathParam("trackingNumber") String trackingNumber,
                                           @HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse,
                                           @Context RoutingContext routing) {
         return live.sse(sse, routing.get(ApplicationStreamAccess.STREAM), lastEventId);
-    }
-
-    /** The caller's applications, most recently changed first; {@code updatedSince} for a client's sync. */
-    @GET
-    @Path("/me/applications")
-    public Uni<Response> mine(@QueryParam("cursor") String cursor,
-                              @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
-                              @QueryParam("updatedSince") String updatedSince,
-                              @Context HttpHeaders headers) {
-        OffsetDateTime since = parseInstant("updatedSince", updatedSince);
-        return currentUser.require().flatMap(caller -> applications.mine(caller, cursor, limit, since))
-                .map(page -> conditional.ok(headers, page, Conditional.privateNoCache()));
-    }
-
-    private static OffsetDateTime parseInstant(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw ProblemException.validation(name, "invalid-format");
-        }
     }
 }

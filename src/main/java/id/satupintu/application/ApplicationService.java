@@ -340,21 +340,55 @@ public class ApplicationService {
         entry.noteVisibility = visibility == null ? Visibility.PUBLIC : visibility;
         entry.reason = reason;
         entry.at = app.updatedAt;
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("trackingNumber", app.trackingNumber);
-        payload.put("serviceCode", app.serviceCode);
-        payload.put("action", action);
+        Map<String, Object> payload = publicPayload(app, action, to);
         payload.put("fromState", from == null ? null : from.name());
-        payload.put("state", to.name());
-        payload.put("ossStatusCode", OssStatus.of(action, to));
-        payload.put("at", app.updatedAt.toString());
-        payload.put("submittedAt", app.submittedAt == null ? null : app.submittedAt.toString());
-        payload.put("deadline", app.deadline == null ? null : app.deadline.toString());
         payload.put("note", entry.noteVisibility == Visibility.PUBLIC ? note : null);
         payload.put("reason", reason);
         return entry.<ApplicationHistory>persist()
                 .flatMap(saved -> events.append(app.stream(), "application." + action, payload))
                 .replaceWithVoid();
+    }
+
+    /** What anyone following the application may see of a change: never personal data nor the form. */
+    private static Map<String, Object> publicPayload(Application app, String action, ApplicationState state) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("trackingNumber", app.trackingNumber);
+        payload.put("serviceCode", app.serviceCode);
+        payload.put("action", action);
+        payload.put("state", state.name());
+        payload.put("ossStatusCode", OssStatus.of(action, state));
+        payload.put("at", app.updatedAt.toString());
+        payload.put("submittedAt", app.submittedAt == null ? null : app.submittedAt.toString());
+        payload.put("deadline", app.deadline == null ? null : app.deadline.toString());
+        return payload;
+    }
+
+    /**
+     * The deadline of a running application has passed (called by {@link SlaWatch} inside its
+     * transaction, the row locked): deemed approval where the standard grants it, else a breach mark.
+     */
+    Uni<Boolean> breach(Application app, Instant now) {
+        return catalog.standard(app.serviceCode, app.standardVersion).flatMap(standard -> {
+            app.slaBreachedAt = now.atOffset(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+            if (Boolean.TRUE.equals(standard.standard().deemedApproval())) {
+                String reason = "No decision by the deadline " + app.deadline
+                        + ": deemed approved (UU 30/2014 art. 53 as amended by UU 11/2020)";
+                return apply(app, Workflow.find("deem-approve").orElseThrow(),
+                        new TransitionInput("deem-approve", null, null, reason), "system", "system")
+                        .replaceWith(true);
+            }
+            app.updatedAt = now();
+            Map<String, Object> payload = publicPayload(app, "sla-breached", app.state);
+            return events.append(app.stream(), "application.sla-breached", payload).replaceWith(true);
+        });
+    }
+
+    /** Few working days are left on a running clock: tells the followers once per deadline. */
+    Uni<Boolean> warn(Application app, Instant now, int workingDaysLeft) {
+        app.slaWarnedAt = now.atOffset(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        Map<String, Object> payload = publicPayload(app, "sla-warning", app.state);
+        payload.put("workingDaysLeft", workingDaysLeft);
+        return events.append(app.stream(), "application.sla-warning", payload).replaceWith(true);
     }
 
     private Uni<Application> insert(Caller caller, SubmitterKind kind, VersionedStandard standard, String site,
@@ -522,7 +556,8 @@ public class ApplicationService {
                         app.nib, app.kbli, app.submitterKind),
                 app.form, app.createdAt, app.updatedAt, app.submittedAt,
                 app.slaStartedOn == null ? null
-                        : new ApplicationView.Sla(app.slaStartedOn, app.deadline, left, app.clockPausedOn != null)));
+                        : new ApplicationView.Sla(app.slaStartedOn, app.deadline, left, app.clockPausedOn != null,
+                                app.slaBreachedAt != null)));
     }
 
     private static OffsetDateTime now() {

@@ -20,8 +20,10 @@ public record ApplicationView(String trackingNumber, String serviceCode, int sta
 
     /**
      * The SLA clock: the deadline (a date at the site) and the working days left, negative once
-     * late; frozen while paused for the applicant's revision, absent before submission and after a decision.
+     * late; frozen while paused for the applicant's revision, absent before submission and after a
+     * decision. {@code breached} once the watch has found the deadline passed without a decision.
      */
-    public record Sla(LocalDate startedOn, LocalDate deadline, Integer workingDaysLeft, boolean paused) {
+    public record Sla(LocalDate startedOn, LocalDate deadline, Integer workingDaysLeft, boolean paused,
+                      boolean breached) {
     }
 }

@@ -40,6 +40,8 @@ public class SlaClock {
     Uni<Void> resume(Application app, Instant now) {
         LocalDate pausedOn = app.clockPausedOn;
         app.clockPausedOn = null;
+        // The deadline moves, so a warning about the old one no longer holds.
+        app.slaWarnedAt = null;
         if (pausedOn == null || app.deadline == null) {
             return Uni.createFrom().voidItem();
         }

@@ -29,8 +29,14 @@ final class ApplicationFixtures {
     final String counter = TestTokens.staff(Roles.COUNTER_STAFF, agency, SITE);
 
     ApplicationFixtures() {
+        this(false);
+    }
+
+    ApplicationFixtures(boolean deemedApproval) {
         CatalogFixtures.createAgency(agency, SITE);
-        CatalogFixtures.createService(CatalogFixtures.service(service, agency, "PERIZINAN", standard()));
+        Map<String, Object> standard = standard();
+        standard.put("deemedApproval", deemedApproval);
+        CatalogFixtures.createService(CatalogFixtures.service(service, agency, "PERIZINAN", standard));
     }
 
     static Map<String, Object> standard() {
