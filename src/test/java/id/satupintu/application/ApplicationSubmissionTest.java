@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import id.satupintu.catalog.CatalogFixtures;
 import id.satupintu.identity.AccessTokenIssuer;
 import id.satupintu.identity.Roles;
 import id.satupintu.support.TestTokens;
@@ -164,6 +165,21 @@ class ApplicationSubmissionTest {
         withNik.put("applicantNik", VALID_NIK);
         file(f.citizen, withNik).statusCode(400).body("errors.code", contains("staff-only"));
         file(TestTokens.staff(Roles.KIOSK, f.agency, "MPP-BDG"), f.body(ApplicationFixtures.form())).statusCode(403);
+    }
+
+    @Test
+    void anAgencyAtSeveralSitesNeedsTheSite() {
+        String agency = CatalogFixtures.newCode("TWO");
+        String service = CatalogFixtures.newCode("TWOSV");
+        CatalogFixtures.createAgency(agency, "MPP-BDG", "MPP-MKS");
+        CatalogFixtures.createService(CatalogFixtures.service(service, agency, "PERIZINAN", ApplicationFixtures.standard()));
+        String citizen = TestTokens.citizen(UUID.randomUUID().toString());
+        Map<String, Object> body = new HashMap<>(Map.of("serviceCode", service, "form", ApplicationFixtures.form()));
+        file(citizen, body).statusCode(400).body("errors.field", contains("siteCode"))
+                .body("errors.code", contains("required"));
+        body.put("siteCode", "MPP-MKS");
+        file(citizen, body).statusCode(201).body("siteCode", equalTo("MPP-MKS"))
+                .body("trackingNumber", matchesPattern("MKS-[0-9]{6}-.*"));
     }
 
     @Test
