@@ -1,13 +1,17 @@
 package id.satupintu.application;
 
 import id.satupintu.identity.CurrentUser;
+import id.satupintu.platform.error.ProblemException;
 import id.satupintu.platform.events.LiveStreams;
 import id.satupintu.platform.web.Conditional;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -15,6 +19,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -53,6 +58,23 @@ public class ApplicationResource {
                 .map(outcome -> Response.status(outcome.status())
                         .location(URI.create("/api/v1/applications/" + outcome.body().trackingNumber()))
                         .entity(outcome.body()).build());
+    }
+
+    /**
+     * The officer work queue: the agency's applications, closest to breaking the SLA first. By default
+     * those waiting for the agency; {@code state}, {@code service} and {@code breached} filter.
+     */
+    @GET
+    public Uni<Response> queue(@QueryParam("agency") String agency, @QueryParam("state") String state,
+                               @QueryParam("service") String service, @QueryParam("breached") String breached,
+                               @QueryParam("cursor") String cursor,
+                               @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit,
+                               @Context HttpHeaders headers) {
+        ApplicationState wanted = parseState(state);
+        Boolean onlyBreached = parseBoolean("breached", breached);
+        return currentUser.require()
+                .flatMap(caller -> applications.queue(caller, agency, wanted, service, onlyBreached, cursor, limit))
+                .map(page -> conditional.ok(headers, page, Conditional.privateNoCache()));
     }
 
     @PUT
@@ -104,5 +126,26 @@ public class ApplicationResource {
                                           @HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse,
                                           @Context RoutingContext routing) {
         return live.sse(sse, routing.get(ApplicationStreamAccess.STREAM), lastEventId);
+    }
+
+    private static ApplicationState parseState(String state) {
+        if (state == null || state.isBlank()) {
+            return null;
+        }
+        try {
+            return ApplicationState.valueOf(state.trim());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.validation("state", "invalid", state);
+        }
+    }
+
+    private static Boolean parseBoolean(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (value.equals("true") || value.equals("false")) {
+            return Boolean.valueOf(value);
+        }
+        throw ProblemException.validation(name, "invalid", value);
     }
 }

@@ -29,6 +29,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -235,6 +236,62 @@ public class ApplicationService {
         hql.append(" order by updatedAt desc, id desc");
         return Application.<Application>find(hql.toString(), params).page(0, limit + 1).list()
                 .map(rows -> Page.of(rows, limit, a -> Cursor.encode(a.updatedAt.toString(), a.id.toString()))
+                        .map(ApplicationSummary::of));
+    }
+
+    /** Applications waiting for the agency, when no state is asked for. */
+    private static final List<ApplicationState> AGENCYS_TURN = List.of(ApplicationState.SUBMITTED,
+            ApplicationState.IN_VERIFICATION, ApplicationState.IN_TECHNICAL_REVIEW, ApplicationState.APPROVED,
+            ApplicationState.DEEMED_APPROVED);
+    /** Sorts applications without a deadline last. */
+    private static final LocalDate NO_DEADLINE = LocalDate.of(9999, 12, 31);
+
+    /**
+     * The officer work queue: an agency's applications, the closest to breaking its SLA first
+     * (deadline, then id). Staff see their own agency's (agencyCode may be omitted), admins name one.
+     */
+    @WithSession
+    public Uni<Page<ApplicationSummary>> queue(Caller caller, String agencyCode, ApplicationState state,
+                                               String serviceCode, Boolean breached, String cursor, int limit) {
+        String agency = agencyCode;
+        if (caller.hasRole(Roles.ADMIN)) {
+            if (agency == null || agency.isBlank()) {
+                throw ProblemException.validation("agency", "required");
+            }
+        } else if (!caller.isStaff() || caller.agencyCode() == null) {
+            throw ProblemException.forbidden();
+        } else if (agency == null || agency.isBlank()) {
+            agency = caller.agencyCode();
+        } else if (!agency.equals(caller.agencyCode())) {
+            throw ProblemException.forbidden();
+        }
+        List<String> after = Cursor.decode(cursor, 2);
+        StringBuilder hql = new StringBuilder("agencyCode = :agency and state in :states");
+        Parameters params = Parameters.with("agency", agency)
+                .and("states", state == null ? AGENCYS_TURN : List.of(state)).and("far", NO_DEADLINE);
+        if (serviceCode != null && !serviceCode.isBlank()) {
+            hql.append(" and serviceCode = :service");
+            params.and("service", serviceCode);
+        }
+        if (breached != null) {
+            hql.append(breached ? " and slaBreachedAt is not null" : " and slaBreachedAt is null");
+        }
+        if (!after.isEmpty()) {
+            LocalDate deadline;
+            UUID id;
+            try {
+                deadline = LocalDate.parse(after.get(0));
+                id = UUID.fromString(after.get(1));
+            } catch (DateTimeParseException | IllegalArgumentException e) {
+                throw new ProblemException(400, "invalid-cursor");
+            }
+            hql.append(" and (coalesce(deadline, :far) > :deadline or (coalesce(deadline, :far) = :deadline and id > :id))");
+            params.and("deadline", deadline).and("id", id);
+        }
+        hql.append(" order by coalesce(deadline, :far), id");
+        return Application.<Application>find(hql.toString(), params).page(0, limit + 1).list()
+                .map(rows -> Page.of(rows, limit, a -> Cursor.encode(
+                        (a.deadline == null ? NO_DEADLINE : a.deadline).toString(), a.id.toString()))
                         .map(ApplicationSummary::of));
     }
 
