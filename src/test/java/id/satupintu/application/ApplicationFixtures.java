@@ -5,10 +5,13 @@ import static io.restassured.RestAssured.given;
 import id.satupintu.catalog.CatalogFixtures;
 import id.satupintu.identity.Roles;
 import id.satupintu.support.TestTokens;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -95,5 +98,12 @@ final class ApplicationFixtures {
 
     static ValidatableResponse act(String token, String trackingNumber, String action) {
         return act(token, trackingNumber, action, Map.of());
+    }
+
+    /** Moves an application's SLA deadline, for tests of what happens around it. */
+    static void deadline(String trackingNumber, String date) throws Throwable {
+        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> Panache.getSession()
+                .flatMap(s -> s.createNativeQuery("update application set deadline = ?1 where tracking_number = ?2")
+                        .setParameter(1, LocalDate.parse(date)).setParameter(2, trackingNumber).executeUpdate())));
     }
 }

@@ -2,6 +2,7 @@ package id.satupintu.application;
 
 import static id.satupintu.application.ApplicationFixtures.act;
 import static id.satupintu.application.ApplicationFixtures.as;
+import static id.satupintu.application.ApplicationFixtures.deadline;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,12 +30,6 @@ class SlaWatchTest {
 
     @Inject
     SlaWatch watch;
-
-    private static void deadline(String trackingNumber, String date) throws Throwable {
-        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> Panache.getSession()
-                .flatMap(s -> s.createNativeQuery("update application set deadline = ?1 where tracking_number = ?2")
-                        .setParameter(1, java.time.LocalDate.parse(date)).setParameter(2, trackingNumber).executeUpdate())));
-    }
 
     private static long events(String trackingNumber, String type) throws Throwable {
         return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> Panache.getSession()

@@ -2,6 +2,7 @@ package id.satupintu.application;
 
 import static id.satupintu.application.ApplicationFixtures.act;
 import static id.satupintu.application.ApplicationFixtures.as;
+import static id.satupintu.application.ApplicationFixtures.deadline;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -9,11 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import id.satupintu.identity.Roles;
 import id.satupintu.support.TestTokens;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.response.Response;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,12 +20,6 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class WorkQueueTest {
-
-    private static void deadline(String trackingNumber, String date) throws Throwable {
-        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> Panache.getSession()
-                .flatMap(s -> s.createNativeQuery("update application set deadline = ?1 where tracking_number = ?2")
-                        .setParameter(1, LocalDate.parse(date)).setParameter(2, trackingNumber).executeUpdate())));
-    }
 
     @Test
     void mostUrgentFirstWithFiltersAndPaging() throws Throwable {
