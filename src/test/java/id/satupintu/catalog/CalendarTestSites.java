@@ -7,12 +7,12 @@ import io.restassured.http.ContentType;
 import java.util.UUID;
 
 /** Sites for calendar tests, created through the API like an admin would, each with a fresh code. */
-final class CalendarTestSites {
+public final class CalendarTestSites {
 
     private CalendarTestSites() {
     }
 
-    static String create(String timeZone) {
+    public static String create(String timeZone) {
         String code = "C" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         String body = """
             {"code":"%s","kind":"PTSP","name":"PTSP Uji Kalender","address":"Jl. Uji No. 2","city":"Kota Uji",

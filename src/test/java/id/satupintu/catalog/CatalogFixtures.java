@@ -12,16 +12,16 @@ import java.util.Map;
 import java.util.UUID;
 
 /** Builders for catalog test data, in the shape of the admin write API. */
-final class CatalogFixtures {
+public final class CatalogFixtures {
 
     private CatalogFixtures() {
     }
 
-    static String newCode(String prefix) {
+    public static String newCode(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
     }
 
-    static Map<String, Object> requirement(String code) {
+    public static Map<String, Object> requirement(String code) {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("code", code);
         r.put("nameId", "Dokumen " + code);
@@ -31,7 +31,7 @@ final class CatalogFixtures {
         return r;
     }
 
-    static Map<String, Object> field(String name, String type) {
+    public static Map<String, Object> field(String name, String type) {
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("name", name);
         f.put("labelId", "Isian " + name);
@@ -45,7 +45,7 @@ final class CatalogFixtures {
     }
 
     /** A complete, valid standard that tests change one part of. */
-    static Map<String, Object> standard() {
+    public static Map<String, Object> standard() {
         Map<String, Object> s = new HashMap<>();
         s.put("requirements", new ArrayList<>(List.of(requirement("ktp"), requirement("kk"))));
         s.put("procedure", new ArrayList<>(List.of("Ambil antrian", "Verifikasi berkas", "Serahkan produk")));
@@ -68,7 +68,7 @@ final class CatalogFixtures {
         return s;
     }
 
-    static Map<String, Object> service(String code, String agencyCode, String type, Map<String, Object> standard) {
+    public static Map<String, Object> service(String code, String agencyCode, String type, Map<String, Object> standard) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("code", code);
         s.put("agencyCode", agencyCode);
@@ -79,7 +79,7 @@ final class CatalogFixtures {
         return s;
     }
 
-    static Map<String, Object> agency(String code, String... siteCodes) {
+    public static Map<String, Object> agency(String code, String... siteCodes) {
         Map<String, Object> a = new LinkedHashMap<>();
         a.put("code", code);
         a.put("name", "Instansi Uji " + code);
@@ -89,12 +89,12 @@ final class CatalogFixtures {
         return a;
     }
 
-    static void createAgency(String code, String... siteCodes) {
+    public static void createAgency(String code, String... siteCodes) {
         given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(agency(code, siteCodes))
                 .post("/api/v1/agencies").then().statusCode(201);
     }
 
-    static void createService(Map<String, Object> service) {
+    public static void createService(Map<String, Object> service) {
         given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(service)
                 .post("/api/v1/services").then().statusCode(201);
     }

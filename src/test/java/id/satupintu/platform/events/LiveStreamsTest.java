@@ -38,7 +38,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-class LiveStreamsTest {
+public class LiveStreamsTest {
 
     @TestHTTPResource("/")
     URL base;
@@ -136,7 +136,7 @@ class LiveStreamsTest {
     }
 
     /** Reads an SSE response line by line on a background thread. */
-    static final class SseClient implements AutoCloseable {
+    public static final class SseClient implements AutoCloseable {
         private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         private final List<Stream<String>> open = new ArrayList<>();
 
@@ -145,13 +145,15 @@ class LiveStreamsTest {
         }
 
         static SseClient open(URL base, String stream, String lastEventId, String variant) throws Exception {
+            Map<String, String> headers = lastEventId == null ? Map.of() : Map.of("Last-Event-ID", lastEventId);
+            return connect(URI.create(base + "api/v1/test-only/streams/" + stream + "/events" + variant), headers);
+        }
+
+        /** Opens an SSE stream with the given request headers; fails unless the answer is 200. */
+        public static SseClient connect(URI uri, Map<String, String> headers) throws Exception {
             SseClient client = new SseClient();
-            HttpRequest.Builder request = HttpRequest.newBuilder(
-                    URI.create(base + "api/v1/test-only/streams/" + stream + "/events" + variant))
-                    .header("Accept", "text/event-stream");
-            if (lastEventId != null) {
-                request.header("Last-Event-ID", lastEventId);
-            }
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream");
+            headers.forEach(request::header);
             HttpResponse<Stream<String>> response = HttpClient.newHttpClient()
                     .send(request.build(), HttpResponse.BodyHandlers.ofLines());
             assertEquals(200, response.statusCode());
@@ -168,7 +170,7 @@ class LiveStreamsTest {
             return client;
         }
 
-        String nextId() throws InterruptedException {
+        public String nextId() throws InterruptedException {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (System.nanoTime() < deadline) {
                 String line = lines.poll(100, TimeUnit.MILLISECONDS);
@@ -179,7 +181,7 @@ class LiveStreamsTest {
             return null;
         }
 
-        boolean awaitLine(java.util.function.Predicate<String> test, int seconds) throws InterruptedException {
+        public boolean awaitLine(java.util.function.Predicate<String> test, int seconds) throws InterruptedException {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
             while (System.nanoTime() < deadline) {
                 String line = lines.poll(100, TimeUnit.MILLISECONDS);

@@ -1,0 +1,150 @@
+package id.satupintu.application;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.satupintu.identity.Caller;
+import id.satupintu.identity.CurrentUser;
+import id.satupintu.platform.error.ProblemException;
+import id.satupintu.platform.graphql.GraphQLCalls;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.eclipse.microprofile.graphql.DefaultValue;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+
+/**
+ * Applications over GraphQL for OSS-style systems and apps: the same service, the same authorization
+ * as REST. A form is free-form per service, so it travels as a JSON object in a string ({@code formJson}).
+ */
+@GraphQLApi
+public class ApplicationGraphQL {
+
+    private static final int MAX_PAGE = 100;
+
+    @Name("Application")
+    public record ApplicationNode(String trackingNumber, String serviceCode, int standardVersion, String agencyCode,
+                                  String siteCode, ApplicationState state, Integer ossStatusCode,
+                                  ApplicationView.Applicant applicant, String formJson, OffsetDateTime createdAt,
+                                  OffsetDateTime updatedAt, OffsetDateTime submittedAt, ApplicationView.Sla sla) {
+    }
+
+    @Name("ApplicationConnection")
+    public record ApplicationConnection(List<ApplicationSummary> items, String nextCursor) {
+    }
+
+    @Name("ApplicationSubmissionInput")
+    @Description("formJson is the form as a JSON object, e.g. {\"luasLantai\": 120}")
+    public record ApplicationSubmission(@NonNull String serviceCode, String siteCode, Boolean draft, String formJson,
+                                        String applicantNik, String nib, String kbli) {
+    }
+
+    @Inject
+    ApplicationService applications;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    GraphQLCalls calls;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Query
+    @Description("An application the caller may see (applicant, the agency's staff, admins)")
+    public Uni<ApplicationNode> application(@NonNull String trackingNumber) {
+        return asCaller(caller -> applications.find(caller, trackingNumber)).map(this::node);
+    }
+
+    @Query
+    @Description("Public status: no personal data")
+    public Uni<ApplicationStatus> applicationStatus(@NonNull String trackingNumber) {
+        return calls.run(() -> applications.status(trackingNumber));
+    }
+
+    @Query
+    public Uni<List<HistoryEntry>> applicationHistory(@NonNull String trackingNumber) {
+        return asCaller(caller -> applications.history(caller, trackingNumber));
+    }
+
+    @Query
+    @Description("The caller's applications, most recently changed first")
+    public Uni<ApplicationConnection> myApplications(@DefaultValue("20") int first, String after,
+                                                     OffsetDateTime updatedSince) {
+        return asCaller(caller -> {
+            if (first < 1 || first > MAX_PAGE) {
+                throw ProblemException.validation("first", first < 1 ? "min" : "max", first < 1 ? 1 : MAX_PAGE);
+            }
+            return applications.mine(caller, after, first, updatedSince);
+        }).map(page -> new ApplicationConnection(page.items(), page.nextCursor()));
+    }
+
+    @Mutation
+    @Description("Files an application (or saves a draft). A retry with the same idempotencyKey gets the first result.")
+    public Uni<ApplicationNode> submitApplication(@NonNull ApplicationSubmission input, String idempotencyKey) {
+        return asCaller(caller -> applications.file(caller, request(input), idempotencyKey))
+                .map(outcome -> node(outcome.body()));
+    }
+
+    @Mutation
+    @Description("Replaces the form of a draft or of an application returned for revision")
+    public Uni<ApplicationNode> updateApplication(@NonNull String trackingNumber, @NonNull ApplicationSubmission input) {
+        return asCaller(caller -> applications.edit(caller, trackingNumber, request(input))).map(this::node);
+    }
+
+    @Mutation
+    @Description("A workflow step: submit, resubmit, withdraw, start-verification, verify, return, approve, reject, issue-permit")
+    public Uni<ApplicationNode> transitionApplication(@NonNull String trackingNumber, @NonNull TransitionInput input) {
+        return asCaller(caller -> applications.transition(caller, trackingNumber, input)).map(this::node);
+    }
+
+    /**
+     * Runs work as the caller. The identity is read on the resolver's own context (the request scope
+     * lives there), the work on an isolated one (GraphQLCalls); no valid token means 401.
+     */
+    private <T> Uni<T> asCaller(Function<Caller, Uni<T>> work) {
+        return currentUser.find().onFailure().recoverWithItem(Optional.empty())
+                .flatMap(caller -> calls.run(() -> work.apply(
+                        caller.orElseThrow(() -> new ProblemException(401, "unauthorized")))));
+    }
+
+    private ApplicationInput request(ApplicationSubmission input) {
+        return new ApplicationInput(input.serviceCode(), input.siteCode(), input.draft(), form(input.formJson()),
+                input.applicantNik(), input.nib(), input.kbli());
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> form(String json) {
+        if (json == null || json.isBlank()) {
+            return null;
+        }
+        try {
+            Object parsed = mapper.readValue(json, Object.class);
+            if (parsed instanceof Map<?, ?> map) {
+                return (Map<String, Object>) map;
+            }
+        } catch (JsonProcessingException e) {
+            // reported below, like any other malformed form
+        }
+        throw ProblemException.validation("formJson", "invalid-format");
+    }
+
+    private ApplicationNode node(ApplicationView v) {
+        try {
+            return new ApplicationNode(v.trackingNumber(), v.serviceCode(), v.standardVersion(), v.agencyCode(),
+                    v.siteCode(), v.state(), v.ossStatusCode(), v.applicant(), mapper.writeValueAsString(v.form()),
+                    v.createdAt(), v.updatedAt(), v.submittedAt(), v.sla());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package id.satupintu.application;
+
+import id.satupintu.identity.CurrentUser;
+import id.satupintu.platform.error.ProblemException;
+import id.satupintu.platform.events.LiveStreams;
+import id.satupintu.platform.web.Conditional;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import java.net.URI;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/applications")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "applications")
+public class ApplicationResource {
+
+    /** The public status may be cached briefly by proxies; a state change shows within this many seconds. */
+    private static final int STATUS_MAX_AGE = 10;
+
+    @Inject
+    ApplicationService applications;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    Conditional conditional;
+
+    @Inject
+    LiveStreams live;
+
+    /** Files an application, or saves a draft with {@code "draft": true}. Safe to retry with Idempotency-Key. */
+    @POST
+    public Uni<Response> file(ApplicationInput input, @HeaderParam("Idempotency-Key") String key) {
+        return currentUser.require().flatMap(caller -> applications.file(caller, input, key))
+                .map(outcome -> Response.status(outcome.status())
+                        .location(URI.create("/api/v1/applications/" + outcome.body().trackingNumber()))
+                        .entity(outcome.body()).build());
+    }
+
+    /**
+     * The officer work queue: the agency's applications, closest to breaking the SLA first. By default
+     * those waiting for the agency; {@code state}, {@code service} and {@code breached} filter.
+     */
+    @GET
+    public Uni<Response> queue(@QueryParam("agency") String agency, @QueryParam("state") String state,
+                               @QueryParam("service") String service, @QueryParam("breached") String breached,
+                               @QueryParam("cursor") String cursor,
+                               @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit,
+                               @Context HttpHeaders headers) {
+        ApplicationState wanted = parseState(state);
+        Boolean onlyBreached = parseBoolean("breached", breached);
+        return currentUser.require()
+                .flatMap(caller -> applications.queue(caller, agency, wanted, service, onlyBreached, cursor, limit))
+                .map(page -> conditional.ok(headers, page, Conditional.privateNoCache()));
+    }
+
+    @PUT
+    @Path("/{trackingNumber}")
+    public Uni<ApplicationView> edit(@PathParam("trackingNumber") String trackingNumber, ApplicationInput input) {
+        return currentUser.require().flatMap(caller -> applications.edit(caller, trackingNumber, input));
+    }
+
+    /** Submits a draft, or resubmits an application returned for revision. */
+    @POST
+    @Path("/{trackingNumber}/submit")
+    public Uni<ApplicationView> submit(@PathParam("trackingNumber") String trackingNumber) {
+        return currentUser.require().flatMap(caller -> applications.submit(caller, trackingNumber));
+    }
+
+    @POST
+    @Path("/{trackingNumber}/transitions")
+    public Uni<ApplicationView> transition(@PathParam("trackingNumber") String trackingNumber, TransitionInput input) {
+        return currentUser.require().flatMap(caller -> applications.transition(caller, trackingNumber, input));
+    }
+
+    @GET
+    @Path("/{trackingNumber}")
+    public Uni<Response> get(@PathParam("trackingNumber") String trackingNumber, @Context HttpHeaders headers) {
+        return currentUser.require().flatMap(caller -> applications.find(caller, trackingNumber))
+                .map(view -> conditional.ok(headers, view, Conditional.privateNoCache()));
+    }
+
+    /** Public: anyone with the tracking number; never personal data. */
+    @GET
+    @Path("/{trackingNumber}/status")
+    public Uni<Response> status(@PathParam("trackingNumber") String trackingNumber, @Context HttpHeaders headers) {
+        return applications.status(trackingNumber)
+                .map(status -> conditional.ok(headers, status, Conditional.publicFor(STATUS_MAX_AGE)));
+    }
+
+    @GET
+    @Path("/{trackingNumber}/history")
+    public Uni<List<HistoryEntry>> history(@PathParam("trackingNumber") String trackingNumber) {
+        return currentUser.require().flatMap(caller -> applications.history(caller, trackingNumber));
+    }
+
+    /** Live state changes; reconnect with Last-Event-ID to get what was missed. */
+    @GET
+    @Path("/{trackingNumber}/events")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @FollowsApplication
+    public Multi<OutboundSseEvent> events(@PathParam("trackingNumber") String trackingNumber,
+                                          @HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse,
+                                          @Context RoutingContext routing) {
+        return live.sse(sse, routing.get(ApplicationStreamAccess.STREAM), lastEventId);
+    }
+
+    private static ApplicationState parseState(String state) {
+        if (state == null || state.isBlank()) {
+            return null;
+        }
+        try {
+            return ApplicationState.valueOf(state.trim());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.validation("state", "invalid", state);
+        }
+    }
+
+    private static Boolean parseBoolean(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (value.equals("true") || value.equals("false")) {
+            return Boolean.valueOf(value);
+        }
+        throw ProblemException.validation(name, "invalid", value);
+    }
+}

@@ -1,0 +1,29 @@
+package id.satupintu.application;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Map;
+
+/**
+ * An application as its applicant and the agency's staff see it. The NIK is masked; the form is
+ * what the applicant entered.
+ */
+public record ApplicationView(String trackingNumber, String serviceCode, int standardVersion, String agencyCode,
+                              String siteCode, ApplicationState state, Integer ossStatusCode, Applicant applicant,
+                              Map<String, Object> form, OffsetDateTime createdAt, OffsetDateTime updatedAt,
+                              OffsetDateTime submittedAt, Sla sla) {
+
+    /** Who applies: a citizen account, a citizen known by NIK (filed by staff), or a business. */
+    public record Applicant(String userId, String nikMasked, String nib, String kbli,
+                            Application.SubmitterKind filedBy) {
+    }
+
+    /**
+     * The SLA clock: the deadline (a date at the site) and the working days left, negative once
+     * late; frozen while paused for the applicant's revision, absent before submission and after a
+     * decision. {@code breached} once the watch has found the deadline passed without a decision.
+     */
+    public record Sla(LocalDate startedOn, LocalDate deadline, Integer workingDaysLeft, boolean paused,
+                      boolean breached) {
+    }
+}

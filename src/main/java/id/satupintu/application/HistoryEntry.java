@@ -1,0 +1,18 @@
+package id.satupintu.application;
+
+import id.satupintu.application.ApplicationHistory.Visibility;
+import java.time.OffsetDateTime;
+
+/**
+ * One workflow step. The applicant sees public notes only and not which member of staff acted
+ * (actorId null); the agency's staff see everything.
+ */
+public record HistoryEntry(String action, ApplicationState fromState, ApplicationState toState, String actorRole,
+                           String actorId, OffsetDateTime at, String note, Visibility noteVisibility, String reason) {
+
+    static HistoryEntry of(ApplicationHistory h, boolean staffView) {
+        boolean showNote = staffView || h.noteVisibility == Visibility.PUBLIC;
+        return new HistoryEntry(h.action, h.fromState, h.toState, h.actorRole, staffView ? h.actorId : null, h.at,
+                showNote ? h.note : null, showNote && h.note != null ? h.noteVisibility : null, h.reason);
+    }
+}

@@ -1,0 +1,59 @@
+package id.satupintu.application;
+
+import id.satupintu.identity.CurrentUser;
+import id.satupintu.platform.error.ProblemException;
+import id.satupintu.platform.web.Conditional;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** "My applications" for a citizen's app or an integrator, with keyset paging and sync by updatedSince. */
+@Path("/api/v1/me/applications")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "applications")
+public class MyApplicationsResource {
+
+    @Inject
+    ApplicationService applications;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    Conditional conditional;
+
+    /** The caller's applications, most recently changed first; {@code updatedSince} for a client's sync. */
+    @GET
+    public Uni<Response> mine(@QueryParam("cursor") String cursor,
+                              @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
+                              @QueryParam("updatedSince") String updatedSince,
+                              @Context HttpHeaders headers) {
+        OffsetDateTime since = parseInstant("updatedSince", updatedSince);
+        return currentUser.require().flatMap(caller -> applications.mine(caller, cursor, limit, since))
+                .map(page -> conditional.ok(headers, page, Conditional.privateNoCache()));
+    }
+
+    private static OffsetDateTime parseInstant(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.validation(name, "invalid-format");
+        }
+    }
+}

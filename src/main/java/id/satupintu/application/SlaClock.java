@@ -1,0 +1,65 @@
+package id.satupintu.application;
+
+import id.satupintu.catalog.WorkingDayCalendar;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * The SLA clock in working days at the application's site. It starts on the day the file is
+ * complete (submission), stops while the application waits for the applicant's revision and, on
+ * resubmission, moves the deadline by the working days the pause lasted, so the applicant's time is
+ * never counted against the agency.
+ */
+@ApplicationScoped
+public class SlaClock {
+
+    @Inject
+    WorkingDayCalendar calendar;
+
+    Uni<Void> start(Application app, int completionDays, Instant now) {
+        return calendar.localDate(app.siteCode, now).flatMap(today -> {
+            app.slaStartedOn = today;
+            app.clockPausedOn = null;
+            // A standard longer than the calendar's horizon is not tracked rather than refused.
+            if (completionDays > WorkingDayCalendar.MAX_DAYS) {
+                app.deadline = null;
+                return Uni.createFrom().voidItem();
+            }
+            return calendar.addWorkingDays(app.siteCode, today, completionDays)
+                    .invoke(deadline -> app.deadline = deadline).replaceWithVoid();
+        });
+    }
+
+    Uni<Void> pause(Application app, Instant now) {
+        return calendar.localDate(app.siteCode, now).invoke(today -> app.clockPausedOn = today).replaceWithVoid();
+    }
+
+    Uni<Void> resume(Application app, Instant now) {
+        LocalDate pausedOn = app.clockPausedOn;
+        app.clockPausedOn = null;
+        // The deadline moves, so a warning about the old one no longer holds.
+        app.slaWarnedAt = null;
+        if (pausedOn == null || app.deadline == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return calendar.localDate(app.siteCode, now)
+                .flatMap(today -> calendar.workingDaysBetween(app.siteCode, pausedOn, today))
+                .flatMap(paused -> paused <= 0 ? Uni.createFrom().voidItem()
+                        : calendar.addWorkingDays(app.siteCode, app.deadline, paused)
+                                .invoke(deadline -> app.deadline = deadline).replaceWithVoid());
+    }
+
+    /** Working days left until the deadline (negative when late), or null when no clock runs. */
+    Uni<Integer> workingDaysLeft(Application app, Instant now) {
+        if (app.deadline == null || app.state.isFinal() || app.state == ApplicationState.APPROVED
+                || app.state == ApplicationState.DEEMED_APPROVED || app.state == ApplicationState.DRAFT) {
+            return Uni.createFrom().nullItem();
+        }
+        Uni<LocalDate> from = app.clockPausedOn != null ? Uni.createFrom().item(app.clockPausedOn)
+                : calendar.localDate(app.siteCode, now);
+        return from.flatMap(day -> calendar.workingDaysBetween(app.siteCode, day, app.deadline));
+    }
+}

@@ -1,0 +1,109 @@
+package id.satupintu.application;
+
+import static io.restassured.RestAssured.given;
+
+import id.satupintu.catalog.CatalogFixtures;
+import id.satupintu.identity.Roles;
+import id.satupintu.support.TestTokens;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.vertx.VertxContextSupport;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** A controlled permit service of an agency of its own (at MPP-BDG), its people, and request helpers. */
+final class ApplicationFixtures {
+
+    static final String SITE = "MPP-BDG";
+
+    final String agency = CatalogFixtures.newCode("APPAG");
+    final String service = CatalogFixtures.newCode("APPSV");
+    final String citizenId = UUID.randomUUID().toString();
+    final String citizen = TestTokens.citizen(citizenId);
+    final String officer = TestTokens.staff(Roles.OFFICER, agency, SITE);
+    final String supervisor = TestTokens.staff(Roles.SUPERVISOR, agency, SITE);
+    final String counter = TestTokens.staff(Roles.COUNTER_STAFF, agency, SITE);
+
+    ApplicationFixtures() {
+        this(false);
+    }
+
+    ApplicationFixtures(boolean deemedApproval) {
+        CatalogFixtures.createAgency(agency, SITE);
+        Map<String, Object> standard = standard();
+        standard.put("deemedApproval", deemedApproval);
+        CatalogFixtures.createService(CatalogFixtures.service(service, agency, "PERIZINAN", standard));
+    }
+
+    static Map<String, Object> standard() {
+        Map<String, Object> s = CatalogFixtures.standard();
+        Map<String, Object> luas = CatalogFixtures.field("luasLantai", "NUMBER");
+        luas.put("min", new BigDecimal("1"));
+        luas.put("max", new BigDecimal("10000"));
+        Map<String, Object> alamat = CatalogFixtures.field("alamat", "TEXT");
+        alamat.put("maxLength", 50);
+        Map<String, Object> fitur = CatalogFixtures.field("fitur", "MULTI_CHOICE");
+        fitur.put("options", List.of("X", "Y", "Z"));
+        fitur.put("required", false);
+        Map<String, Object> tanggal = CatalogFixtures.field("tanggalMulai", "DATE");
+        tanggal.put("required", false);
+        s.put("form", new ArrayList<>(List.of(luas, alamat, CatalogFixtures.field("jenis", "SINGLE_CHOICE"), fitur,
+                tanggal)));
+        s.put("kbli", new ArrayList<>(List.of("41011", "41012")));
+        s.put("completionDays", 5);
+        return s;
+    }
+
+    static Map<String, Object> form() {
+        Map<String, Object> form = new HashMap<>();
+        form.put("luasLantai", 120.5);
+        form.put("alamat", "Jl. Asia Afrika 1");
+        form.put("jenis", "A");
+        form.put("fitur", List.of("X", "Z"));
+        return form;
+    }
+
+    Map<String, Object> body(Map<String, Object> form) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("serviceCode", service);
+        body.put("form", form);
+        return body;
+    }
+
+    static RequestSpecification as(String token) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON);
+    }
+
+    static ValidatableResponse file(String token, Object body) {
+        return as(token).body(body).post("/api/v1/applications").then();
+    }
+
+    /** Files a complete application as the fixture's citizen; returns its tracking number. */
+    String submitted() {
+        return file(citizen, body(form())).statusCode(201).extract().path("trackingNumber");
+    }
+
+    static ValidatableResponse act(String token, String trackingNumber, String action, Map<String, Object> extra) {
+        Map<String, Object> body = new HashMap<>(extra);
+        body.put("action", action);
+        return as(token).body(body).post("/api/v1/applications/" + trackingNumber + "/transitions").then();
+    }
+
+    static ValidatableResponse act(String token, String trackingNumber, String action) {
+        return act(token, trackingNumber, action, Map.of());
+    }
+
+    /** Moves an application's SLA deadline, for tests of what happens around it. */
+    static void deadline(String trackingNumber, String date) throws Throwable {
+        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> Panache.getSession()
+                .flatMap(s -> s.createNativeQuery("update application set deadline = ?1 where tracking_number = ?2")
+                        .setParameter(1, LocalDate.parse(date)).setParameter(2, trackingNumber).executeUpdate())));
+    }
+}

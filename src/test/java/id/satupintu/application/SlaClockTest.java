@@ -1,0 +1,90 @@
+package id.satupintu.application;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import id.satupintu.catalog.CalendarTestSites;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+/** The SLA clock over real 2026 holidays, at a site of its own so no other test's closures interfere. */
+@QuarkusTest
+class SlaClockTest {
+
+    @Inject
+    SlaClock clock;
+
+    private static Application submitted(String site) {
+        Application app = new Application();
+        app.siteCode = site;
+        app.state = ApplicationState.SUBMITTED;
+        return app;
+    }
+
+    private int left(Application app, String at) throws Throwable {
+        return VertxContextSupport.subscribeAndAwait(() -> clock.workingDaysLeft(app, Instant.parse(at)));
+    }
+
+    @Test
+    void deadlineSkipsNyepiAndIdulFitriAndThePauseIsNotCounted() throws Throwable {
+        String site = CalendarTestSites.create("Asia/Jakarta");
+        Application app = submitted(site);
+        // Monday 16 March 2026, 09:00 WIB; 5 working days: 17, then 18-24 are holidays and cuti bersama, 25, 26, 27, 30.
+        VertxContextSupport.subscribeAndAwait(() -> clock.start(app, 5, Instant.parse("2026-03-16T02:00:00Z")));
+        assertEquals(LocalDate.parse("2026-03-16"), app.slaStartedOn);
+        assertEquals(LocalDate.parse("2026-03-30"), app.deadline);
+        assertEquals(4, left(app, "2026-03-17T02:00:00Z"));
+
+        // Returned on Wednesday 25 March: the clock stops with 3 working days left and stays there.
+        VertxContextSupport.subscribeAndAwait(() -> clock.pause(app, Instant.parse("2026-03-25T03:00:00Z")));
+        app.state = ApplicationState.RETURNED_FOR_REVISION;
+        assertEquals(LocalDate.parse("2026-03-25"), app.clockPausedOn);
+        assertEquals(3, left(app, "2026-03-27T03:00:00Z"));
+        assertEquals(3, left(app, "2026-04-10T03:00:00Z"));
+
+        // Resubmitted Monday 30 March: 26, 27 and 30 March were the applicant's; the deadline moves
+        // three working days (31 March, 1 and 2 April), and 3 April (Good Friday) does not count after it.
+        VertxContextSupport.subscribeAndAwait(() -> clock.resume(app, Instant.parse("2026-03-30T03:00:00Z")));
+        app.state = ApplicationState.SUBMITTED;
+        assertNull(app.clockPausedOn);
+        assertEquals(LocalDate.parse("2026-04-02"), app.deadline);
+        assertEquals(3, left(app, "2026-03-30T03:00:00Z"));
+        // Late: Tuesday 7 April is two working days past (6 and 7 April; 3 April is a holiday).
+        assertEquals(-2, left(app, "2026-04-07T03:00:00Z"));
+    }
+
+    @Test
+    void theDayIsTheSitesLocalDay() throws Throwable {
+        String jayapura = CalendarTestSites.create("Asia/Jayapura");
+        Application app = submitted(jayapura);
+        // 16 March 16:30 UTC is already Tuesday 17 March 01:30 WIT.
+        VertxContextSupport.subscribeAndAwait(() -> clock.start(app, 1, Instant.parse("2026-03-16T16:30:00Z")));
+        assertEquals(LocalDate.parse("2026-03-17"), app.slaStartedOn);
+        assertEquals(LocalDate.parse("2026-03-25"), app.deadline);
+    }
+
+    @Test
+    void noClockOutsideTheAgencysTurn() throws Throwable {
+        Application app = submitted(CalendarTestSites.create("Asia/Makassar"));
+        VertxContextSupport.subscribeAndAwait(() -> clock.start(app, 2, Instant.parse("2026-06-01T02:00:00Z")));
+        app.state = ApplicationState.APPROVED;
+        assertNull(VertxContextSupport.subscribeAndAwait(() -> clock.workingDaysLeft(app, Instant.now())));
+        app.state = ApplicationState.REJECTED;
+        assertNull(VertxContextSupport.subscribeAndAwait(() -> clock.workingDaysLeft(app, Instant.now())));
+    }
+
+    @Test
+    void submissionDeadlineIsTheSitesCalendar() {
+        ApplicationFixtures f = new ApplicationFixtures();
+        String expected = given().queryParam("days", 5).get("/api/v1/sites/MPP-BDG/calendar/add-working-days")
+                .then().statusCode(200).extract().path("date");
+        ApplicationFixtures.file(f.citizen, f.body(ApplicationFixtures.form())).statusCode(201)
+                .body("sla.deadline", equalTo(expected));
+    }
+}
