@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -34,6 +35,18 @@ public class EventLog {
         event.type = type;
         event.payload = mapper.convertValue(payload, Map.class);
         return event.persist();
+    }
+
+    /**
+     * Appends an event on a reactive-client connection inside its transaction, for hot paths that
+     * use explicit SQL rather than Hibernate Reactive; same visibility rule as {@link #append}.
+     */
+    @SuppressWarnings("unchecked")
+    public Uni<Long> append(SqlClient transaction, String stream, String type, Object payload) {
+        JsonObject json = new JsonObject(mapper.convertValue(payload, Map.class));
+        return transaction.preparedQuery("insert into event (stream, type, payload) values ($1, $2, $3) returning id")
+                .execute(Tuple.of(stream, type, json))
+                .map(rows -> rows.iterator().next().getLong(0));
     }
 
     public Uni<PublishedEvent> byId(long id) {

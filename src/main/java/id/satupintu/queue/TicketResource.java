@@ -1,0 +1,98 @@
+package id.satupintu.queue;
+
+import id.satupintu.identity.CurrentUser;
+import id.satupintu.platform.events.LiveStreams;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** A ticket: its state for the holder and staff, its live stream, and the counter's actions on it. */
+@Path("/api/v1/tickets/{id}")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "queue")
+@RolesAllowed("**")
+public class TicketResource {
+
+    @Inject
+    TicketService tickets;
+
+    @Inject
+    CallService calls;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    LiveStreams live;
+
+    @GET
+    public Uni<TicketView> get(@PathParam("id") String id) {
+        return currentUser.require().flatMap(caller -> tickets.view(caller, id));
+    }
+
+    @GET
+    @Path("/events")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public Multi<OutboundSseEvent> events(@PathParam("id") String id, @HeaderParam("Last-Event-ID") String lastEventId,
+                                          @Context Sse sse) {
+        long after = LiveStreams.parseLastEventId(lastEventId);
+        // Checked before the stream starts, so a stranger gets a 403 problem rather than an empty stream.
+        return currentUser.require().flatMap(caller -> tickets.readable(caller, id))
+                .onItem().transformToMulti(ticket -> live.sse(sse, "ticket:" + ticket.id(), Long.toString(after)));
+    }
+
+    @POST
+    @Path("/recall")
+    public Uni<TicketView> recall(@PathParam("id") String id) {
+        return currentUser.require().flatMap(caller -> calls.recall(caller, id)).map(TicketResource::staffView);
+    }
+
+    @POST
+    @Path("/start")
+    public Uni<TicketView> start(@PathParam("id") String id) {
+        return currentUser.require().flatMap(caller -> calls.start(caller, id)).map(TicketResource::staffView);
+    }
+
+    @POST
+    @Path("/finish")
+    public Uni<TicketView> finish(@PathParam("id") String id) {
+        return currentUser.require().flatMap(caller -> calls.finish(caller, id)).map(TicketResource::staffView);
+    }
+
+    @POST
+    @Path("/no-show")
+    public Uni<TicketView> noShow(@PathParam("id") String id) {
+        return currentUser.require().flatMap(caller -> calls.noShow(caller, id)).map(TicketResource::staffView);
+    }
+
+    @POST
+    @Path("/return")
+    public Uni<TicketView> returnToQueue(@PathParam("id") String id) {
+        return currentUser.require().flatMap(caller -> calls.returnToQueue(caller, id)).map(TicketResource::staffView);
+    }
+
+    @POST
+    @Path("/transfer")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<TicketView> transfer(@PathParam("id") String id, TransferRequest request) {
+        return currentUser.require().flatMap(caller -> calls.transfer(caller, id, request))
+                .map(TicketResource::staffView);
+    }
+
+    private static TicketView staffView(Ticket ticket) {
+        return TicketView.of(ticket, null, true);
+    }
+}
