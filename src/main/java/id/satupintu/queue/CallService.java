@@ -108,7 +108,9 @@ public class CallService {
             requireState(ticket, Set.of(TicketStatus.WAITING, TicketStatus.CALLED, TicketStatus.SERVING));
             return requireHandler(tx, caller, ticket)
                     .flatMap(ok -> request.lane() == null ? Uni.createFrom().item(ticket.laneId())
-                            : LaneService.find(tx, ticket.siteCode(), request.lane()).map(Lane::id))
+                            : LaneService.find(tx, ticket.siteCode(), request.lane()).map(Lane::id)
+                                    .onFailure(ProblemException.class).transform(e -> ProblemException.validation(
+                                            "lane", "unknown-lane", request.lane())))
                     .flatMap(laneId -> targetCounter(tx, ticket.siteCode(), request.counterId())
                             .flatMap(counter -> tx.preparedQuery("update queue_ticket set status = 'WAITING', "
                                             + "lane_id = $2, target_counter_id = $3, counter_id = null, started_at = null "
