@@ -38,8 +38,7 @@ public class BoardResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public Multi<OutboundSseEvent> events(@PathParam("code") String siteCode,
                                           @HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse) {
-        long after = LiveStreams.parseLastEventId(lastEventId);
-        return tickets.site(siteCode)
-                .onItem().transformToMulti(site -> live.sse(sse, "board:" + site, Long.toString(after)));
+        // StreamGuard has checked that the site exists before the stream starts.
+        return live.sse(sse, "board:" + siteCode, lastEventId);
     }
 }
