@@ -86,3 +86,28 @@ create unique index queue_ticket_one_active on queue_ticket (holder_id, service_
 create index queue_ticket_waiting on queue_ticket (lane_id, issued_at) where status = 'WAITING';
 create index queue_ticket_board on queue_ticket (site_code, called_at desc) where called_at is not null;
 create index queue_ticket_served on queue_ticket (lane_id, finished_at desc) where status = 'DONE';
+create index queue_ticket_active_day on queue_ticket (local_date) where status in ('WAITING', 'CALLED', 'SERVING');
+create index queue_ticket_site_day on queue_ticket (site_code, local_date);
+
+-- The site days whose end-of-day run is done: figures are written once per day.
+create table queue_day_closed (
+    site_code   text not null references site (code),
+    local_date  date not null,
+    closed_at   timestamptz not null,
+    primary key (site_code, local_date)
+);
+
+-- Daily figures per lane and hour of issue (site-local), kept for KPIs.
+create table queue_daily_figure (
+    site_code                text    not null references site (code),
+    lane_id                  uuid    not null references queue_lane (id),
+    local_date               date    not null,
+    hour                     integer not null check (hour between 0 and 23),
+    issued                   integer not null,
+    served                   integer not null,
+    no_show                  integer not null,
+    closed                   integer not null,
+    average_wait_seconds     double precision,
+    average_service_seconds  double precision,
+    primary key (lane_id, local_date, hour)
+);
