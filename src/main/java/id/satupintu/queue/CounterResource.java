@@ -4,6 +4,8 @@ import id.satupintu.identity.CurrentUser;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -38,7 +40,7 @@ public class CounterResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("**")
-    public Uni<Counter> replace(@PathParam("id") String id, CounterInput input) {
+    public Uni<Counter> replace(@PathParam("id") String id, @Valid @NotNull CounterInput input) {
         return currentUser.require().flatMap(caller -> counters.replace(caller, id, input));
     }
 
@@ -53,7 +55,7 @@ public class CounterResource {
     @Path("/pause")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("**")
-    public Uni<Counter> pause(@PathParam("id") String id, PauseRequest request) {
+    public Uni<Counter> pause(@PathParam("id") String id, @Valid @NotNull PauseRequest request) {
         return currentUser.require().flatMap(caller -> counters.pause(caller, id, request));
     }
 

@@ -49,12 +49,7 @@ public class CounterService {
     static Uni<Counter> find(SqlClient client, UUID id, boolean lock) {
         return client.preparedQuery(Counter.SELECT + "where c.id = $1" + (lock ? " for update of c" : ""))
                 .execute(Tuple.of(id))
-                .map(rows -> {
-                    if (!rows.iterator().hasNext()) {
-                        throw ProblemException.notFound("counter", id);
-                    }
-                    return Counter.of(rows.iterator().next());
-                });
+                .map(rows -> QueueAccess.first(rows, Counter::of, "counter", id));
     }
 
     public Uni<Counter> create(Caller caller, String siteCode, CounterInput input) {

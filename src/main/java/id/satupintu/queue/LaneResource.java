@@ -4,6 +4,8 @@ import id.satupintu.identity.CurrentUser;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -42,7 +44,7 @@ public class LaneResource {
 
     @POST
     @RolesAllowed("**")
-    public Uni<Response> create(@PathParam("code") String siteCode, LaneInput input) {
+    public Uni<Response> create(@PathParam("code") String siteCode, @Valid @NotNull LaneInput input) {
         return currentUser.require().flatMap(caller -> lanes.create(caller, siteCode, input))
                 .map(lane -> Response.created(URI.create("/api/v1/sites/" + siteCode + "/lanes/" + lane.prefix()))
                         .entity(lane).build());
@@ -51,7 +53,8 @@ public class LaneResource {
     @PUT
     @Path("/{prefix}")
     @RolesAllowed("**")
-    public Uni<Lane> replace(@PathParam("code") String siteCode, @PathParam("prefix") String prefix, LaneInput input) {
+    public Uni<Lane> replace(@PathParam("code") String siteCode, @PathParam("prefix") String prefix,
+                             @Valid @NotNull LaneInput input) {
         return currentUser.require().flatMap(caller -> lanes.replace(caller, siteCode, prefix, input));
     }
 }

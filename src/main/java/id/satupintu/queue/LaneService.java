@@ -52,12 +52,7 @@ public class LaneService {
     static Uni<Lane> find(SqlClient client, String siteCode, String prefix) {
         return client.preparedQuery("select " + Lane.COLUMNS + " from queue_lane where site_code = $1 and prefix = $2")
                 .execute(Tuple.of(siteCode, prefix))
-                .map(rows -> {
-                    if (!rows.iterator().hasNext()) {
-                        throw ProblemException.notFound("lane", siteCode + "/" + prefix);
-                    }
-                    return Lane.of(rows.iterator().next());
-                });
+                .map(rows -> QueueAccess.first(rows, Lane::of, "lane", siteCode + "/" + prefix));
     }
 
     public Uni<Lane> create(Caller caller, String siteCode, LaneInput input) {

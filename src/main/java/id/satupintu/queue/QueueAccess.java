@@ -3,8 +3,11 @@ package id.satupintu.queue;
 import id.satupintu.identity.Caller;
 import id.satupintu.identity.Roles;
 import id.satupintu.platform.error.ProblemException;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.pgclient.PgException;
 import java.util.UUID;
+import java.util.function.Function;
 
 /** Who may do what at a site's queue, and small helpers shared by the queue services. */
 final class QueueAccess {
@@ -40,6 +43,14 @@ final class QueueAccess {
         } catch (IllegalArgumentException | NullPointerException e) {
             throw ProblemException.notFound(what, id);
         }
+    }
+
+    /** The first row mapped, or a not-found problem for what was looked up. */
+    static <T> T first(RowSet<Row> rows, Function<Row, T> mapper, String what, Object id) {
+        if (!rows.iterator().hasNext()) {
+            throw ProblemException.notFound(what, id);
+        }
+        return mapper.apply(rows.iterator().next());
     }
 
     static boolean violates(Throwable failure, String constraint) {

@@ -4,6 +4,8 @@ import id.satupintu.identity.CurrentUser;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -35,7 +37,7 @@ public class SiteCounterResource {
 
     @POST
     @RolesAllowed("**")
-    public Uni<Response> create(@PathParam("code") String siteCode, CounterInput input) {
+    public Uni<Response> create(@PathParam("code") String siteCode, @Valid @NotNull CounterInput input) {
         return currentUser.require().flatMap(caller -> counters.create(caller, siteCode, input))
                 .map(counter -> Response.created(URI.create("/api/v1/counters/" + counter.id())).entity(counter).build());
     }

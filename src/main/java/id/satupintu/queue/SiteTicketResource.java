@@ -4,6 +4,8 @@ import id.satupintu.identity.CurrentUser;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -28,7 +30,7 @@ public class SiteTicketResource {
 
     @POST
     @RolesAllowed("**")
-    public Uni<Response> issue(@PathParam("code") String siteCode, TicketRequest request) {
+    public Uni<Response> issue(@PathParam("code") String siteCode, @Valid @NotNull TicketRequest request) {
         return currentUser.require()
                 .flatMap(caller -> tickets.issue(caller, siteCode, request).flatMap(ticket -> tickets.view(caller,
                         ticket.id().toString())))

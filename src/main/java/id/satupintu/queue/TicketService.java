@@ -167,12 +167,7 @@ public class TicketService {
     static Uni<Ticket> load(SqlClient client, UUID id, boolean lock) {
         return client.preparedQuery(Ticket.SELECT + "where t.id = $1" + (lock ? " for update of t" : ""))
                 .execute(Tuple.of(id))
-                .map(rows -> {
-                    if (!rows.iterator().hasNext()) {
-                        throw ProblemException.notFound("ticket", id);
-                    }
-                    return Ticket.of(rows.iterator().next());
-                });
+                .map(rows -> QueueAccess.first(rows, Ticket::of, "ticket", id));
     }
 
     private static Uni<UUID> insert(SqlClient tx, Lane lane, LocalDate date, int sequence, Caller caller,
