@@ -153,6 +153,14 @@ public class QueueGraphQL {
                 .map(QueueEvent::of);
     }
 
+    @Subscription
+    @Description("A ticket's changes, from its issue on, for its holder, its issuer and the site's staff")
+    public Multi<QueueEvent> ticketEvents(@NonNull String id) {
+        return as(caller -> tickets.readable(caller, id))
+                .onItem().transformToMulti(ticket -> live.events("ticket:" + ticket.id(), 0))
+                .map(QueueEvent::of);
+    }
+
     /**
      * Runs work for the caller in a context of its own. The identity is taken while the request is
      * active; the service then starts afresh, so its validation runs at the start of a resolver context.

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import id.satupintu.identity.Roles;
 import id.satupintu.support.TestTokens;
@@ -111,28 +112,9 @@ class QueueGraphQLTest {
         QueueFixtures.kioskTicket(site, KTP, null);
 
         BlockingQueue<JsonObject> messages = new LinkedBlockingQueue<>();
-        URI ws = URI.create(graphqlUrl.toString().replaceFirst("^http", "ws"));
-        WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder().subprotocols("graphql-transport-ws")
-                .buildAsync(ws, new WebSocket.Listener() {
-                    private final StringBuilder text = new StringBuilder();
-
-                    @Override
-                    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-                        text.append(data);
-                        if (last) {
-                            messages.add(new JsonObject(text.toString()));
-                            text.setLength(0);
-                        }
-                        webSocket.request(1);
-                        return null;
-                    }
-                }).get(10, TimeUnit.SECONDS);
+        WebSocket socket = subscribe(messages, null,
+                "subscription { boardEvents(site: \"" + site + "\") { type number counterNumber } }");
         try {
-            socket.sendText("{\"type\":\"connection_init\"}", true).get();
-            assertEquals("connection_ack", next(messages).getString("type"));
-            socket.sendText(new JsonObject().put("id", "1").put("type", "subscribe").put("payload", new JsonObject()
-                    .put("query", "subscription { boardEvents(site: \"" + site + "\") { type number counterNumber } }"))
-                    .encode(), true).get();
             // The subscription follows from the moment the server registers it: issue until an event arrives.
             JsonObject event = null;
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -153,6 +135,72 @@ class QueueGraphQLTest {
         } finally {
             socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
         }
+    }
+
+    @Test
+    void theHolderSubscribesToTheirTicketAndStrangersCannot() throws Exception {
+        String site = QueueFixtures.openSite();
+        QueueFixtures.createLane(site, "A", 50, KTP);
+        QueueFixtures.OpenCounter counter = QueueFixtures.openCounter(site, 3, "A");
+        String citizen = QueueFixtures.citizen();
+        String ticket = QueueFixtures.issue(site, citizen, "PHONE", KTP, null).then().statusCode(201)
+                .extract().path("id");
+        String query = "subscription { ticketEvents(id: \"" + ticket + "\") { type number status counterNumber } }";
+
+        BlockingQueue<JsonObject> messages = new LinkedBlockingQueue<>();
+        WebSocket socket = subscribe(messages, citizen, query);
+        try {
+            JsonObject issued = ticketEvent(next(messages));
+            assertEquals("ticket.issued", issued.getString("type"));
+            QueueFixtures.callNext(counter).then().statusCode(200);
+            JsonObject called = ticketEvent(next(messages));
+            assertEquals("ticket.called", called.getString("type"));
+            assertEquals(3, called.getInteger("counterNumber"));
+        } finally {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+        }
+
+        BlockingQueue<JsonObject> refused = new LinkedBlockingQueue<>();
+        WebSocket stranger = subscribe(refused, QueueFixtures.citizen(), query);
+        try {
+            JsonObject message = next(refused);
+            assertTrue(message.encode().contains("\"code\":\"forbidden\""), message.encode());
+        } finally {
+            stranger.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+        }
+    }
+
+    private static JsonObject ticketEvent(JsonObject message) {
+        assertEquals("next", message.getString("type"), message.encode());
+        return message.getJsonObject("payload").getJsonObject("data").getJsonObject("ticketEvents");
+    }
+
+    /** Opens a graphql-transport-ws connection (with the token on the upgrade request) and subscribes. */
+    private WebSocket subscribe(BlockingQueue<JsonObject> messages, String token, String query) throws Exception {
+        URI ws = URI.create(graphqlUrl.toString().replaceFirst("^http", "ws"));
+        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().subprotocols("graphql-transport-ws");
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        WebSocket socket = builder.buildAsync(ws, new WebSocket.Listener() {
+            private final StringBuilder text = new StringBuilder();
+
+            @Override
+            public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                text.append(data);
+                if (last) {
+                    messages.add(new JsonObject(text.toString()));
+                    text.setLength(0);
+                }
+                webSocket.request(1);
+                return null;
+            }
+        }).get(10, TimeUnit.SECONDS);
+        socket.sendText("{\"type\":\"connection_init\"}", true).get();
+        assertEquals("connection_ack", next(messages).getString("type"));
+        socket.sendText(new JsonObject().put("id", "1").put("type", "subscribe")
+                .put("payload", new JsonObject().put("query", query)).encode(), true).get();
+        return socket;
     }
 
     /** The next boardEvents item, or null when none comes in time; fails on a GraphQL error message. */
