@@ -35,11 +35,7 @@ public class CounterService {
         return sites.find(siteCode).flatMap(site -> pool
                 .preparedQuery(Counter.SELECT + "where c.site_code = $1 order by c.number")
                 .execute(Tuple.of(siteCode))
-                .map(rows -> {
-                    List<Counter> counters = new ArrayList<>();
-                    rows.forEach(row -> counters.add(Counter.of(row)));
-                    return counters;
-                }));
+                .map(rows -> QueueAccess.all(rows, Counter::of)));
     }
 
     public Uni<Counter> find(String id) {

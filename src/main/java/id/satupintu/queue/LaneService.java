@@ -38,11 +38,7 @@ public class LaneService {
         return sites.find(siteCode).flatMap(site -> pool
                 .preparedQuery("select " + Lane.COLUMNS + " from queue_lane where site_code = $1 order by prefix")
                 .execute(Tuple.of(siteCode))
-                .map(rows -> {
-                    List<Lane> lanes = new ArrayList<>();
-                    rows.forEach(row -> lanes.add(Lane.of(row)));
-                    return lanes;
-                }));
+                .map(rows -> QueueAccess.all(rows, Lane::of)));
     }
 
     public Uni<Lane> find(String siteCode, String prefix) {

@@ -6,6 +6,8 @@ import id.satupintu.platform.error.ProblemException;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.pgclient.PgException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -51,6 +53,12 @@ final class QueueAccess {
             throw ProblemException.notFound(what, id);
         }
         return mapper.apply(rows.iterator().next());
+    }
+
+    static <T> List<T> all(RowSet<Row> rows, Function<Row, T> mapper) {
+        List<T> items = new ArrayList<>(rows.size());
+        rows.forEach(row -> items.add(mapper.apply(row)));
+        return items;
     }
 
     static boolean violates(Throwable failure, String constraint) {

@@ -18,7 +18,6 @@ import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -121,14 +120,10 @@ public class TicketService {
                         + "join queue_lane l on l.id = t.lane_id join queue_counter c on c.id = t.counter_id "
                         + "where t.site_code = $1 and t.called_at is not null order by t.called_at desc limit " + BOARD_SIZE)
                 .execute(Tuple.of(siteCode))
-                .map(rows -> {
-                    List<BoardCall> calls = new ArrayList<>();
-                    rows.forEach(row -> calls.add(new BoardCall(row.getString("number"), row.getString("prefix"),
-                            row.getInteger("counter_number"), row.getString("counter_name"),
-                            TicketStatus.valueOf(row.getString("status")), row.getOffsetDateTime("called_at"),
-                            row.getInteger("call_count"))));
-                    return calls;
-                }));
+                .map(rows -> QueueAccess.all(rows, row -> new BoardCall(row.getString("number"),
+                        row.getString("prefix"), row.getInteger("counter_number"), row.getString("counter_name"),
+                        TicketStatus.valueOf(row.getString("status")), row.getOffsetDateTime("called_at"),
+                        row.getInteger("call_count")))));
     }
 
     /** The site's code once it is known to exist. */
