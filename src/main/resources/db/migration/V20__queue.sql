@@ -78,6 +78,8 @@ create table queue_ticket (
     call_count         integer not null default 0,
     started_at         timestamptz,
     finished_at        timestamptz,
+    -- When the holder was told their turn is near; told once.
+    near_notified_at   timestamptz,
     unique (number_lane_id, local_date, sequence)
 );
 -- One active ticket per citizen and service; the race between two phones is settled here.

@@ -9,10 +9,12 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * Counters calling tickets and moving them through service. Each counter's calls are serialised by a
@@ -20,6 +22,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class CallService {
+
+    private static final Logger LOG = Logger.getLogger(CallService.class);
 
     /**
      * Tickets transferred to this counter first, then priority citizens, then first come first served.
@@ -31,8 +35,17 @@ public class CallService {
             + "order by (t.target_counter_id is not null) desc, ((t.priority <> 'NONE') = $3) desc, t.issued_at, t.id "
             + "limit 1 for update skip locked";
 
+    /** The waiting ticket that is now {@code $2 + 1}-th in the called ticket's lane, if not told yet. */
+    private static final String NEAR = "update queue_ticket set near_notified_at = now() where id = ("
+            + "select t.id from queue_ticket t where t.status = 'WAITING' and t.lane_id = $1 "
+            + "and t.target_counter_id is null order by (t.priority <> 'NONE') desc, t.issued_at, t.id "
+            + "offset $2 limit 1) and status = 'WAITING' and near_notified_at is null returning id";
+
     @Inject
     Pool pool;
+
+    @ConfigProperty(name = "satupintu.queue.near-position", defaultValue = "3")
+    int nearPosition;
 
     @Inject
     TicketService tickets;
@@ -68,7 +81,7 @@ public class CallService {
                                 .flatMap(done -> changed(tx, ticketId, "ticket.called"))
                                 .map(Optional::of);
                     });
-        }));
+        })).call(called -> called.isEmpty() ? Uni.createFrom().voidItem() : tellNear(called.get()));
     }
 
     public Uni<Ticket> recall(Caller caller, String ticketId) {
@@ -178,6 +191,25 @@ public class CallService {
         if (!allowed.contains(ticket.status())) {
             throw ProblemException.conflict("ticket-state", ticket.number(), ticket.status().name());
         }
+    }
+
+    /**
+     * "Your turn is near": once per ticket, to the holder's stream only, when a call moves it to
+     * satupintu.queue.near-position in its lane (priority tickets counted first, as call-next does).
+     * Its own transaction after the call's: it locks one row and holds nothing else, so it cannot
+     * deadlock with counters calling; the call stands even if the notice fails.
+     */
+    private Uni<Void> tellNear(Ticket called) {
+        return pool.withTransaction(tx -> tx.preparedQuery(NEAR).execute(Tuple.of(called.laneId(), nearPosition - 1))
+                .flatMap(rows -> {
+                    if (!rows.iterator().hasNext()) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    return TicketService.load(tx, rows.iterator().next().getUUID("id"), false).flatMap(near ->
+                            tickets.tellHolder(tx, near, "ticket.near", Map.of("position", nearPosition)));
+                }))
+                .onFailure().invoke(e -> LOG.warnf(e, "Could not tell the holder near ticket %s", called.number()))
+                .onFailure().recoverWithNull();
     }
 
     private Uni<Ticket> changed(SqlClient tx, UUID id, String event) {

@@ -19,6 +19,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -157,6 +158,13 @@ public class TicketService {
         return events.append(tx, "ticket:" + ticket.id(), type, ticket.eventPayload())
                 .flatMap(id -> events.append(tx, "board:" + ticket.siteCode(), type, ticket.eventPayload()))
                 .replaceWithVoid();
+    }
+
+    /** An event for the ticket's own followers only (not the board), with extra public fields. */
+    Uni<Void> tellHolder(SqlClient tx, Ticket ticket, String type, Map<String, Object> extra) {
+        Map<String, Object> payload = ticket.eventPayload();
+        payload.putAll(extra);
+        return events.append(tx, "ticket:" + ticket.id(), type, payload).replaceWithVoid();
     }
 
     static Uni<Ticket> load(SqlClient client, UUID id, boolean lock) {

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import id.satupintu.identity.Roles;
@@ -97,6 +98,33 @@ class LiveTest {
             assertEquals("CALLED", events.next("ticket.called").getString("status"));
             assertEquals("SERVING", events.next("ticket.serving").getString("status"));
         }
+    }
+
+    @Test
+    void theHolderIsToldOnceWhenTheirTurnIsNear() throws Exception {
+        String site = QueueFixtures.openSite();
+        QueueFixtures.createLane(site, "A", 100, KTP);
+        OpenCounter counter = QueueFixtures.openCounter(site, 2, "A");
+        String first = kioskTicket(site, KTP, null);
+        kioskTicket(site, KTP, null);
+        kioskTicket(site, KTP, null);
+        String citizen = QueueFixtures.citizen();
+        String mine = QueueFixtures.issue(site, citizen, "PHONE", KTP, null).then().statusCode(201).extract().path("id");
+        kioskTicket(site, KTP, null);
+        try (Sse events = Sse.open(base, "api/v1/tickets/" + mine + "/events", citizen, null)) {
+            events.next("ticket.issued");
+            // Fourth in line; after one call, third: near.
+            callNext(counter).then().statusCode(200);
+            JsonObject near = events.next("ticket.near");
+            assertEquals(3, near.getInteger("position"));
+            assertEquals("A-004", near.getString("number"));
+            act(counter, first, "no-show").then().statusCode(200);
+            // Second now: the holder is not told again.
+            callNext(counter).then().statusCode(200);
+            assertTrue(events.quiet(2), "told more than once");
+        }
+        given().auth().oauth2(citizen).get("/api/v1/tickets/" + mine).then().statusCode(200)
+                .body("position", equalTo(2));
     }
 
     @Test
@@ -201,6 +229,18 @@ class LiveTest {
                 }
             }
             return fail("no " + name + " event within 10 s");
+        }
+
+        /** True when no event arrives within the time (heartbeat comments do not count). */
+        boolean quiet(int seconds) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+            while (System.nanoTime() < deadline) {
+                String line = lines.poll(100, TimeUnit.MILLISECONDS);
+                if (line != null && line.startsWith("data:")) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         @Override
