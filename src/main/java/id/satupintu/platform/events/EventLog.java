@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -64,6 +65,22 @@ public class EventLog {
                     rows.forEach(row -> events.add(0, toEvent(row)));
                     return Multi.createFrom().iterable(events);
                 });
+    }
+
+    /**
+     * Appends an event on a reactive-client connection inside its transaction, for hot paths that
+     * use explicit SQL rather than Hibernate Reactive; same visibility and ordering rules as
+     * {@link #append(String, String, Object)}.
+     */
+    @SuppressWarnings("unchecked")
+    public Uni<Long> append(SqlClient transaction, String stream, String type, Object payload) {
+        JsonObject json = new JsonObject(mapper.convertValue(payload, Map.class));
+        return transaction.preparedQuery("select count(*) from (select pg_advisory_xact_lock(hashtextextended($1, 0))) as locked")
+                .execute(Tuple.of(stream))
+                .chain(locked -> transaction
+                        .preparedQuery("insert into event (stream, type, payload) values ($1, $2, $3) returning id")
+                        .execute(Tuple.of(stream, type, json)))
+                .map(rows -> rows.iterator().next().getLong(0));
     }
 
     /** The events of a stream after the given id, oldest first: what a reconnecting client missed. */

@@ -1,0 +1,68 @@
+package id.satupintu.queue;
+
+import id.satupintu.identity.Caller;
+import id.satupintu.identity.Roles;
+import id.satupintu.platform.error.ProblemException;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.pgclient.PgException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+
+/** Who may do what at a site's queue, and small helpers shared by the queue services. */
+final class QueueAccess {
+
+    private QueueAccess() {
+    }
+
+    /** Lanes and counters are set up by an admin, or by a supervisor of that site. */
+    static void requireSiteManager(Caller caller, String siteCode) {
+        boolean admin = !caller.client() && caller.hasRole(Roles.ADMIN);
+        boolean supervisor = !caller.client() && caller.hasRole(Roles.SUPERVISOR) && siteCode.equals(caller.siteCode());
+        if (!admin && !supervisor) {
+            throw ProblemException.forbidden();
+        }
+    }
+
+    /** Counter sessions and calls belong to the counter staff of the site. */
+    static void requireCounterStaff(Caller caller, String siteCode) {
+        if (caller.client() || !caller.hasRole(Roles.COUNTER_STAFF) || !siteCode.equals(caller.siteCode())) {
+            throw ProblemException.forbidden();
+        }
+    }
+
+    /** Any member of staff bound to the site (or an admin) may read the site's tickets. */
+    static boolean isStaffOf(Caller caller, String siteCode) {
+        return caller.isStaff() && (caller.hasRole(Roles.ADMIN) || siteCode.equals(caller.siteCode()));
+    }
+
+    /** A malformed id is simply an unknown one. */
+    static UUID parseId(String what, String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw ProblemException.notFound(what, id);
+        }
+    }
+
+    /** The first row mapped, or a not-found problem for what was looked up. */
+    static <T> T first(RowSet<Row> rows, Function<Row, T> mapper, String what, Object id) {
+        if (!rows.iterator().hasNext()) {
+            throw ProblemException.notFound(what, id);
+        }
+        return mapper.apply(rows.iterator().next());
+    }
+
+    static <T> List<T> all(RowSet<Row> rows, Function<Row, T> mapper) {
+        List<T> items = new ArrayList<>(rows.size());
+        rows.forEach(row -> items.add(mapper.apply(row)));
+        return items;
+    }
+
+    static boolean violates(Throwable failure, String constraint) {
+        return failure instanceof PgException pg && "23505".equals(pg.getSqlState())
+                && constraint.equals(pg.getConstraint());
+    }
+}

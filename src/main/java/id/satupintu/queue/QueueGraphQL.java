@@ -1,0 +1,176 @@
+package id.satupintu.queue;
+
+import id.satupintu.identity.Caller;
+import id.satupintu.identity.CurrentUser;
+import id.satupintu.platform.events.EventLog;
+import id.satupintu.platform.events.LiveStreams;
+import id.satupintu.platform.graphql.GraphQLCalls;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.function.Function;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import io.smallrye.graphql.api.Subscription;
+
+/** The queue over GraphQL: the same services and rules as the REST API. */
+@GraphQLApi
+public class QueueGraphQL {
+
+    @Inject
+    GraphQLCalls calls;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    LaneService lanes;
+
+    @Inject
+    CounterService counters;
+
+    @Inject
+    TicketService tickets;
+
+    @Inject
+    CallService callService;
+
+    @Inject
+    LiveStreams live;
+
+    @Inject
+    EventLog events;
+
+    @Query
+    public Uni<List<Lane>> queueLanes(@NonNull String site) {
+        return calls.run(() -> lanes.list(site));
+    }
+
+    @Query
+    public Uni<List<Counter>> queueCounters(@NonNull String site) {
+        return calls.run(() -> counters.list(site));
+    }
+
+    @Query
+    @Description("A ticket with its position and estimated wait; for its holder, its issuer and the site's staff")
+    public Uni<TicketView> queueTicket(@NonNull String id) {
+        return as(caller -> tickets.view(caller, id));
+    }
+
+    @Query
+    @Description("The latest calls of a site, newest first, as its display board shows them")
+    public Uni<List<BoardCall>> queueBoard(@NonNull String site) {
+        return calls.run(() -> tickets.board(site));
+    }
+
+    @Mutation
+    public Uni<TicketView> issueTicket(@NonNull String site, @NonNull TicketRequest input) {
+        return as(caller -> tickets.issue(caller, site, input).flatMap(t -> tickets.view(caller, t.id().toString())));
+    }
+
+    @Mutation
+    @Description("The next ticket for the counter, or null when nobody is waiting for it")
+    public Uni<TicketView> callNext(@NonNull String counterId) {
+        return as(caller -> callService.callNext(caller, counterId)).map(called -> called.map(QueueGraphQL::staffView)
+                .orElse(null));
+    }
+
+    @Mutation
+    public Uni<TicketView> recallTicket(@NonNull String id) {
+        return as(caller -> callService.recall(caller, id)).map(QueueGraphQL::staffView);
+    }
+
+    @Mutation
+    public Uni<TicketView> startTicket(@NonNull String id) {
+        return as(caller -> callService.start(caller, id)).map(QueueGraphQL::staffView);
+    }
+
+    @Mutation
+    public Uni<TicketView> finishTicket(@NonNull String id) {
+        return as(caller -> callService.finish(caller, id)).map(QueueGraphQL::staffView);
+    }
+
+    @Mutation
+    public Uni<TicketView> markNoShow(@NonNull String id) {
+        return as(caller -> callService.noShow(caller, id)).map(QueueGraphQL::staffView);
+    }
+
+    @Mutation
+    public Uni<TicketView> returnTicket(@NonNull String id) {
+        return as(caller -> callService.returnToQueue(caller, id)).map(QueueGraphQL::staffView);
+    }
+
+    @Mutation
+    public Uni<TicketView> transferTicket(@NonNull String id, @NonNull TransferRequest input) {
+        return as(caller -> callService.transfer(caller, id, input)).map(QueueGraphQL::staffView);
+    }
+
+    @Mutation
+    public Uni<Lane> createLane(@NonNull String site, @NonNull LaneInput input) {
+        return as(caller -> lanes.create(caller, site, input));
+    }
+
+    @Mutation
+    public Uni<Lane> updateLane(@NonNull String site, @NonNull String prefix, @NonNull LaneInput input) {
+        return as(caller -> lanes.replace(caller, site, prefix, input));
+    }
+
+    @Mutation
+    public Uni<Counter> createCounter(@NonNull String site, @NonNull CounterInput input) {
+        return as(caller -> counters.create(caller, site, input));
+    }
+
+    @Mutation
+    public Uni<Counter> updateCounter(@NonNull String id, @NonNull CounterInput input) {
+        return as(caller -> counters.replace(caller, id, input));
+    }
+
+    @Mutation
+    public Uni<Counter> openCounter(@NonNull String id) {
+        return as(caller -> counters.open(caller, id));
+    }
+
+    @Mutation
+    public Uni<Counter> pauseCounter(@NonNull String id, @NonNull String reason) {
+        return as(caller -> counters.pause(caller, id, new PauseRequest(reason)));
+    }
+
+    @Mutation
+    public Uni<Counter> closeCounter(@NonNull String id) {
+        return as(caller -> counters.close(caller, id));
+    }
+
+    @Subscription
+    @Description("Calls and other ticket changes at a site as they happen (public, like the board in the hall)")
+    public Multi<QueueEvent> boardEvents(@NonNull String site) {
+        // A subscriber starts from now: what the board already showed is in queueBoard.
+        return calls.run(() -> tickets.site(site).flatMap(known -> events.lastId()))
+                .onItem().transformToMulti(last -> live.events("board:" + site, last))
+                .map(QueueEvent::of);
+    }
+
+    @Subscription
+    @Description("A ticket's changes, from its issue on, for its holder, its issuer and the site's staff")
+    public Multi<QueueEvent> ticketEvents(@NonNull String id) {
+        return as(caller -> tickets.readable(caller, id))
+                .onItem().transformToMulti(ticket -> live.events("ticket:" + ticket.id(), 0))
+                .map(QueueEvent::of);
+    }
+
+    /**
+     * Runs work for the caller in a context of its own. The identity is taken while the request is
+     * active; the service then starts afresh, so its validation runs at the start of a resolver context.
+     */
+    private <T> Uni<T> as(Function<Caller, Uni<T>> work) {
+        Uni<Caller> caller = currentUser.require();
+        return calls.run(() -> caller).flatMap(known -> calls.run(() -> work.apply(known)));
+    }
+
+    private static TicketView staffView(Ticket ticket) {
+        return TicketView.of(ticket, null, true);
+    }
+}

@@ -1,0 +1,226 @@
+package id.satupintu.queue;
+
+import id.satupintu.catalog.OpeningHours;
+import id.satupintu.catalog.Site;
+import id.satupintu.catalog.SiteService;
+import id.satupintu.identity.Caller;
+import id.satupintu.identity.Roles;
+import id.satupintu.platform.error.InputValidator;
+import id.satupintu.platform.error.ProblemException;
+import id.satupintu.platform.events.EventLog;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Issuing tickets through the channels, each with its own rule, and reading them back with position
+ * and estimated wait. Numbers are per site, lane and local day, taken by one upsert in the transaction
+ * that inserts the ticket, so concurrent issues never share or skip a number.
+ */
+@ApplicationScoped
+public class TicketService {
+
+    public static final String ISSUE_SCOPE = "queue:issue";
+
+    private static final String NEXT_NUMBER = "insert into queue_number (lane_id, local_date, last) values ($1, $2, 1) "
+            + "on conflict (lane_id, local_date) do update set last = queue_number.last + 1 returning last";
+
+    private static final String INSERT = "insert into queue_ticket (site_code, lane_id, number_lane_id, service_code, "
+            + "local_date, sequence, number, channel, priority, vehicle_plate, holder_id, issued_by, status) "
+            + "values ($1, $2, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'WAITING') returning id";
+
+    /** Rolling average over this many finished tickets of the lane. */
+    private static final int SERVICE_TIME_SAMPLE = 20;
+
+    /** Calls a board shows: the current ones and the last few before them. */
+    private static final int BOARD_SIZE = 10;
+
+    private static final String WAIT = "select "
+            + "(select count(*) from queue_ticket w where w.lane_id = $1 and w.status = 'WAITING' "
+            + "  and w.target_counter_id is null and w.id <> $2 and (case when $3 "
+            + "  then w.priority <> 'NONE' and w.issued_at < $4 else w.priority <> 'NONE' or w.issued_at < $4 end)) as ahead, "
+            + "(select avg(extract(epoch from s.finished_at - s.started_at)) from (select finished_at, started_at "
+            + "  from queue_ticket where lane_id = $1 and status = 'DONE' and started_at is not null "
+            + "  order by finished_at desc limit " + SERVICE_TIME_SAMPLE + ") s) as average_seconds, "
+            + "(select count(*) from queue_counter where status = 'OPEN' and $1 = any(lane_ids)) as open_counters";
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    SiteService sites;
+
+    @Inject
+    EventLog events;
+
+    @Inject
+    InputValidator validator;
+
+    @ConfigProperty(name = "satupintu.queue.default-service-seconds", defaultValue = "300")
+    int defaultServiceSeconds;
+
+    public Uni<Ticket> issue(Caller caller, String siteCode, TicketRequest request) {
+        InputValidator.failIfAny(validator.violations(request, "body"));
+        authorizeChannel(caller, siteCode, request);
+        if (request.vehiclePlate() != null && request.channel() != Channel.DRIVE_THRU) {
+            throw ProblemException.validation("vehiclePlate", "drive-thru-only");
+        }
+        boolean phone = request.channel() == Channel.PHONE;
+        return sites.find(siteCode).flatMap(site -> {
+            ZoneId zone = ZoneId.of(site.timeZone);
+            ZonedDateTime now = ZonedDateTime.now(zone);
+            if (phone && !isOpen(site, now)) {
+                throw new ProblemException(409, "site-closed", site.code);
+            }
+            return pool.withTransaction(tx -> laneFor(tx, siteCode, request.serviceCode())
+                    .flatMap(lane -> tx.preparedQuery(NEXT_NUMBER).execute(Tuple.of(lane.id(), now.toLocalDate()))
+                            .flatMap(rows -> {
+                                int sequence = rows.iterator().next().getInteger("last");
+                                // The quota caps what citizens may take remotely; people at the site are still served.
+                                if (phone && sequence > lane.dailyQuota()) {
+                                    throw ProblemException.conflict("quota-exhausted", lane.prefix(), lane.dailyQuota());
+                                }
+                                return insert(tx, lane, now.toLocalDate(), sequence, caller, request);
+                            }))
+                    .flatMap(id -> load(tx, id, false))
+                    .call(ticket -> publish(tx, ticket, "ticket.issued")));
+        }).onFailure(failure -> QueueAccess.violates(failure, "queue_ticket_one_active"))
+                .transform(failure -> ProblemException.conflict("active-ticket-exists", request.serviceCode()));
+    }
+
+    public Uni<TicketView> view(Caller caller, String id) {
+        UUID ticketId = QueueAccess.parseId("ticket", id);
+        return load(pool, ticketId, false).flatMap(ticket -> {
+            boolean staff = QueueAccess.isStaffOf(caller, ticket.siteCode());
+            requireReader(caller, ticket);
+            if (ticket.status() != TicketStatus.WAITING) {
+                return Uni.createFrom().item(TicketView.of(ticket, null, staff));
+            }
+            return pool.preparedQuery(WAIT)
+                    .execute(Tuple.of(ticket.laneId(), ticket.id(), ticket.priority() != PriorityCategory.NONE,
+                            ticket.issuedAt()))
+                    .map(rows -> TicketView.of(ticket, wait(rows.iterator().next()), staff));
+        });
+    }
+
+    /** The latest calls of the site, newest first, for its display board. */
+    public Uni<List<BoardCall>> board(String siteCode) {
+        return sites.find(siteCode).flatMap(site -> pool.preparedQuery("select t.number, l.prefix, c.number as "
+                        + "counter_number, c.name as counter_name, t.status, t.called_at, t.call_count from queue_ticket t "
+                        + "join queue_lane l on l.id = t.lane_id join queue_counter c on c.id = t.counter_id "
+                        + "where t.site_code = $1 and t.called_at is not null order by t.called_at desc limit " + BOARD_SIZE)
+                .execute(Tuple.of(siteCode))
+                .map(rows -> QueueAccess.all(rows, row -> new BoardCall(row.getString("number"),
+                        row.getString("prefix"), row.getInteger("counter_number"), row.getString("counter_name"),
+                        TicketStatus.valueOf(row.getString("status")), row.getOffsetDateTime("called_at"),
+                        row.getInteger("call_count")))));
+    }
+
+    /** The site's code once it is known to exist. */
+    public Uni<String> site(String siteCode) {
+        return sites.find(siteCode).map(site -> site.code);
+    }
+
+    /** The ticket's holder, the device or member of staff that issued it, and the site's staff may follow it. */
+    public Uni<Ticket> readable(Caller caller, String id) {
+        return load(pool, QueueAccess.parseId("ticket", id), false).invoke(ticket -> requireReader(caller, ticket));
+    }
+
+    private static void requireReader(Caller caller, Ticket ticket) {
+        if (!caller.id().equals(ticket.holderId()) && !caller.id().equals(ticket.issuedBy())
+                && !QueueAccess.isStaffOf(caller, ticket.siteCode())) {
+            throw ProblemException.forbidden();
+        }
+    }
+
+    private TicketView.Wait wait(Row row) {
+        int ahead = row.getLong("ahead").intValue();
+        int open = row.getLong("open_counters").intValue();
+        Object average = row.getValue("average_seconds");
+        double seconds = average == null ? defaultServiceSeconds : ((Number) average).doubleValue();
+        Integer minutes = open == 0 ? null : (int) Math.ceil(ahead * seconds / open / 60.0);
+        return new TicketView.Wait(ahead + 1, minutes, open);
+    }
+
+    /** Writes the change to the ticket's own stream and to its site's board, in the caller's transaction. */
+    Uni<Void> publish(SqlClient tx, Ticket ticket, String type) {
+        return events.append(tx, "ticket:" + ticket.id(), type, ticket.eventPayload())
+                .flatMap(id -> events.append(tx, "board:" + ticket.siteCode(), type, ticket.eventPayload()))
+                .replaceWithVoid();
+    }
+
+    /** An event for the ticket's own followers only (not the board), with extra public fields. */
+    Uni<Void> tellHolder(SqlClient tx, Ticket ticket, String type, Map<String, Object> extra) {
+        Map<String, Object> payload = ticket.eventPayload();
+        payload.putAll(extra);
+        return events.append(tx, "ticket:" + ticket.id(), type, payload).replaceWithVoid();
+    }
+
+    static Uni<Ticket> load(SqlClient client, UUID id, boolean lock) {
+        return client.preparedQuery(Ticket.SELECT + "where t.id = $1" + (lock ? " for update of t" : ""))
+                .execute(Tuple.of(id))
+                .map(rows -> QueueAccess.first(rows, Ticket::of, "ticket", id));
+    }
+
+    private static Uni<UUID> insert(SqlClient tx, Lane lane, LocalDate date, int sequence, Caller caller,
+                                    TicketRequest request) {
+        String number = lane.prefix() + "-" + String.format("%03d", sequence);
+        String holder = request.channel() == Channel.PHONE ? caller.id() : null;
+        return tx.preparedQuery(INSERT)
+                .execute(Tuple.from(new Object[] {lane.siteCode(), lane.id(), request.serviceCode(), date, sequence,
+                        number, request.channel().name(), request.priorityOrNone().name(), request.vehiclePlate(),
+                        holder, caller.id()}))
+                .map(rows -> rows.iterator().next().getUUID("id"));
+    }
+
+    private static Uni<Lane> laneFor(SqlClient tx, String siteCode, String serviceCode) {
+        return tx.preparedQuery("select " + Lane.COLUMNS + " from queue_lane where site_code = $1 "
+                        + "and $2 = any(service_codes) order by prefix limit 1")
+                .execute(Tuple.of(siteCode, serviceCode))
+                .map(rows -> {
+                    if (!rows.iterator().hasNext()) {
+                        throw ProblemException.validation("serviceCode", "not-queued-here", serviceCode, siteCode);
+                    }
+                    return Lane.of(rows.iterator().next());
+                });
+    }
+
+    /** Opening hours are in the site's own time zone; a weekday without hours is closed. */
+    static boolean isOpen(Site site, ZonedDateTime now) {
+        for (OpeningHours hours : site.openingHours.days()) {
+            if (hours.day() == now.getDayOfWeek()) {
+                return !now.toLocalTime().isBefore(hours.opens()) && now.toLocalTime().isBefore(hours.closes());
+            }
+        }
+        return false;
+    }
+
+    private static void authorizeChannel(Caller caller, String siteCode, TicketRequest request) {
+        boolean allowed = switch (request.channel()) {
+            case KIOSK -> device(caller, Roles.KIOSK, siteCode);
+            case DRIVE_THRU -> device(caller, Roles.DRIVE_THRU, siteCode);
+            case PHONE -> caller.isCitizen();
+            case COUNTER -> !caller.client() && caller.hasRole(Roles.COUNTER_STAFF) && siteCode.equals(caller.siteCode());
+            case INTEGRATOR -> caller.client() && caller.hasRole(Roles.INTEGRATOR) && caller.hasScope(ISSUE_SCOPE);
+        };
+        if (!allowed) {
+            throw new ProblemException(403, "channel-not-allowed", request.channel().name());
+        }
+    }
+
+    /** Kiosks and drive-thru lanes are bound to one site and issue only there. */
+    private static boolean device(Caller caller, String kind, String siteCode) {
+        return caller.client() && caller.hasRole(kind) && siteCode.equals(caller.siteCode());
+    }
+}

@@ -1,0 +1,127 @@
+package id.satupintu.queue;
+
+import static io.restassured.RestAssured.given;
+
+import id.satupintu.identity.AccessTokenIssuer;
+import id.satupintu.identity.Roles;
+import id.satupintu.support.TestTokens;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.time.DayOfWeek;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/** Sites, lanes, counters and device tokens for queue tests, made through the admin API. */
+final class QueueFixtures {
+
+    static final String KTP = "DKB-KTP-EL";
+    static final String KK = "DKB-KK";
+    static final String PASPOR = "IMI-PASPOR-BARU";
+    static final String SAMSAT = "SAMSAT-PKB-TAHUNAN";
+
+    private QueueFixtures() {
+    }
+
+    /** A new site in the zone; open every day all day, or never open. */
+    static String site(String timeZone, boolean alwaysOpen) {
+        String code = "Q-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        List<Map<String, Object>> hours = new ArrayList<>();
+        if (alwaysOpen) {
+            for (DayOfWeek day : DayOfWeek.values()) {
+                hours.add(Map.of("day", day.name(), "opens", "00:00", "closes", "23:59"));
+            }
+        }
+        Map<String, Object> site = new LinkedHashMap<>();
+        site.put("code", code);
+        site.put("kind", "MPP");
+        site.put("name", "MPP Uji " + code);
+        site.put("address", "Jl. Uji No. 1");
+        site.put("city", "Bandung");
+        site.put("provinceCode", "32");
+        site.put("timeZone", timeZone);
+        site.put("openingHours", hours);
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(site)
+                .post("/api/v1/sites").then().statusCode(201);
+        return code;
+    }
+
+    static String openSite() {
+        return site("Asia/Jakarta", true);
+    }
+
+    static Map<String, Object> lane(String prefix, int quota, String... services) {
+        Map<String, Object> lane = new LinkedHashMap<>();
+        lane.put("prefix", prefix);
+        lane.put("name", "Jalur " + prefix);
+        lane.put("serviceCodes", List.of(services));
+        lane.put("dailyQuota", quota);
+        return lane;
+    }
+
+    static void createLane(String site, String prefix, int quota, String... services) {
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(lane(prefix, quota, services))
+                .post("/api/v1/sites/" + site + "/lanes").then().statusCode(201);
+    }
+
+    static String createCounter(String site, int number, String... lanes) {
+        return given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body(Map.of("number", number, "name", "Loket " + number, "lanes", List.of(lanes)))
+                .post("/api/v1/sites/" + site + "/counters").then().statusCode(201).extract().path("id");
+    }
+
+    /** A counter with its own member of staff, session open. */
+    record OpenCounter(String id, String staff) {
+    }
+
+    static OpenCounter openCounter(String site, int number, String... lanes) {
+        String id = createCounter(site, number, lanes);
+        String staff = TestTokens.staff(Roles.COUNTER_STAFF, null, site);
+        given().auth().oauth2(staff).post("/api/v1/counters/" + id + "/open").then().statusCode(200);
+        return new OpenCounter(id, staff);
+    }
+
+    static String device(String kind, String site) {
+        String id = UUID.randomUUID().toString();
+        return TestTokens.issue(new AccessTokenIssuer.Subject(id, kind + "-" + id.substring(0, 8), Set.of(kind), null,
+                site, Set.of(), true));
+    }
+
+    static String integrator(String... scopes) {
+        String id = UUID.randomUUID().toString();
+        return TestTokens.issue(new AccessTokenIssuer.Subject(id, "oss-" + id.substring(0, 8), Set.of(Roles.INTEGRATOR),
+                null, null, Set.of(scopes), true));
+    }
+
+    static String citizen() {
+        return TestTokens.citizen(UUID.randomUUID().toString());
+    }
+
+    static Response issue(String site, String token, String channel, String service, String priority) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("serviceCode", service);
+        body.put("channel", channel);
+        if (priority != null) {
+            body.put("priority", priority);
+        }
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/sites/" + site + "/tickets");
+    }
+
+    /** A kiosk ticket; returns its id. */
+    static String kioskTicket(String site, String service, String priority) {
+        return issue(site, device(Roles.KIOSK, site), "KIOSK", service, priority)
+                .then().statusCode(201).extract().path("id");
+    }
+
+    static Response callNext(OpenCounter counter) {
+        return given().auth().oauth2(counter.staff()).post("/api/v1/counters/" + counter.id() + "/call-next");
+    }
+
+    static Response act(OpenCounter counter, String ticket, String action) {
+        return given().auth().oauth2(counter.staff()).post("/api/v1/tickets/" + ticket + "/" + action);
+    }
+}
