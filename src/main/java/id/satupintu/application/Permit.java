@@ -10,6 +10,7 @@ import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.eclipse.microprofile.graphql.Name;
 
 /** A permit (izin) issued for an application; created only by {@link PermitService#issue}. */
 @Entity
@@ -17,9 +18,11 @@ import java.util.UUID;
 public class Permit extends PanacheEntityBase {
 
     /** Why the permit exists: an officer's decision, or the deadline passing (fiktif positif). */
+    @Name("PermitBasis")
     public enum Basis { DECISION, DEEMED_APPROVAL }
 
     /** What the public verification answers. */
+    @Name("PermitStatus")
     public enum Status { VALID, REVOKED, EXPIRED }
 
     @Id

@@ -2,11 +2,13 @@ package id.satupintu.application;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import org.eclipse.microprofile.graphql.Name;
 
 /**
  * A permit as its holder and the agency's staff see it (in the application detail), with the
  * verification code to print as a QR code.
  */
+@Name("Permit")
 public record PermitView(String number, Permit.Basis basis, LocalDate issuedOn, LocalDate validUntil,
                          String verificationCode, Permit.Status status, OffsetDateTime revokedAt,
                          String revocationReason) {
