@@ -169,6 +169,29 @@ class PermitTest {
     }
 
     @Test
+    void racingRevocationsRevokeOnce() throws Throwable {
+        ApplicationFixtures f = new ApplicationFixtures();
+        ValidatableResponse issued = issued(f);
+        String number = issued.extract().path("permit.number");
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Integer> statuses = new ArrayList<>();
+        try {
+            List<Callable<Integer>> revocations = new ArrayList<>();
+            for (String token : List.of(f.officer, f.supervisor, f.officer, f.supervisor)) {
+                revocations.add(() -> revoke(token, number, Map.of("reason", "Pelanggaran")).extract().statusCode());
+            }
+            for (Future<Integer> status : pool.invokeAll(revocations)) {
+                statuses.add(status.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        statuses.sort(null);
+        assertEquals(List.of(200, 409, 409, 409), statuses);
+        assertEquals(1, SlaWatchTest.events(issued.extract().path("trackingNumber"), "application.permit-revoked"));
+    }
+
+    @Test
     void revocationByTheWrongPeopleOrWithoutAReason() {
         ApplicationFixtures f = new ApplicationFixtures();
         ValidatableResponse issued = issued(f);
