@@ -34,7 +34,8 @@ public class ApplicationGraphQL {
     public record ApplicationNode(String trackingNumber, String serviceCode, int standardVersion, String agencyCode,
                                   String siteCode, ApplicationState state, Integer ossStatusCode,
                                   ApplicationView.Applicant applicant, String formJson, OffsetDateTime createdAt,
-                                  OffsetDateTime updatedAt, OffsetDateTime submittedAt, ApplicationView.Sla sla) {
+                                  OffsetDateTime updatedAt, OffsetDateTime submittedAt, ApplicationView.Sla sla,
+                                  PermitView permit) {
     }
 
     @Name("ApplicationConnection")
@@ -49,6 +50,9 @@ public class ApplicationGraphQL {
 
     @Inject
     ApplicationService applications;
+
+    @Inject
+    PermitService permits;
 
     @Inject
     CurrentUser currentUser;
@@ -69,6 +73,18 @@ public class ApplicationGraphQL {
     @Description("Public status: no personal data")
     public Uni<ApplicationStatus> applicationStatus(@NonNull String trackingNumber) {
         return calls.run(() -> applications.status(trackingNumber));
+    }
+
+    @Query
+    @Description("Public check of a permit by the code of its QR code: status and public facts, no personal data")
+    public Uni<PermitVerification> permitVerification(@NonNull String code) {
+        return calls.run(() -> permits.verify(code));
+    }
+
+    @Mutation
+    @Description("Revokes a permit: an officer or supervisor of the issuing agency; the reason is public")
+    public Uni<PermitView> revokePermit(@NonNull String number, @NonNull String reason) {
+        return asCaller(caller -> permits.revoke(caller, number, new RevocationInput(reason)));
     }
 
     @Query
@@ -142,7 +158,7 @@ public class ApplicationGraphQL {
         try {
             return new ApplicationNode(v.trackingNumber(), v.serviceCode(), v.standardVersion(), v.agencyCode(),
                     v.siteCode(), v.state(), v.ossStatusCode(), v.applicant(), mapper.writeValueAsString(v.form()),
-                    v.createdAt(), v.updatedAt(), v.submittedAt(), v.sla());
+                    v.createdAt(), v.updatedAt(), v.submittedAt(), v.sla(), v.permit());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -79,6 +79,9 @@ public class ApplicationService {
     Idempotency idempotency;
 
     @Inject
+    PermitService permits;
+
+    @Inject
     ObjectMapper mapper;
 
     /**
@@ -153,7 +156,8 @@ public class ApplicationService {
         if (!ApplicationAccess.may(caller, app, transition.actor())) {
             throw ProblemException.forbidden();
         }
-        return apply(app, transition, input, caller.id(), ApplicationAccess.roleOf(caller, transition.actor()));
+        return apply(app, transition, input, caller.id(), ApplicationAccess.roleOf(caller, transition.actor()),
+                Instant.now());
     }
 
     /**
@@ -169,7 +173,7 @@ public class ApplicationService {
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("application", trackingNumber))
                 .flatMap(app -> apply(app, transition, new TransitionInput(action, null, null, reason), "system",
-                        "system"));
+                        "system", Instant.now()));
     }
 
     @WithSession
@@ -347,7 +351,7 @@ public class ApplicationService {
     }
 
     private Uni<ApplicationView> apply(Application app, Workflow.Transition transition, TransitionInput input,
-                                       String actorId, String actorRole) {
+                                       String actorId, String actorRole, Instant at) {
         if (!transition.from().contains(app.state)) {
             throw ProblemException.conflict("invalid-transition", transition.action(), app.state);
         }
@@ -359,7 +363,11 @@ public class ApplicationService {
                 : Uni.createFrom().item(0);
         ApplicationState from = app.state;
         return completionDays
-                .flatMap(days -> applyEffects(app, transition, days, Instant.now()))
+                .flatMap(days -> applyEffects(app, transition, days, at))
+                .flatMap(ignored -> transition.to() == ApplicationState.PERMIT_ISSUED
+                        ? permits.issue(app, from == ApplicationState.DEEMED_APPROVED
+                                ? Permit.Basis.DEEMED_APPROVAL : Permit.Basis.DECISION, at).replaceWithVoid()
+                        : Uni.createFrom().voidItem())
                 .flatMap(ignored -> record(app, transition.action(), from, transition.to(), actorId, actorRole,
                         input.note(), input.note() == null ? Visibility.PUBLIC : input.visibility(), input.reason()))
                 .flatMap(ignored -> view(app));
@@ -430,8 +438,12 @@ public class ApplicationService {
             if (Boolean.TRUE.equals(standard.standard().deemedApproval())) {
                 String reason = "No decision by the deadline " + app.deadline
                         + ": deemed approved (UU 30/2014 art. 53 as amended by UU 11/2020)";
+                // Deemed approval grants the permit as well; the issue step records that it was the service's.
                 return apply(app, Workflow.find("deem-approve").orElseThrow(),
-                        new TransitionInput("deem-approve", null, null, reason), "system", "system")
+                        new TransitionInput("deem-approve", null, null, reason), "system", "system", now)
+                        .flatMap(ignored -> apply(app, Workflow.find("issue-permit").orElseThrow(),
+                                new TransitionInput("issue-permit", null, null, "Permit issued on deemed approval"),
+                                "system", "system", now))
                         .replaceWith(true);
             }
             app.updatedAt = now();
@@ -606,15 +618,17 @@ public class ApplicationService {
     }
 
     Uni<ApplicationView> view(Application app) {
-        return clock.workingDaysLeft(app, Instant.now()).map(left -> new ApplicationView(app.trackingNumber,
-                app.serviceCode, app.standardVersion, app.agencyCode, app.siteCode, app.state, OssStatus.of(app.state),
-                new ApplicationView.Applicant(app.applicantId,
-                        app.applicantNik == null ? null : PersonalDataProtection.maskNik(protection.decrypt(app.applicantNik)),
-                        app.nib, app.kbli, app.submitterKind),
-                app.form, app.createdAt, app.updatedAt, app.submittedAt,
-                app.slaStartedOn == null ? null
-                        : new ApplicationView.Sla(app.slaStartedOn, app.deadline, left, app.clockPausedOn != null,
-                                app.slaBreachedAt != null)));
+        return permits.of(app).flatMap(permit -> clock.workingDaysLeft(app, Instant.now())
+                .map(left -> new ApplicationView(app.trackingNumber, app.serviceCode, app.standardVersion,
+                        app.agencyCode, app.siteCode, app.state, OssStatus.of(app.state),
+                        new ApplicationView.Applicant(app.applicantId, app.applicantNik == null ? null
+                                : PersonalDataProtection.maskNik(protection.decrypt(app.applicantNik)),
+                                app.nib, app.kbli, app.submitterKind),
+                        app.form, app.createdAt, app.updatedAt, app.submittedAt,
+                        app.slaStartedOn == null ? null
+                                : new ApplicationView.Sla(app.slaStartedOn, app.deadline, left,
+                                        app.clockPausedOn != null, app.slaBreachedAt != null),
+                        permit)));
     }
 
     private static OffsetDateTime now() {

@@ -6,12 +6,12 @@ import java.util.Map;
 
 /**
  * An application as its applicant and the agency's staff see it. The NIK is masked; the form is
- * what the applicant entered.
+ * what the applicant entered. {@code permit} once one is issued (PERIZINAN services only).
  */
 public record ApplicationView(String trackingNumber, String serviceCode, int standardVersion, String agencyCode,
                               String siteCode, ApplicationState state, Integer ossStatusCode, Applicant applicant,
                               Map<String, Object> form, OffsetDateTime createdAt, OffsetDateTime updatedAt,
-                              OffsetDateTime submittedAt, Sla sla) {
+                              OffsetDateTime submittedAt, Sla sla, PermitView permit) {
 
     /** Who applies: a citizen account, a citizen known by NIK (filed by staff), or a business. */
     public record Applicant(String userId, String nikMasked, String nib, String kbli,

@@ -36,10 +36,15 @@ final class ApplicationFixtures {
     }
 
     ApplicationFixtures(boolean deemedApproval) {
+        this("PERIZINAN", deemedApproval, null);
+    }
+
+    ApplicationFixtures(String type, boolean deemedApproval, Integer permitValidityMonths) {
         CatalogFixtures.createAgency(agency, SITE);
         Map<String, Object> standard = standard();
         standard.put("deemedApproval", deemedApproval);
-        CatalogFixtures.createService(CatalogFixtures.service(service, agency, "PERIZINAN", standard));
+        standard.put("permitValidityMonths", permitValidityMonths);
+        CatalogFixtures.createService(CatalogFixtures.service(service, agency, type, standard));
     }
 
     static Map<String, Object> standard() {

@@ -100,6 +100,32 @@ class ApplicationGraphQLTest {
     }
 
     @Test
+    void permitsOverGraphQL() {
+        ApplicationFixtures f = new ApplicationFixtures();
+        String tn = f.submitted();
+        for (String action : new String[] {"start-verification", "verify", "approve", "issue-permit"}) {
+            ApplicationFixtures.act(f.officer, tn, action).statusCode(200);
+        }
+        ValidatableResponse detail = graphql(f.citizen, "query($tn: String!) { application(trackingNumber: $tn) "
+                + "{ permit { number basis status verificationCode } } }", Map.of("tn", tn))
+                .body("errors", nullValue()).body("data.application.permit.basis", equalTo("DECISION"));
+        String number = detail.extract().path("data.application.permit.number");
+        String code = detail.extract().path("data.application.permit.verificationCode");
+        String revoke = "mutation($n: String!, $r: String!) { revokePermit(number: $n, reason: $r) { status } }";
+        graphql(f.citizen, revoke, Map.of("n", number, "r", "Pelanggaran"))
+                .body("errors[0].extensions.code", equalTo("forbidden"));
+        graphql(f.officer, revoke, Map.of("n", number, "r", "Pelanggaran"))
+                .body("errors", nullValue()).body("data.revokePermit.status", equalTo("REVOKED"));
+        graphql(null, "query($c: String!) { permitVerification(code: $c) { status permitNumber revocationReason } }",
+                Map.of("c", code)).body("errors", nullValue())
+                .body("data.permitVerification.status", equalTo("REVOKED"))
+                .body("data.permitVerification.permitNumber", equalTo(number))
+                .body("data.permitVerification.revocationReason", equalTo("Pelanggaran"));
+        graphql(null, "{ permitVerification(code: \"nope\") { status } }", Map.of())
+                .body("errors[0].extensions.code", equalTo("permit-not-found"));
+    }
+
+    @Test
     void badFormsAreFieldErrors() {
         ApplicationFixtures f = new ApplicationFixtures();
         graphql(f.citizen, SUBMIT, Map.of("input", input(f, "[1, 2]")))

@@ -31,7 +31,7 @@ class SlaWatchTest {
     @Inject
     SlaWatch watch;
 
-    private static long events(String trackingNumber, String type) throws Throwable {
+    static long events(String trackingNumber, String type) throws Throwable {
         return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> Panache.getSession()
                 .flatMap(s -> s.createNativeQuery("select count(*) from event where type = ?1 and stream = "
                                 + "(select 'application:' || id from application where tracking_number = ?2)", Long.class)
@@ -66,12 +66,15 @@ class SlaWatchTest {
         String tn = f.submitted();
         deadline(tn, "2026-03-02");
         check("2026-03-03T03:00:00Z");
+        // Deemed approval issues the permit in the same pass: nobody has to act for the citizen to hold it.
         as(f.citizen).get("/api/v1/applications/" + tn).then().statusCode(200)
-                .body("state", equalTo("DEEMED_APPROVED")).body("ossStatusCode", equalTo(57));
+                .body("state", equalTo("PERMIT_ISSUED")).body("permit.basis", equalTo("DEEMED_APPROVAL"))
+                .body("permit.issuedOn", equalTo("2026-03-03"));
         as(f.officer).get("/api/v1/applications/" + tn + "/history").then()
                 .body("[1].action", equalTo("deem-approve")).body("[1].actorRole", equalTo("system"))
-                .body("[1].reason", containsString("2026-03-02"));
-        act(f.officer, tn, "issue-permit").statusCode(200).body("state", equalTo("PERMIT_ISSUED"));
+                .body("[1].reason", containsString("2026-03-02"))
+                .body("[2].action", equalTo("issue-permit")).body("[2].actorRole", equalTo("system"));
+        act(f.officer, tn, "issue-permit").statusCode(409);
     }
 
     @Test
@@ -115,6 +118,7 @@ class SlaWatchTest {
             pool.shutdownNow();
         }
         assertEquals(1, events(tn, "application.deem-approve"));
-        as(f.officer).get("/api/v1/applications/" + tn + "/history").then().body("size()", equalTo(2));
+        assertEquals(1, events(tn, "application.issue-permit"));
+        as(f.officer).get("/api/v1/applications/" + tn + "/history").then().body("size()", equalTo(3));
     }
 }

@@ -1,0 +1,5 @@
+package id.satupintu.application;
+
+/** Body of a permit revocation; the reason is public (the verification shows it). */
+public record RevocationInput(String reason) {
+}
