@@ -8,7 +8,7 @@ RUNS=${1:-5}
 PORT=${BENCH_PORT:-18080}
 
 bin/ensure-postgres satupintu_bench >/dev/null
-[ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
+./mvnw -B -q clean package -DskipTests
 
 export QUARKUS_DATASOURCE_REACTIVE_URL=postgresql://127.0.0.1:5432/satupintu_bench
 export QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/satupintu_bench
