@@ -29,6 +29,10 @@ import org.jboss.logging.Logger;
 public class IdentityBootstrap {
 
     private static final Logger LOG = Logger.getLogger(IdentityBootstrap.class);
+    /**
+     * Start-up observers run on the main thread, not an event loop: waiting here is what keeps the
+     * service from taking requests before its first rows exist.
+     */
     private static final Duration WAIT = Duration.ofMinutes(2);
 
     @RegisterForReflection

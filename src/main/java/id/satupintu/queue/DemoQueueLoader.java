@@ -30,6 +30,10 @@ public class DemoQueueLoader {
 
     static final String RESOURCE = "demo/queue.json";
     private static final Logger LOG = Logger.getLogger(DemoQueueLoader.class);
+    /**
+     * Start-up observers run on the main thread, not an event loop: waiting here is what keeps the
+     * service from taking requests before its first rows exist.
+     */
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     record DemoSite(String site, List<LaneInput> lanes, List<CounterInput> counters) {
