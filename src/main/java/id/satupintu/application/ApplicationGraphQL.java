@@ -6,6 +6,10 @@ import id.satupintu.identity.Caller;
 import id.satupintu.identity.CurrentUser;
 import id.satupintu.platform.error.ProblemException;
 import id.satupintu.platform.graphql.GraphQLCalls;
+import id.satupintu.platform.events.LiveStreams;
+import id.satupintu.platform.events.PublishedEvent;
+import io.smallrye.graphql.api.Subscription;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
@@ -48,8 +52,27 @@ public class ApplicationGraphQL {
                                         String applicantNik, String nib, String kbli) {
     }
 
+    @Name("ApplicationEvent")
+    @Description("One step of an application, as its applicant and the agency's staff see it live")
+    public record ApplicationEvent(long id, String type, String trackingNumber, String action, String fromState,
+                                   String state, Integer ossStatusCode, String at, String deadline, String note,
+                                   String reason) {
+
+        static ApplicationEvent of(PublishedEvent event) {
+            var p = event.payload();
+            return new ApplicationEvent(event.id(), event.type(), p.getString("trackingNumber"), p.getString("action"),
+                    p.getString("fromState"), p.getString("state"), p.getInteger("ossStatusCode"),
+                    p.getValue("at") == null ? null : String.valueOf(p.getValue("at")),
+                    p.getValue("deadline") == null ? null : String.valueOf(p.getValue("deadline")),
+                    p.getString("note"), p.getString("reason"));
+        }
+    }
+
     @Inject
     ApplicationService applications;
+
+    @Inject
+    LiveStreams live;
 
     @Inject
     PermitService permits;
@@ -67,6 +90,14 @@ public class ApplicationGraphQL {
     @Description("An application the caller may see (applicant, the agency's staff, admins)")
     public Uni<ApplicationNode> application(@NonNull String trackingNumber) {
         return asCaller(caller -> applications.find(caller, trackingNumber)).map(this::node);
+    }
+
+    @Subscription
+    @Description("An application's steps from its filing on, then live: for the applicant and the agency's staff")
+    public Multi<ApplicationEvent> applicationEvents(@NonNull String trackingNumber) {
+        return asCaller(caller -> applications.streamOf(caller, trackingNumber))
+                .onItem().transformToMulti(stream -> live.events(stream, 0))
+                .map(ApplicationEvent::of);
     }
 
     @Query

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import id.satupintu.identity.Roles;
+import id.satupintu.support.GraphQLSubscriptions;
 import id.satupintu.support.TestTokens;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -175,32 +176,8 @@ class QueueGraphQLTest {
         return message.getJsonObject("payload").getJsonObject("data").getJsonObject("ticketEvents");
     }
 
-    /** Opens a graphql-transport-ws connection (with the token on the upgrade request) and subscribes. */
     private WebSocket subscribe(BlockingQueue<JsonObject> messages, String token, String query) throws Exception {
-        URI ws = URI.create(graphqlUrl.toString().replaceFirst("^http", "ws"));
-        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().subprotocols("graphql-transport-ws");
-        if (token != null) {
-            builder.header("Authorization", "Bearer " + token);
-        }
-        WebSocket socket = builder.buildAsync(ws, new WebSocket.Listener() {
-            private final StringBuilder text = new StringBuilder();
-
-            @Override
-            public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-                text.append(data);
-                if (last) {
-                    messages.add(new JsonObject(text.toString()));
-                    text.setLength(0);
-                }
-                webSocket.request(1);
-                return null;
-            }
-        }).get(10, TimeUnit.SECONDS);
-        socket.sendText("{\"type\":\"connection_init\"}", true).get();
-        assertEquals("connection_ack", next(messages).getString("type"));
-        socket.sendText(new JsonObject().put("id", "1").put("type", "subscribe")
-                .put("payload", new JsonObject().put("query", query)).encode(), true).get();
-        return socket;
+        return GraphQLSubscriptions.subscribe(graphqlUrl, messages, token, query);
     }
 
     /** The next boardEvents item, or null when none comes in time; fails on a GraphQL error message. */
@@ -214,8 +191,6 @@ class QueueGraphQLTest {
     }
 
     private static JsonObject next(BlockingQueue<JsonObject> messages) throws InterruptedException {
-        JsonObject message = messages.poll(10, TimeUnit.SECONDS);
-        assertNotNull(message, "no message from the GraphQL WebSocket");
-        return message;
+        return GraphQLSubscriptions.next(messages);
     }
 }
