@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import id.satupintu.identity.Roles;
 import id.satupintu.support.TestTokens;
@@ -16,7 +17,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -84,6 +90,31 @@ class ApplicationDocumentsTest {
                 .body("requirementCode", contains("ktp")).body("sha256", contains(sha256(JPEG)));
         assertArrayEquals(JPEG, given().auth().oauth2(f.citizen).get(path(tn) + "/ktp").then().statusCode(200)
                 .contentType("image/jpeg").extract().asByteArray());
+    }
+
+    @Test
+    void racingReplacementsLeaveOneConsistentDocument() throws Exception {
+        ApplicationFixtures f = new ApplicationFixtures(false, true);
+        String tn = draft(f);
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<Integer>> results = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                byte[] body = i % 2 == 0 ? PDF : JPEG;
+                results.add(pool.submit(() -> upload(f.citizen, tn, "ktp", "application/octet-stream", body)
+                        .extract().statusCode()));
+            }
+            for (Future<Integer> result : results) {
+                assertEquals(200, result.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        String listed = given().auth().oauth2(f.citizen).get(path(tn)).then().statusCode(200)
+                .body("size()", equalTo(1)).extract().path("[0].sha256");
+        byte[] content = given().auth().oauth2(f.citizen).get(path(tn) + "/ktp").then().statusCode(200)
+                .extract().asByteArray();
+        assertEquals(listed, sha256(content));
     }
 
     @Test
