@@ -84,6 +84,9 @@ public class ApplicationService {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    ApplicationDocuments documents;
+
     /**
      * Files an application (or saves a draft). With an idempotency key, a retry gets the first
      * result and the same key with another body is a 422.
@@ -333,6 +336,10 @@ public class ApplicationService {
                     return agencies.find(standard.agencyCode()).flatMap(agency -> {
                         String site = chooseSite(agency.sites.stream().map(s -> s.code).toList(), input.siteCode(), errors);
                         InputValidator.failIfAny(errors);
+                        if (!input.isDraft()) {
+                            // A new file has no documents yet: one with mandatory requirements starts as a draft.
+                            ApplicationDocuments.failIfMissing(ApplicationDocuments.missing(standard.standard(), List.of()));
+                        }
                         return insert(caller, kind, standard, site, input, 0);
                     }).flatMap(app -> input.isDraft()
                             ? record(app, "create", null, app.state, caller.id(), roleOf(caller, kind), null, null, null)
@@ -355,10 +362,12 @@ public class ApplicationService {
         if (!transition.from().contains(app.state)) {
             throw ProblemException.conflict("invalid-transition", transition.action(), app.state);
         }
+        // The SLA clock starts only for a complete file: the form and every mandatory document.
         Uni<Integer> completionDays = transition.to() == ApplicationState.SUBMITTED
-                ? catalog.standard(app.serviceCode, app.standardVersion).map(standard -> {
+                ? catalog.standard(app.serviceCode, app.standardVersion).flatMap(standard -> {
                     InputValidator.failIfAny(FormValidator.check(standard.standard(), app.form, true));
-                    return standard.standard().completionDays();
+                    return documents.requireComplete(app, standard.standard())
+                            .replaceWith(standard.standard().completionDays());
                 })
                 : Uni.createFrom().item(0);
         ApplicationState from = app.state;
@@ -595,12 +604,12 @@ public class ApplicationService {
         return Application.find("trackingNumber", number).firstResult();
     }
 
-    private Uni<Application> readable(Caller caller, String trackingNumber) {
+    Uni<Application> readable(Caller caller, String trackingNumber) {
         return byNumber(trackingNumber).map(app -> visible(caller, trackingNumber, app));
     }
 
     /** The application locked for the rest of the transaction: concurrent steps on it wait here. */
-    private Uni<Application> locked(Caller caller, String trackingNumber) {
+    Uni<Application> locked(Caller caller, String trackingNumber) {
         String number = TrackingNumbers.normalize(trackingNumber);
         if (!TrackingNumbers.isWellFormed(number)) {
             return Uni.createFrom().failure(ProblemException.notFound("application", trackingNumber));

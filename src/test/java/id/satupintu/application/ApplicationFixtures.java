@@ -36,14 +36,29 @@ final class ApplicationFixtures {
     }
 
     ApplicationFixtures(boolean deemedApproval) {
-        this("PERIZINAN", deemedApproval, null);
+        this("PERIZINAN", deemedApproval, null, false);
+    }
+
+    /**
+     * Without mandatory documents the workflow tests can file in one request; with them (ktp: PDF or
+     * JPEG, kk: PDF or JPEG, both mandatory; foto: PNG, optional) a file must be a draft until uploaded.
+     */
+    ApplicationFixtures(boolean deemedApproval, boolean mandatoryDocuments) {
+        this("PERIZINAN", deemedApproval, null, mandatoryDocuments);
     }
 
     ApplicationFixtures(String type, boolean deemedApproval, Integer permitValidityMonths) {
+        this(type, deemedApproval, permitValidityMonths, false);
+    }
+
+    ApplicationFixtures(String type, boolean deemedApproval, Integer permitValidityMonths, boolean mandatoryDocuments) {
         CatalogFixtures.createAgency(agency, SITE);
         Map<String, Object> standard = standard();
         standard.put("deemedApproval", deemedApproval);
         standard.put("permitValidityMonths", permitValidityMonths);
+        if (mandatoryDocuments) {
+            standard.put("requirements", requirements(true));
+        }
         CatalogFixtures.createService(CatalogFixtures.service(service, agency, type, standard));
     }
 
@@ -62,8 +77,20 @@ final class ApplicationFixtures {
         s.put("form", new ArrayList<>(List.of(luas, alamat, CatalogFixtures.field("jenis", "SINGLE_CHOICE"), fitur,
                 tanggal)));
         s.put("kbli", new ArrayList<>(List.of("41011", "41012")));
+        s.put("requirements", requirements(false));
         s.put("completionDays", 5);
         return s;
+    }
+
+    private static List<Map<String, Object>> requirements(boolean mandatory) {
+        Map<String, Object> ktp = CatalogFixtures.requirement("ktp");
+        Map<String, Object> kk = CatalogFixtures.requirement("kk");
+        ktp.put("mandatory", mandatory);
+        kk.put("mandatory", mandatory);
+        Map<String, Object> foto = CatalogFixtures.requirement("foto");
+        foto.put("mandatory", false);
+        foto.put("formats", List.of("PNG"));
+        return new ArrayList<>(List.of(ktp, kk, foto));
     }
 
     static Map<String, Object> form() {
