@@ -1,0 +1,61 @@
+package id.satupintu.queue;
+
+import static id.satupintu.queue.QueueFixtures.KTP;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The TV page, rendered by a real headless Chromium (Debian's package, installed by bin/test). */
+@QuarkusTest
+class DisplayPageTest {
+
+    @TestHTTPResource("/display/")
+    URL display;
+
+    @Test
+    void aCallMadeThroughTheApiAppearsOnThePage() throws Exception {
+        String site = QueueFixtures.openSite();
+        QueueFixtures.createLane(site, "A", 100, KTP);
+        QueueFixtures.OpenCounter counter = QueueFixtures.openCounter(site, 5, "A");
+        QueueFixtures.kioskTicket(site, KTP, "NONE");
+        String number = QueueFixtures.callNext(counter).then().statusCode(200).extract().path("number");
+
+        String dom = render(display + site);
+        assertTrue(dom.contains("id=\"current-number\">" + number + "<"), "the called number is not shown:\n" + dom);
+        assertTrue(dom.contains("Loket 5"), "the counter is not shown:\n" + dom);
+        assertTrue(dom.contains("MPP Uji") || dom.contains(site), dom);
+    }
+
+    @Test
+    void pageIsHtmlInIndonesianAndUnknownSitesAreProblems() {
+        given().get("/display/NOPE-404").then().statusCode(404).body("code", equalTo("site-not-found"));
+        given().get("/display/MPP-BDG").then().statusCode(200).contentType(containsString("text/html"))
+                .body(containsString("lang=\"id\"")).body(containsString("\"MPP-BDG\""));
+    }
+
+    /** The page's DOM after its scripts ran: the board read, then the board stream followed. */
+    private static String render(String url) throws IOException, InterruptedException {
+        Path profile = Files.createTempDirectory("chromium-profile");
+        Path out = Files.createTempFile("dom", ".html");
+        Process chromium = new ProcessBuilder(List.of("chromium", "--headless", "--no-sandbox", "--disable-gpu",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--user-data-dir=" + profile, "--timeout=5000", "--dump-dom", url))
+                .redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        assertTrue(chromium.waitFor(45, TimeUnit.SECONDS), "chromium did not finish");
+        assertEquals(0, chromium.exitValue(), "chromium failed");
+        return Files.readString(out, StandardCharsets.UTF_8);
+    }
+}
