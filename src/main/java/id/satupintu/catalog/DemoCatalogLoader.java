@@ -3,8 +3,8 @@ package id.satupintu.catalog;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.satupintu.platform.error.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import id.satupintu.platform.startup.AtStart;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -58,8 +58,8 @@ public class DemoCatalogLoader {
     }
 
     /** Creates what is missing in one transaction, blocking the calling (non event-loop) thread. */
-    int load(DemoCatalog demo) throws Throwable {
-        return VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> loadMissing(demo)));
+    int load(DemoCatalog demo) {
+        return AtStart.await(() -> Panache.withTransaction(() -> loadMissing(demo)));
     }
 
     private DemoCatalog read() {

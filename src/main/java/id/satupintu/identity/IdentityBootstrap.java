@@ -2,6 +2,7 @@ package id.satupintu.identity;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.satupintu.platform.startup.AtStart;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -12,7 +13,6 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -29,11 +29,6 @@ import org.jboss.logging.Logger;
 public class IdentityBootstrap {
 
     private static final Logger LOG = Logger.getLogger(IdentityBootstrap.class);
-    /**
-     * Start-up observers run on the main thread, not an event loop: waiting here is what keeps the
-     * service from taking requests before its first rows exist.
-     */
-    private static final Duration WAIT = Duration.ofMinutes(2);
 
     @RegisterForReflection
     record DemoUser(String username, String password, String role, String fullName, String agencyCode,
@@ -86,23 +81,22 @@ public class IdentityBootstrap {
             return;
         }
         String hash = hasher.hashNow(adminPassword.get());
-        boolean created = pool.withTransaction(conn -> conn
+        boolean created = AtStart.await(() -> pool.withTransaction(conn -> conn
                         .query("select pg_advisory_xact_lock(hashtext('satupintu.identity.first-admin'))").execute()
                         .chain(() -> conn.preparedQuery("""
                                 insert into identity_user (username, password_hash, role, full_name)
                                 select $1, $2, 'admin', 'Administrator'
                                 where not exists (select 1 from identity_user where role = 'admin')
                                 on conflict do nothing returning id""").execute(Tuple.of(username, hash)))
-                        .map(rows -> rows.size() > 0))
-                .await().atMost(WAIT);
+                        .map(rows -> rows.size() > 0)));
         if (created) {
             LOG.infof("Created the first administrator '%s'", username);
         }
     }
 
     private boolean adminExists() {
-        return pool.query("select 1 from identity_user where role = 'admin' limit 1").execute()
-                .map(rows -> rows.size() > 0).await().atMost(WAIT);
+        return AtStart.await(() -> pool.query("select 1 from identity_user where role = 'admin' limit 1").execute()
+                .map(rows -> rows.size() > 0));
     }
 
     void loadDemoAccounts() {
@@ -115,28 +109,28 @@ public class IdentityBootstrap {
             }
             String nik = user.nik();
             String phone = user.phone() == null ? null : PhoneNumber.normalize(user.phone()).orElseThrow();
-            users += pool.preparedQuery("""
+            Tuple row = Tuple.from(new Object[] {user.username(), hasher.hashNow(user.password()), user.role(),
+                    user.fullName(), user.agencyCode(), user.siteCode(), user.email(),
+                    nik == null ? null : protection.encrypt(nik),
+                    nik == null ? null : protection.blindIndex("nik", nik),
+                    phone == null ? null : protection.encrypt(phone),
+                    phone == null ? null : protection.blindIndex("phone", phone)});
+            users += AtStart.await(() -> pool.preparedQuery("""
                             insert into identity_user (username, password_hash, role, full_name, agency_code, site_code,
                               email, nik_encrypted, nik_index, phone_encrypted, phone_index)
                             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) on conflict do nothing""")
-                    .execute(Tuple.from(new Object[] {user.username(), hasher.hashNow(user.password()), user.role(),
-                            user.fullName(), user.agencyCode(), user.siteCode(), user.email(),
-                            nik == null ? null : protection.encrypt(nik),
-                            nik == null ? null : protection.blindIndex("nik", nik),
-                            phone == null ? null : protection.encrypt(phone),
-                            phone == null ? null : protection.blindIndex("phone", phone)}))
-                    .await().atMost(WAIT).rowCount();
+                    .execute(row).map(rows -> rows.rowCount()));
         }
         for (DemoClient client : accounts.clients()) {
             if (exists("select 1 from identity_api_client where lower(client_id) = lower($1)", client.clientId())) {
                 continue;
             }
-            clients += pool.preparedQuery("""
+            Tuple row = Tuple.from(new Object[] {client.clientId(), client.name(), client.kind(),
+                    hasher.hashNow(client.secret()), client.scopes(), client.agencyCode(), client.siteCode()});
+            clients += AtStart.await(() -> pool.preparedQuery("""
                             insert into identity_api_client (client_id, name, kind, secret_hash, scopes, agency_code, site_code)
                             values ($1, $2, $3, $4, $5, $6, $7) on conflict do nothing""")
-                    .execute(Tuple.from(new Object[] {client.clientId(), client.name(), client.kind(),
-                            hasher.hashNow(client.secret()), client.scopes(), client.agencyCode(), client.siteCode()}))
-                    .await().atMost(WAIT).rowCount();
+                    .execute(row).map(rows -> rows.rowCount()));
         }
         if (users + clients > 0) {
             LOG.infof("Demo identity: created %d users and %d API clients (credentials in demo/accounts.json)",
@@ -145,7 +139,7 @@ public class IdentityBootstrap {
     }
 
     private boolean exists(String sql, String value) {
-        return pool.preparedQuery(sql).execute(Tuple.of(value)).map(rows -> rows.size() > 0).await().atMost(WAIT);
+        return AtStart.await(() -> pool.preparedQuery(sql).execute(Tuple.of(value)).map(rows -> rows.size() > 0));
     }
 
     private DemoAccounts read() {

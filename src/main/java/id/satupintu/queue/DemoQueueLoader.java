@@ -1,6 +1,7 @@
 package id.satupintu.queue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.satupintu.platform.startup.AtStart;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Multi;
@@ -13,7 +14,6 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -30,11 +30,6 @@ public class DemoQueueLoader {
 
     static final String RESOURCE = "demo/queue.json";
     private static final Logger LOG = Logger.getLogger(DemoQueueLoader.class);
-    /**
-     * Start-up observers run on the main thread, not an event loop: waiting here is what keeps the
-     * service from taking requests before its first rows exist.
-     */
-    private static final Duration WAIT = Duration.ofSeconds(30);
 
     record DemoSite(String site, List<LaneInput> lanes, List<CounterInput> counters) {
     }
@@ -56,7 +51,7 @@ public class DemoQueueLoader {
             return;
         }
         DemoQueue demo = read();
-        int created = pool.withTransaction(tx -> Multi.createFrom().iterable(demo.sites())
+        int created = AtStart.await(() -> pool.withTransaction(tx -> Multi.createFrom().iterable(demo.sites())
                 .onItem().transformToUniAndConcatenate(site -> Multi.createFrom().iterable(site.lanes())
                         .onItem().transformToUniAndConcatenate(lane -> tx.preparedQuery("insert into queue_lane "
                                         + "(site_code, prefix, name, service_codes, daily_quota) values ($1, $2, $3, $4, $5) "
@@ -75,8 +70,7 @@ public class DemoQueueLoader {
                                         .map(rows -> rows.rowCount()))
                                 .collect().with(Collectors.summingInt(Integer::intValue))
                                 .map(counters -> lanes + counters)))
-                .collect().with(Collectors.summingInt(Integer::intValue)))
-                .await().atMost(WAIT);
+                .collect().with(Collectors.summingInt(Integer::intValue))));
         LOG.infof("Demo queue: %d lanes and counters created from %s", created, RESOURCE);
     }
 
