@@ -4,6 +4,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -37,7 +38,7 @@ record Booking(UUID id, String siteCode, String serviceCode, String citizenId, L
         payload.put("bookingId", id.toString());
         payload.put("siteCode", siteCode);
         payload.put("serviceCode", serviceCode);
-        payload.put("startsAt", local(startsAt).toString());
+        payload.put("startsAt", local(startsAt).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
         payload.put("status", status.name());
         if (ticketId != null) {
             payload.put("ticketId", ticketId.toString());

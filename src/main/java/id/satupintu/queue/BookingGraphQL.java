@@ -60,7 +60,8 @@ public class BookingGraphQL {
         return as(bookings::mine);
     }
 
-    @Mutation
+    // Named explicitly: SmallRye GraphQL would drop the "set" of the method's name.
+    @Mutation("setBookingHours")
     public Uni<BookingSchedule> setBookingHours(@NonNull String site, @NonNull String service,
                                                 @NonNull BookingScheduleInput input) {
         return as(caller -> bookings.replaceSchedule(caller, site, service, input));

@@ -61,7 +61,7 @@ public class BookingNoShows {
                 .flatMap(rows -> Multi.createFrom().iterable(QueueAccess.all(rows, row -> row.getUUID("id")))
                         // One after the other: they share the transaction's connection.
                         .onItem().transformToUniAndConcatenate(id -> BookingService.load(tx, id, false)
-                                .flatMap(booking -> bookings.publish(tx, booking, "booking.no-show")))
+                                .flatMap(booking -> bookings.publish(tx, booking, "booking.no-show")).replaceWith(id))
                         .collect().asList()
                         .map(List::size)));
     }
