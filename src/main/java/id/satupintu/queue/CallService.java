@@ -9,6 +9,8 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -26,13 +28,16 @@ public class CallService {
     private static final Logger LOG = Logger.getLogger(CallService.class);
 
     /**
-     * Tickets transferred to this counter first, then priority citizens, then first come first served.
-     * {@code $3} says whether priority tickets go ahead this time: false once the counter has called
-     * max-priority-in-row of them in a row, so regular tickets are never starved.
+     * Tickets transferred to this counter first, then booked tickets whose slot time ({@code $4} is now) has
+     * come, then priority citizens, then first come first served. {@code $3} says whether priority tickets
+     * go ahead this time: false once the counter has called max-priority-in-row of them in a row, so
+     * regular tickets are never starved. A booked ticket checked in early waits as a regular one until
+     * its time; booked tickets are bounded by their slots' capacity, so they cannot starve the others.
      */
     private static final String NEXT = "select t.id from queue_ticket t where t.status = 'WAITING' "
             + "and ((t.lane_id = any($2) and t.target_counter_id is null) or t.target_counter_id = $1) "
-            + "order by (t.target_counter_id is not null) desc, ((t.priority <> 'NONE') = $3) desc, t.issued_at, t.id "
+            + "order by (t.target_counter_id is not null) desc, (t.booked_for is not null and t.booked_for <= $4) desc, "
+            + "((t.priority <> 'NONE') = $3) desc, t.issued_at, t.id "
             + "limit 1 for update skip locked";
 
     /** The waiting ticket that is now {@code $2 + 1}-th in the called ticket's lane, if not told yet. */
@@ -56,15 +61,19 @@ public class CallService {
     @ConfigProperty(name = "satupintu.queue.max-priority-in-row", defaultValue = "3")
     int maxPriorityInRow;
 
+    @Inject
+    QueueClock clock;
+
     /** The next ticket for the counter, or empty when nobody is waiting for it. */
     public Uni<Optional<Ticket>> callNext(Caller caller, String counterId) {
         UUID id = QueueAccess.parseId("counter", counterId);
+        OffsetDateTime now = clock.now().atOffset(ZoneOffset.UTC);
         return pool.withTransaction(tx -> CounterService.find(tx, id, true).flatMap(counter -> {
             QueueAccess.requireCounterStaff(caller, counter.siteCode());
             requireAtCounter(caller, counter);
             return CounterService.requireIdle(tx, counter)
                     .flatMap(idle -> tx.preparedQuery(NEXT).execute(Tuple.of(counter.id(),
-                            counter.laneIds().toArray(UUID[]::new), counter.priorityStreak() < maxPriorityInRow)))
+                            counter.laneIds().toArray(UUID[]::new), counter.priorityStreak() < maxPriorityInRow, now)))
                     .flatMap(rows -> {
                         if (!rows.iterator().hasNext()) {
                             return Uni.createFrom().item(Optional.<Ticket>empty());
@@ -72,12 +81,15 @@ public class CallService {
                         UUID ticketId = rows.iterator().next().getUUID("id");
                         return tx.preparedQuery("update queue_ticket set status = 'CALLED', counter_id = $2, "
                                         + "target_counter_id = null, called_at = now(), call_count = call_count + 1 "
-                                        + "where id = $1 returning priority")
-                                .execute(Tuple.of(ticketId, counter.id()))
+                                        + "where id = $1 returning priority, coalesce(booked_for <= $3, false) as due")
+                                .execute(Tuple.of(ticketId, counter.id(), now))
+                                // A booked ticket called at its time leaves the priority streak as it was: it is neither.
                                 .flatMap(updated -> tx.preparedQuery("update queue_counter set priority_streak = "
-                                                + "case when $2 then priority_streak + 1 else 0 end where id = $1")
+                                                + "case when $3 then priority_streak when $2 then priority_streak + 1 "
+                                                + "else 0 end where id = $1")
                                         .execute(Tuple.of(counter.id(),
-                                                !"NONE".equals(updated.iterator().next().getString("priority")))))
+                                                !"NONE".equals(updated.iterator().next().getString("priority")),
+                                                updated.iterator().next().getBoolean("due"))))
                                 .flatMap(done -> changed(tx, ticketId, "ticket.called"))
                                 .map(Optional::of);
                     });

@@ -9,7 +9,8 @@ import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
 /**
  * An SSE response starts (200 and headers) as soon as the resource method returns, so an unknown
- * ticket or site, or a caller who may not follow the ticket, is refused here, before the method runs.
+ * ticket, booking or site, or a caller who may not follow the ticket or booking, is refused here,
+ * before the method runs.
  */
 public class StreamGuard {
 
@@ -19,6 +20,9 @@ public class StreamGuard {
     @Inject
     TicketService tickets;
 
+    @Inject
+    BookingService bookings;
+
     @ServerRequestFilter
     public Uni<Void> check(ContainerRequestContext request, SimpleResourceInfo resource) {
         if (!"events".equals(resource.getMethodName())) {
@@ -27,6 +31,10 @@ public class StreamGuard {
         if (resource.getResourceClass() == TicketResource.class) {
             String id = request.getUriInfo().getPathParameters().getFirst("id");
             return currentUser.require().flatMap(caller -> tickets.readable(caller, id)).replaceWithVoid();
+        }
+        if (resource.getResourceClass() == BookingResource.class) {
+            String id = request.getUriInfo().getPathParameters().getFirst("id");
+            return currentUser.require().flatMap(caller -> bookings.view(caller, id)).replaceWithVoid();
         }
         if (resource.getResourceClass() == BoardResource.class) {
             return tickets.site(request.getUriInfo().getPathParameters().getFirst("code")).replaceWithVoid();

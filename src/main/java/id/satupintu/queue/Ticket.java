@@ -6,18 +6,21 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-/** A queue ticket as stored, with its lane's prefix and the counter it was called to. */
+/**
+ * A queue ticket as stored, with its lane's prefix and the counter it was called to; {@code bookedFor} is the
+ * slot time of a ticket made by checking in a booking.
+ */
 public record Ticket(UUID id, String siteCode, UUID laneId, String lane, String serviceCode, String number,
                      Channel channel, PriorityCategory priority, String vehiclePlate, String holderId, String issuedBy,
                      TicketStatus status, OffsetDateTime issuedAt, UUID counterId, Integer counterNumber,
                      String counterName, UUID targetCounterId, OffsetDateTime calledAt, int callCount,
-                     OffsetDateTime startedAt, OffsetDateTime finishedAt) {
+                     OffsetDateTime startedAt, OffsetDateTime finishedAt, OffsetDateTime bookedFor) {
 
     /** Selects tickets with lane and counter; callers append the where clause (alias t). */
     static final String SELECT = "select t.id, t.site_code, t.lane_id, l.prefix, t.service_code, t.number, t.channel, "
             + "t.priority, t.vehicle_plate, t.holder_id, t.issued_by, t.status, t.issued_at, t.counter_id, "
             + "c.number as counter_number, c.name as counter_name, t.target_counter_id, t.called_at, t.call_count, "
-            + "t.started_at, t.finished_at from queue_ticket t join queue_lane l on l.id = t.lane_id "
+            + "t.started_at, t.finished_at, t.booked_for from queue_ticket t join queue_lane l on l.id = t.lane_id "
             + "left join queue_counter c on c.id = t.counter_id ";
 
     static Ticket of(Row row) {
@@ -28,7 +31,8 @@ public record Ticket(UUID id, String siteCode, UUID laneId, String lane, String 
                 TicketStatus.valueOf(row.getString("status")), row.getOffsetDateTime("issued_at"),
                 row.getUUID("counter_id"), row.getInteger("counter_number"), row.getString("counter_name"),
                 row.getUUID("target_counter_id"), row.getOffsetDateTime("called_at"), row.getInteger("call_count"),
-                row.getOffsetDateTime("started_at"), row.getOffsetDateTime("finished_at"));
+                row.getOffsetDateTime("started_at"), row.getOffsetDateTime("finished_at"),
+                row.getOffsetDateTime("booked_for"));
     }
 
     /** What the ticket and board streams carry: numbers and counters, never who holds the ticket. */
@@ -40,6 +44,9 @@ public record Ticket(UUID id, String siteCode, UUID laneId, String lane, String 
         payload.put("serviceCode", serviceCode);
         payload.put("status", status.name());
         payload.put("priority", priority != PriorityCategory.NONE);
+        if (bookedFor != null) {
+            payload.put("bookedFor", bookedFor.toString());
+        }
         if (counterNumber != null) {
             payload.put("counterNumber", counterNumber);
             payload.put("counterName", counterName);

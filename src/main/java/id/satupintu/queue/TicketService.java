@@ -16,6 +16,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
@@ -39,6 +40,10 @@ public class TicketService {
     private static final String INSERT = "insert into queue_ticket (site_code, lane_id, number_lane_id, service_code, "
             + "local_date, sequence, number, channel, priority, vehicle_plate, holder_id, issued_by, status) "
             + "values ($1, $2, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'WAITING') returning id";
+
+    private static final String INSERT_BOOKED = "insert into queue_ticket (site_code, lane_id, number_lane_id, "
+            + "service_code, local_date, sequence, number, channel, priority, holder_id, issued_by, status, booked_for) "
+            + "values ($1, $2, $2, $3, $4, $5, $6, 'BOOKING', 'NONE', $7, $8, 'WAITING', $9) returning id";
 
     /** Rolling average over this many finished tickets of the lane. */
     private static final int SERVICE_TIME_SAMPLE = 20;
@@ -167,6 +172,31 @@ public class TicketService {
         return events.append(tx, "ticket:" + ticket.id(), type, payload).replaceWithVoid();
     }
 
+    /**
+     * The ticket of a checked-in booking, in the check-in's transaction: numbered in its lane on the slot's
+     * day like any other (no quota: the slot's capacity already limited it), held by the citizen, carrying
+     * the slot time that call-next serves it by.
+     */
+    Uni<Ticket> issueBooked(SqlClient tx, String siteCode, String serviceCode, LocalDate date, String holderId,
+                            String issuedBy, OffsetDateTime bookedFor) {
+        return laneFor(tx, siteCode, serviceCode)
+                .flatMap(lane -> tx.preparedQuery(NEXT_NUMBER).execute(Tuple.of(lane.id(), date))
+                        .flatMap(rows -> {
+                            int sequence = rows.iterator().next().getInteger("last");
+                            return tx.preparedQuery(INSERT_BOOKED).execute(Tuple.from(new Object[] {siteCode,
+                                    lane.id(), serviceCode, date, sequence, number(lane, sequence), holderId, issuedBy,
+                                    bookedFor}));
+                        }))
+                .flatMap(rows -> load(tx, rows.iterator().next().getUUID("id"), false))
+                .call(ticket -> publish(tx, ticket, "ticket.issued"))
+                .onFailure(failure -> QueueAccess.violates(failure, "queue_ticket_one_active"))
+                .transform(failure -> ProblemException.conflict("active-ticket-exists", serviceCode));
+    }
+
+    private static String number(Lane lane, int sequence) {
+        return lane.prefix() + "-" + String.format("%03d", sequence);
+    }
+
     static Uni<Ticket> load(SqlClient client, UUID id, boolean lock) {
         return client.preparedQuery(Ticket.SELECT + "where t.id = $1" + (lock ? " for update of t" : ""))
                 .execute(Tuple.of(id))
@@ -175,7 +205,7 @@ public class TicketService {
 
     private static Uni<UUID> insert(SqlClient tx, Lane lane, LocalDate date, int sequence, Caller caller,
                                     TicketRequest request) {
-        String number = lane.prefix() + "-" + String.format("%03d", sequence);
+        String number = number(lane, sequence);
         String holder = request.channel() == Channel.PHONE ? caller.id() : null;
         return tx.preparedQuery(INSERT)
                 .execute(Tuple.from(new Object[] {lane.siteCode(), lane.id(), request.serviceCode(), date, sequence,
@@ -213,6 +243,8 @@ public class TicketService {
             case PHONE -> caller.isCitizen();
             case COUNTER -> !caller.client() && caller.hasRole(Roles.COUNTER_STAFF) && siteCode.equals(caller.siteCode());
             case INTEGRATOR -> caller.client() && caller.hasRole(Roles.INTEGRATOR) && caller.hasScope(ISSUE_SCOPE);
+            // Booked tickets come only from a booking's check-in (BookingService), never asked for directly.
+            case BOOKING -> false;
         };
         if (!allowed) {
             throw new ProblemException(403, "channel-not-allowed", request.channel().name());
