@@ -1,7 +1,6 @@
 package id.satupintu.complaint;
 
 import id.satupintu.application.ApplicationService;
-import id.satupintu.application.ApplicationSummary;
 import id.satupintu.catalog.AgencyService;
 import id.satupintu.catalog.ServiceCatalog;
 import id.satupintu.catalog.SiteService;

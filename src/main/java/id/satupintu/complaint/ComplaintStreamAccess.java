@@ -37,4 +37,17 @@ public class ComplaintStreamAccess {
                     return null;
                 });
     }
+
+    /** The desk stream (new complaints, due-soon, escalations) is for the site's supervisors and admins. */
+    @ServerRequestFilter
+    @FollowsComplaintDesk
+    public Uni<Response> checkDesk(ContainerRequestContext context) {
+        String siteCode = context.getUriInfo().getPathParameters().getFirst("siteCode");
+        return currentUser.require()
+                .flatMap(caller -> complaints.deskStreamOf(caller, siteCode))
+                .map(stream -> {
+                    request.getCurrent().put(STREAM, stream);
+                    return null;
+                });
+    }
 }

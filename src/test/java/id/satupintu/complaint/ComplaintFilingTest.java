@@ -13,7 +13,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -143,6 +142,28 @@ class ComplaintFilingTest {
         f.file(ComplaintFixtures.client(UUID.randomUUID().toString(), Set.of("applications:write")), f.body(null))
                 .statusCode(403);
         f.file(f.officer, f.body(null)).statusCode(403).body("code", equalTo("complaint-citizens-only"));
+    }
+
+    @Test
+    void ownApplicationIsLinkedAndGivesSiteServiceAndAgency() {
+        ComplaintFixtures f = new ComplaintFixtures();
+        String service = id.satupintu.catalog.CatalogFixtures.newCode("CPS");
+        id.satupintu.catalog.CatalogFixtures.createService(id.satupintu.catalog.CatalogFixtures.service(service,
+                f.agency, "NONPERIZINAN", id.satupintu.catalog.CatalogFixtures.standard()));
+        String application = f.as(f.citizen).body(Map.of("serviceCode", service, "draft", true,
+                        "form", Map.of("alamat", "Jl. Merdeka 1", "jenis", "A")))
+                .post("/api/v1/applications").then().statusCode(201).extract().path("trackingNumber");
+        Map<String, Object> body = f.body(null);
+        body.remove("siteCode");
+        body.remove("agencyCode");
+        body.put("applicationTrackingNumber", application);
+        f.file(f.citizen, body).statusCode(201)
+                .body("complaint.applicationTrackingNumber", equalTo(application))
+                .body("complaint.siteCode", equalTo(f.site))
+                .body("complaint.serviceCode", equalTo(service))
+                .body("complaint.agencyCode", equalTo(f.agency));
+        f.file(f.otherCitizen, body).statusCode(400)
+                .body("errors[0].code", equalTo("complaint-not-your-application"));
     }
 
     @Test

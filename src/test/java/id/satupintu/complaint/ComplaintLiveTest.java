@@ -113,6 +113,22 @@ class ComplaintLiveTest {
         }
     }
 
+    @Test
+    void theDeskFollowsItsSiteLive() throws Exception {
+        ComplaintFixtures f = new ComplaintFixtures();
+        URI desk = URI.create(base + "api/v1/sites/" + f.site + "/complaint-events");
+        try (SseClient client = SseClient.connect(desk, Map.of("Authorization", "Bearer " + f.desk))) {
+            String code = f.filed();
+            assertTrue(client.awaitLine(line -> line.startsWith("data:") && line.contains(code), 10));
+        }
+        f.as(f.officer).accept("text/event-stream").get("/api/v1/sites/" + f.site + "/complaint-events").then()
+                .statusCode(403);
+        f.as(f.otherDesk).accept("text/event-stream").get("/api/v1/sites/" + f.site + "/complaint-events").then()
+                .statusCode(403);
+        f.as(null).accept("text/event-stream").get("/api/v1/sites/" + f.site + "/complaint-events").then()
+                .statusCode(401);
+    }
+
     private static JsonObject event(JsonObject message) {
         assertEquals("next", message.getString("type"), message.encode());
         return message.getJsonObject("payload").getJsonObject("data").getJsonObject("complaintEvents");
