@@ -5,6 +5,7 @@ import id.satupintu.catalog.Requirement;
 import id.satupintu.catalog.ServiceCatalog;
 import id.satupintu.catalog.ServiceStandard;
 import id.satupintu.identity.Caller;
+import id.satupintu.identity.Scopes;
 import id.satupintu.platform.error.FieldError;
 import id.satupintu.platform.error.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -58,6 +59,7 @@ public class ApplicationDocuments {
      */
     @WithTransaction
     public Uni<DocumentInfo> upload(Caller caller, String trackingNumber, String requirementCode, byte[] content) {
+        caller.requireScope(Scopes.APPLICATIONS_WRITE);
         if (content == null || content.length == 0) {
             throw ProblemException.validation("body", "required");
         }
@@ -101,6 +103,7 @@ public class ApplicationDocuments {
 
     @WithSession
     public Uni<List<DocumentInfo>> list(Caller caller, String trackingNumber) {
+        caller.requireScope(Scopes.APPLICATIONS_READ);
         return applications.readable(caller, trackingNumber)
                 .flatMap(app -> ApplicationDocument.<ApplicationDocument>find("key.applicationId = ?1 "
                         + "order by key.requirementCode", app.id).list())
@@ -109,6 +112,7 @@ public class ApplicationDocuments {
 
     @WithSession
     public Uni<Download> download(Caller caller, String trackingNumber, String requirementCode) {
+        caller.requireScope(Scopes.APPLICATIONS_READ);
         return applications.readable(caller, trackingNumber).flatMap(app -> ApplicationDocument
                 .<ApplicationDocument>findById(new ApplicationDocument.Key(app.id, requirementCode))
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("document", requirementCode))
