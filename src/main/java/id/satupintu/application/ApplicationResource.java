@@ -4,6 +4,7 @@ import id.satupintu.identity.CurrentUser;
 import id.satupintu.platform.error.ProblemException;
 import id.satupintu.platform.events.LiveStreams;
 import id.satupintu.platform.web.Conditional;
+import id.satupintu.platform.web.QueryValues;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
@@ -71,7 +72,7 @@ public class ApplicationResource {
                                @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit,
                                @Context HttpHeaders headers) {
         ApplicationState wanted = parseState(state);
-        Boolean onlyBreached = parseBoolean("breached", breached);
+        Boolean onlyBreached = QueryValues.bool("breached", breached);
         return currentUser.require()
                 .flatMap(caller -> applications.queue(caller, agency, wanted, service, onlyBreached, cursor, limit))
                 .map(page -> conditional.ok(headers, page, Conditional.privateNoCache()));
@@ -137,15 +138,5 @@ public class ApplicationResource {
         } catch (IllegalArgumentException e) {
             throw ProblemException.validation("state", "invalid", state);
         }
-    }
-
-    private static Boolean parseBoolean(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        if (value.equals("true") || value.equals("false")) {
-            return Boolean.valueOf(value);
-        }
-        throw ProblemException.validation(name, "invalid", value);
     }
 }
