@@ -14,8 +14,10 @@ alter table identity_api_client
     add column updated_at            timestamptz not null default now();
 
 -- The current rate-limit window of each client: one row per client, reset when a new window starts,
--- so the table never grows and every replica counts against the same row.
-create table identity_api_client_usage (
+-- so the table never grows and every replica counts against the same row. Unlogged: every client
+-- call writes here, and without WAL its commit waits for no disk flush; a crash (or a failover) only
+-- empties it, which restarts the windows.
+create unlogged table identity_api_client_usage (
     client_id    uuid primary key references identity_api_client (id) on delete cascade,
     window_start timestamptz not null,
     calls        integer not null
