@@ -85,6 +85,14 @@ class ApiClientAdminTest {
     }
 
     @Test
+    void racingCreationsOfOneClientIdMakeOneClient() throws Exception {
+        Map<String, Object> body = integrator(randomName("oss"), "applications:read");
+        List<Integer> statuses = IdentityFixtures.race(6,
+                () -> asAdmin().body(body).post("/api/v1/api-clients").statusCode());
+        assertEquals(List.of(201, 409, 409, 409, 409, 409), statuses);
+    }
+
+    @Test
     void badInputIsA400ThatNamesTheField() {
         Map<String, Object> body = integrator(randomName("oss"), "applications:read", "applications:fly");
         asAdmin().body(body).post("/api/v1/api-clients").then().statusCode(400)
