@@ -51,6 +51,10 @@ public class ClientCallLog {
     @ConfigProperty(name = "satupintu.clients.audit-queue-max", defaultValue = "100000")
     int maxPending;
 
+    /** How long entries are kept (days). */
+    @ConfigProperty(name = "satupintu.clients.audit-retention-days", defaultValue = "180")
+    int retentionDays;
+
     void record(UUID clientId, String method, String path, int status, long startedAtMillis, long durationMs) {
         if (size.incrementAndGet() > maxPending) {
             size.decrementAndGet();
@@ -69,6 +73,19 @@ public class ClientCallLog {
             LOG.warnf("audit log of API clients: %d calls not recorded (queue full)", lost);
         }
         return write();
+    }
+
+    /**
+     * Drops entries older than the retention, a bounded batch per run so no run holds long locks.
+     * Every replica may run it: deleting what is already gone does nothing.
+     */
+    @Scheduled(every = "${satupintu.clients.audit-prune-every:1h}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Integer> prune() {
+        return pool.preparedQuery("""
+                        delete from identity_api_client_call where id in (
+                          select id from identity_api_client_call
+                          where called_at < now() - make_interval(days => $1::int) limit 10000)""")
+                .execute(Tuple.of(retentionDays)).map(rows -> rows.rowCount());
     }
 
     /** Writes everything queued, a batch at a time. */

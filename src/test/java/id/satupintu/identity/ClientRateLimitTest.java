@@ -104,6 +104,22 @@ class ClientRateLimitTest {
         asAdmin().get("/api/v1/api-client-calls?client=no-such-client").then().statusCode(404);
     }
 
+    @Test
+    void entriesPastTheRetentionAreDropped() throws Exception {
+        String id = randomName("oss");
+        String token = clientWithLimit(id, 10);
+        given().auth().oauth2(token).get("/api/v1/me").then().statusCode(200);
+        given().auth().oauth2(token).get("/api/v1/me").then().statusCode(200);
+        awaitCalls(id, 2);
+        IdentityFixtures.pool().preparedQuery("update identity_api_client_call set called_at = now() - interval '181 days' "
+                        + "where id = (select min(k.id) from identity_api_client_call k join identity_api_client c "
+                        + "on c.id = k.client_id where c.client_id = $1)")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(id)).await().atMost(java.time.Duration.ofSeconds(10));
+        io.quarkus.arc.Arc.container().instance(ClientCallLog.class).get().prune().await()
+                .atMost(java.time.Duration.ofSeconds(30));
+        asAdmin().get("/api/v1/api-client-calls?client=" + id).then().statusCode(200).body("items.size()", equalTo(1));
+    }
+
     /** The log is written a moment after the calls: wait for it. */
     private static JsonPath awaitCalls(String clientId, int count) throws InterruptedException {
         JsonPath page = null;
