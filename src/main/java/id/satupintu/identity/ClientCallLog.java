@@ -80,12 +80,12 @@ public class ClientCallLog {
      * Every replica may run it: deleting what is already gone does nothing.
      */
     @Scheduled(every = "${satupintu.clients.audit-prune-every:1h}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    Uni<Integer> prune() {
+    Uni<Void> prune() {
         return pool.preparedQuery("""
                         delete from identity_api_client_call where id in (
                           select id from identity_api_client_call
                           where called_at < now() - make_interval(days => $1::int) limit 10000)""")
-                .execute(Tuple.of(retentionDays)).map(rows -> rows.rowCount());
+                .execute(Tuple.of(retentionDays)).replaceWithVoid();
     }
 
     /** Writes everything queued, a batch at a time. */
