@@ -31,7 +31,9 @@ final class ApplicationAccess {
     static boolean actsForApplicant(Caller caller, Application app) {
         return switch (app.submitterKind) {
             case CITIZEN -> caller.isCitizen() && caller.id().equals(app.applicantId);
-            case INTEGRATOR -> caller.client() && caller.id().equals(app.submittedBy);
+            // A client rebound to another agency or site no longer reaches what it filed before.
+            case INTEGRATOR -> caller.client() && caller.id().equals(app.submittedBy)
+                    && caller.bindingCovers(app.agencyCode, app.siteCode);
             case STAFF -> caller.isStaff() && app.agencyCode.equals(caller.agencyCode())
                     && caller.hasAnyRole(Roles.COUNTER_STAFF, Roles.OFFICER, Roles.SUPERVISOR);
         };

@@ -5,6 +5,7 @@ import id.satupintu.catalog.Requirement;
 import id.satupintu.catalog.ServiceCatalog;
 import id.satupintu.catalog.ServiceStandard;
 import id.satupintu.identity.Caller;
+import id.satupintu.identity.Scopes;
 import id.satupintu.platform.error.FieldError;
 import id.satupintu.platform.error.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -55,6 +56,7 @@ public class ApplicationDocuments {
      */
     @WithTransaction
     public Uni<DocumentInfo> upload(Caller caller, String trackingNumber, String requirementCode, byte[] content) {
+        caller.requireScope(Scopes.APPLICATIONS_WRITE);
         DocumentFormat format = DocumentFormats.check(content, maxBytes);
         return applications.locked(caller, trackingNumber).flatMap(app -> {
             if (!ApplicationAccess.actsForApplicant(caller, app)) {
@@ -91,6 +93,7 @@ public class ApplicationDocuments {
 
     @WithSession
     public Uni<List<DocumentInfo>> list(Caller caller, String trackingNumber) {
+        caller.requireScope(Scopes.APPLICATIONS_READ);
         return applications.readable(caller, trackingNumber)
                 .flatMap(app -> ApplicationDocument.<ApplicationDocument>find("key.applicationId = ?1 "
                         + "order by key.requirementCode", app.id).list())
@@ -99,6 +102,7 @@ public class ApplicationDocuments {
 
     @WithSession
     public Uni<Download> download(Caller caller, String trackingNumber, String requirementCode) {
+        caller.requireScope(Scopes.APPLICATIONS_READ);
         return applications.readable(caller, trackingNumber).flatMap(app -> ApplicationDocument
                 .<ApplicationDocument>findById(new ApplicationDocument.Key(app.id, requirementCode))
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("document", requirementCode))

@@ -13,6 +13,7 @@ import id.satupintu.identity.Caller;
 import id.satupintu.identity.Nik;
 import id.satupintu.identity.PersonalDataProtection;
 import id.satupintu.identity.Roles;
+import id.satupintu.identity.Scopes;
 import id.satupintu.platform.error.FieldError;
 import id.satupintu.platform.error.InputValidator;
 import id.satupintu.platform.error.ProblemException;
@@ -93,6 +94,7 @@ public class ApplicationService {
      */
     @WithTransaction
     public Uni<Idempotency.Outcome<ApplicationView>> file(Caller caller, ApplicationInput input, String idempotencyKey) {
+        caller.requireScope(Scopes.APPLICATIONS_WRITE);
         return idempotency.once("application.file:" + caller.id(), idempotencyKey, input, 201, ApplicationView.class,
                 () -> create(caller, input));
     }
@@ -100,6 +102,7 @@ public class ApplicationService {
     /** Replaces a draft's (or a returned application's) form, checked against the service's current standard. */
     @WithTransaction
     public Uni<ApplicationView> edit(Caller caller, String trackingNumber, ApplicationInput input) {
+        caller.requireScope(Scopes.APPLICATIONS_WRITE);
         if (input == null) {
             throw ProblemException.validation("body", "required");
         }
@@ -141,6 +144,7 @@ public class ApplicationService {
      */
     @WithTransaction
     public Uni<ApplicationView> transition(Caller caller, String trackingNumber, TransitionInput input) {
+        caller.requireScope(Scopes.APPLICATIONS_WRITE);
         Workflow.Transition transition = checkTransition(input);
         return locked(caller, trackingNumber).flatMap(app -> step(caller, app, transition, input));
     }
@@ -148,6 +152,7 @@ public class ApplicationService {
     /** Submits a draft, or resubmits an application returned for revision, whichever it is. */
     @WithTransaction
     public Uni<ApplicationView> submit(Caller caller, String trackingNumber) {
+        caller.requireScope(Scopes.APPLICATIONS_WRITE);
         return locked(caller, trackingNumber).flatMap(app -> {
             String action = app.state == ApplicationState.RETURNED_FOR_REVISION ? "resubmit" : "submit";
             return step(caller, app, Workflow.find(action).orElseThrow(), new TransitionInput(action, null, null, null));
@@ -181,6 +186,7 @@ public class ApplicationService {
 
     @WithSession
     public Uni<ApplicationView> find(Caller caller, String trackingNumber) {
+        caller.requireScope(Scopes.APPLICATIONS_READ);
         return readable(caller, trackingNumber).flatMap(this::view);
     }
 
@@ -199,6 +205,7 @@ public class ApplicationService {
 
     @WithSession
     public Uni<List<HistoryEntry>> history(Caller caller, String trackingNumber) {
+        caller.requireScope(Scopes.APPLICATIONS_READ);
         return readable(caller, trackingNumber).flatMap(app -> {
             boolean staffView = ApplicationAccess.isAgencyStaff(caller, app);
             return ApplicationHistory.<ApplicationHistory>find("applicationId = ?1 order by id", app.id).list()
@@ -223,6 +230,7 @@ public class ApplicationService {
     /** The event stream of an application the caller may read, for SSE and subscriptions. */
     @WithSession
     public Uni<String> streamOf(Caller caller, String trackingNumber) {
+        caller.requireScope(Scopes.APPLICATIONS_READ);
         return readable(caller, trackingNumber).map(Application::stream);
     }
 
@@ -235,6 +243,7 @@ public class ApplicationService {
         if (!caller.isCitizen() && !caller.hasRole(Roles.INTEGRATOR)) {
             throw ProblemException.forbidden();
         }
+        caller.requireScope(Scopes.APPLICATIONS_READ);
         Cursor.TimeAndId after = Cursor.decodeTimeAndId(cursor);
         StringBuilder hql = new StringBuilder(caller.isCitizen() ? "applicantId = :me" : "submittedBy = :me");
         Parameters params = Parameters.with("me", caller.id());
@@ -327,6 +336,12 @@ public class ApplicationService {
                             && !standard.agencyCode().equals(caller.agencyCode())) {
                         throw ProblemException.forbidden();
                     }
+                    // A client bound to an agency or a site files only there (its own site by default).
+                    String askedSite = input.siteCode() != null || kind != SubmitterKind.INTEGRATOR ? input.siteCode()
+                            : caller.siteCode();
+                    if (kind == SubmitterKind.INTEGRATOR && !caller.bindingCovers(standard.agencyCode(), askedSite)) {
+                        throw new ProblemException(403, "client-binding-excludes", standard.agencyCode());
+                    }
                     List<FieldError> errors = new ArrayList<>();
                     if (kind == SubmitterKind.STAFF) {
                         if (input.applicantNik() == null || input.applicantNik().isBlank()) {
@@ -340,7 +355,7 @@ public class ApplicationService {
                     checkBusiness(caller, kind, standard, input, errors);
                     errors.addAll(FormValidator.check(standard.standard(), input.formOrEmpty(), !input.isDraft()));
                     return agencies.find(standard.agencyCode()).flatMap(agency -> {
-                        String site = chooseSite(agency.sites.stream().map(s -> s.code).toList(), input.siteCode(), errors);
+                        String site = chooseSite(agency.sites.stream().map(s -> s.code).toList(), askedSite, errors);
                         InputValidator.failIfAny(errors);
                         if (!input.isDraft()) {
                             // A new file has no documents yet: one with mandatory requirements starts as a draft.

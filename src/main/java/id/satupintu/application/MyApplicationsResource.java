@@ -1,8 +1,8 @@
 package id.satupintu.application;
 
 import id.satupintu.identity.CurrentUser;
-import id.satupintu.platform.error.ProblemException;
 import id.satupintu.platform.web.Conditional;
+import id.satupintu.platform.web.QueryParams;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** "My applications" for a citizen's app or an integrator, with keyset paging and sync by updatedSince. */
@@ -41,19 +40,8 @@ public class MyApplicationsResource {
                               @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
                               @QueryParam("updatedSince") String updatedSince,
                               @Context HttpHeaders headers) {
-        OffsetDateTime since = parseInstant("updatedSince", updatedSince);
+        OffsetDateTime since = QueryParams.parseInstant("updatedSince", updatedSince);
         return currentUser.require().flatMap(caller -> applications.mine(caller, cursor, limit, since))
                 .map(page -> conditional.ok(headers, page, Conditional.privateNoCache()));
-    }
-
-    private static OffsetDateTime parseInstant(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw ProblemException.validation(name, "invalid-format");
-        }
     }
 }

@@ -29,7 +29,15 @@ public class AccessTokenIssuer {
         return Duration.ofMinutes(accessTokenMinutes);
     }
 
+    /** The claim of a client's token that names the client's token generation (see ClientCallGate). */
+    public static final String GENERATION_CLAIM = "gen";
+
     public String issue(Subject subject) {
+        return issue(subject, 0);
+    }
+
+    /** A client's token, stamped with its current token generation so that revocation can end it early. */
+    public String issue(Subject subject, int generation) {
         JwtClaimsBuilder claims = Jwt.issuer(keys.issuer())
                 .subject(subject.id())
                 .upn(subject.name())
@@ -41,6 +49,9 @@ public class AccessTokenIssuer {
         }
         if (subject.siteCode() != null) {
             claims.claim("site", subject.siteCode());
+        }
+        if (subject.client() && generation != 0) {
+            claims.claim(GENERATION_CLAIM, generation);
         }
         if (subject.scopes() != null && !subject.scopes().isEmpty()) {
             claims.claim("scope", String.join(" ", subject.scopes()));

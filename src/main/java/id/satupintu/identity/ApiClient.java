@@ -6,6 +6,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -33,6 +34,30 @@ public class ApiClient extends PanacheEntityBase {
     @Column(name = "site_code")
     public String siteCode;
     public boolean active;
+    /** Moved on by revocation, rotation and edits: tokens of an older generation are refused. */
+    @Column(name = "token_generation")
+    public int tokenGeneration;
+    /** Calls allowed per rate window; null means the configured default. */
+    @Column(name = "rate_limit")
+    public Integer rateLimit;
+    /** After a rotation with a grace period, the old secret still signs in until previousSecretUntil. */
+    @Column(name = "previous_secret_hash")
+    public String previousSecretHash;
+    @Column(name = "previous_secret_until")
+    public OffsetDateTime previousSecretUntil;
+    @Column(name = "secret_rotated_at")
+    public OffsetDateTime secretRotatedAt;
+    @Column(name = "revoked_at")
+    public OffsetDateTime revokedAt;
+    @Column(name = "created_at", insertable = false, updatable = false)
+    public OffsetDateTime createdAt;
+    @Column(name = "updated_at")
+    public OffsetDateTime updatedAt;
+
+    public boolean inRotationGrace() {
+        return previousSecretHash != null && previousSecretUntil != null
+                && previousSecretUntil.isAfter(OffsetDateTime.now());
+    }
 
     public Set<String> scopeSet() {
         return splitScopes(scopes);

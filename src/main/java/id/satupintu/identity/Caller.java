@@ -38,6 +38,19 @@ public record Caller(String id, String name, Set<String> roles, String agencyCod
         return scopes.contains(scope);
     }
 
+    /** This caller, when a person or a client granted the scope; 403 insufficient-scope otherwise. */
+    public Caller requireScope(String scope) {
+        return Scopes.require(this, scope);
+    }
+
+    /**
+     * Whether a client's binding takes in an object of this agency and site: an unbound client's does;
+     * a client bound to an agency or a site sees only objects of that agency or site (tenancy).
+     */
+    public boolean bindingCovers(String objectAgency, String objectSite) {
+        return (agencyCode == null || agencyCode.equals(objectAgency)) && (siteCode == null || siteCode.equals(objectSite));
+    }
+
     public boolean isCitizen() {
         return !client && roles.contains(Roles.CITIZEN);
     }

@@ -41,6 +41,14 @@ public class CurrentUser {
         });
     }
 
+    /**
+     * The caller, required to hold the scope when it is an API client (people pass: their role decides).
+     * 401 when anonymous, 403 insufficient-scope for a client without it.
+     */
+    public Uni<Caller> requireScope(String scope) {
+        return require().map(caller -> caller.requireScope(scope));
+    }
+
     static Optional<Caller> toCaller(SecurityIdentity identity) {
         if (identity == null || identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
             return Optional.empty();

@@ -121,6 +121,9 @@ public class TokenService {
         String subject = throttle.subject("client", id);
         return throttle.attempt(subject).chain(attempt -> Panache.withSession(() -> ApiClient.findByClientId(id))
                 .chain(client -> hasher.verify(givenSecret, client == null ? null : client.secretHash)
+                        // During a rotation's grace period the previous secret still signs in.
+                        .chain(matches -> matches || client == null || !client.inRotationGrace()
+                                ? Uni.createFrom().item(matches) : hasher.verify(givenSecret, client.previousSecretHash))
                         .map(matches -> matches && client.active ? client : null))
                 .chain(client -> client == null
                         ? throttle.<ApiClient>failed(attempt, invalidClient())
@@ -146,7 +149,7 @@ public class TokenService {
             }
         }
         String access = issuer.issue(new AccessTokenIssuer.Subject(client.id.toString(), client.clientId,
-                Set.of(client.kind), client.agencyCode, client.siteCode, granted, true));
+                Set.of(client.kind), client.agencyCode, client.siteCode, granted, true), client.tokenGeneration);
         return new TokenResponse(access, "Bearer", issuer.lifetime().toSeconds(), null, String.join(" ", granted));
     }
 

@@ -5,6 +5,7 @@ import id.satupintu.catalog.Site;
 import id.satupintu.catalog.SiteService;
 import id.satupintu.identity.Caller;
 import id.satupintu.identity.Roles;
+import id.satupintu.identity.Scopes;
 import id.satupintu.platform.error.InputValidator;
 import id.satupintu.platform.error.ProblemException;
 import id.satupintu.platform.events.EventLog;
@@ -32,7 +33,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class TicketService {
 
-    public static final String ISSUE_SCOPE = "queue:issue";
+    public static final String ISSUE_SCOPE = Scopes.QUEUE_ISSUE;
 
     private static final String NEXT_NUMBER = "insert into queue_number (lane_id, local_date, last) values ($1, $2, 1) "
             + "on conflict (lane_id, local_date) do update set last = queue_number.last + 1 returning last";
@@ -242,7 +243,9 @@ public class TicketService {
             case DRIVE_THRU -> device(caller, Roles.DRIVE_THRU, siteCode);
             case PHONE -> caller.isCitizen();
             case COUNTER -> !caller.client() && caller.hasRole(Roles.COUNTER_STAFF) && siteCode.equals(caller.siteCode());
-            case INTEGRATOR -> caller.client() && caller.hasRole(Roles.INTEGRATOR) && caller.hasScope(ISSUE_SCOPE);
+            // Scope first: an integrator without queue:issue is told which scope it lacks.
+            case INTEGRATOR -> caller.client() && caller.hasRole(Roles.INTEGRATOR)
+                    && caller.requireScope(ISSUE_SCOPE).bindingCovers(caller.agencyCode(), siteCode);
             // Booked tickets come only from a booking's check-in (BookingService), never asked for directly.
             case BOOKING -> false;
         };

@@ -214,7 +214,7 @@ class ApplicationSubmissionTest {
     void integratorsNameTheBusiness() {
         ApplicationFixtures f = new ApplicationFixtures();
         String integrator = TestTokens.issue(new AccessTokenIssuer.Subject(UUID.randomUUID().toString(), "oss-test",
-                Set.of(Roles.INTEGRATOR), null, null, Set.of(), true));
+                Set.of(Roles.INTEGRATOR), null, null, Set.of("applications:read", "applications:write"), true));
         Map<String, Object> body = f.body(ApplicationFixtures.form());
         file(integrator, body).statusCode(400).body("errors.field", containsInAnyOrder("kbli", "nib"));
         body.put("nib", "12345");

@@ -240,7 +240,10 @@ class GraphQLOverHttpTest {
         URI ws = URI.create(graphql.toString().replaceFirst("^http", "ws"));
         WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder().subprotocols("graphql-transport-ws")
                 .connectTimeout(Duration.ofSeconds(10)).buildAsync(ws, listener).get(10, TimeUnit.SECONDS);
-        socket.sendText("{\"type\":\"connection_init\"}", true).get(5, TimeUnit.SECONDS);
+        // A connection needs a token in connection_init (SubscriptionAuth).
+        String token = id.satupintu.support.TestTokens.citizen(java.util.UUID.randomUUID().toString());
+        socket.sendText("{\"type\":\"connection_init\",\"payload\":{\"Authorization\":\"Bearer " + token + "\"}}", true)
+                .get(5, TimeUnit.SECONDS);
         socket.sendText("{\"id\":\"1\",\"type\":\"subscribe\",\"payload\":{\"query\":\"{ holidays(year: 2026) { known } }\"}}",
                 true).get(5, TimeUnit.SECONDS);
         completed.get(10, TimeUnit.SECONDS);

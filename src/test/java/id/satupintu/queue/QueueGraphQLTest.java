@@ -113,7 +113,8 @@ class QueueGraphQLTest {
         QueueFixtures.kioskTicket(site, KTP, null);
 
         BlockingQueue<JsonObject> messages = new LinkedBlockingQueue<>();
-        WebSocket socket = subscribe(messages, null,
+        // The board is public, but a GraphQL connection needs a token: the display board's own.
+        WebSocket socket = subscribe(messages, QueueFixtures.device(Roles.DISPLAY_BOARD, site),
                 "subscription { boardEvents(site: \"" + site + "\") { type number counterNumber } }");
         try {
             // The subscription follows from the moment the server registers it: issue until an event arrives.

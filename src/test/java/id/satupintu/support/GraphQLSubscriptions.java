@@ -18,33 +18,59 @@ public final class GraphQLSubscriptions {
     private GraphQLSubscriptions() {
     }
 
-    /** Opens a connection (with the token on the upgrade request, if any) and subscribes with id "1". */
+    /** What the listener adds to the messages when the server closes the connection. */
+    public static final String CLOSED = "__closed";
+
+    /**
+     * Opens a connection with the token in the connection_init payload, as the service requires, and
+     * subscribes with id "1".
+     */
     public static WebSocket subscribe(URL graphqlUrl, BlockingQueue<JsonObject> messages, String token, String query)
             throws Exception {
-        URI ws = URI.create(graphqlUrl.toString().replaceFirst("^http", "ws"));
-        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().subprotocols("graphql-transport-ws");
-        if (token != null) {
-            builder.header("Authorization", "Bearer " + token);
-        }
-        WebSocket socket = builder.buildAsync(ws, new WebSocket.Listener() {
-            private final StringBuilder text = new StringBuilder();
-
-            @Override
-            public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-                text.append(data);
-                if (last) {
-                    messages.add(new JsonObject(text.toString()));
-                    text.setLength(0);
-                }
-                webSocket.request(1);
-                return null;
-            }
-        }).get(10, TimeUnit.SECONDS);
-        socket.sendText("{\"type\":\"connection_init\"}", true).get();
+        WebSocket socket = open(graphqlUrl, messages);
+        init(socket, token == null ? null : new JsonObject().put("Authorization", "Bearer " + token));
         assertEquals("connection_ack", next(messages).getString("type"));
         socket.sendText(new JsonObject().put("id", "1").put("type", "subscribe")
                 .put("payload", new JsonObject().put("query", query)).encode(), true).get();
         return socket;
+    }
+
+    /**
+     * Opens a graphql-transport-ws connection without initialising it. Every text message goes to
+     * messages, and so does the server's close, as {"type": "__closed", "code": ..., "reason": ...}.
+     */
+    public static WebSocket open(URL graphqlUrl, BlockingQueue<JsonObject> messages) throws Exception {
+        URI ws = URI.create(graphqlUrl.toString().replaceFirst("^http", "ws"));
+        return HttpClient.newHttpClient().newWebSocketBuilder().subprotocols("graphql-transport-ws")
+                .buildAsync(ws, new WebSocket.Listener() {
+                    private final StringBuilder text = new StringBuilder();
+
+                    @Override
+                    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                        text.append(data);
+                        if (last) {
+                            messages.add(new JsonObject(text.toString()));
+                            text.setLength(0);
+                        }
+                        webSocket.request(1);
+                        return null;
+                    }
+
+                    @Override
+                    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+                        messages.add(new JsonObject().put("type", CLOSED).put("code", statusCode).put("reason", reason));
+                        return null;
+                    }
+                }).get(10, TimeUnit.SECONDS);
+    }
+
+    /** Sends connection_init with the payload (none when null). */
+    public static void init(WebSocket socket, JsonObject payload) throws Exception {
+        JsonObject init = new JsonObject().put("type", "connection_init");
+        if (payload != null) {
+            init.put("payload", payload);
+        }
+        socket.sendText(init.encode(), true).get();
     }
 
     /** The next message; fails when none comes within ten seconds. */

@@ -3,6 +3,9 @@ package id.satupintu.support;
 import id.satupintu.identity.AccessTokenIssuer;
 import id.satupintu.identity.Roles;
 import io.quarkus.arc.Arc;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
 
@@ -31,7 +34,22 @@ public final class TestTokens {
         return staff(Roles.ADMIN, null, null);
     }
 
+    /**
+     * A token for the subject. For an API client the client is stored too (once per id, with the
+     * token's kind, scopes and binding): the service refuses client tokens whose client it does not
+     * know or has revoked (ClientCallGate).
+     */
     public static String issue(AccessTokenIssuer.Subject subject) {
+        if (subject.client()) {
+            Arc.container().instance(Pool.class).get().preparedQuery("""
+                            insert into identity_api_client (id, client_id, name, kind, secret_hash, scopes, agency_code,
+                              site_code) values ($1, $2, 'Klien token uji', $3, 'none', $4, $5, $6)
+                            on conflict do nothing""")
+                    .execute(Tuple.from(new Object[] {UUID.fromString(subject.id()), "t-" + subject.id(),
+                            subject.roles().iterator().next(), String.join(" ", subject.scopes()),
+                            subject.agencyCode(), subject.siteCode()}))
+                    .await().atMost(Duration.ofSeconds(10));
+        }
         return Arc.container().instance(AccessTokenIssuer.class).get().issue(subject);
     }
 }

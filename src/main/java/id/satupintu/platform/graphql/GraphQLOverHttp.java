@@ -58,7 +58,7 @@ public class GraphQLOverHttp {
         });
     }
 
-    String path() {
+    public String path() {
         String root = httpRootPath.endsWith("/") ? httpRootPath : httpRootPath + "/";
         String graphql = graphqlPath.startsWith("/") ? graphqlPath.substring(1) : graphqlPath;
         return root + graphql;

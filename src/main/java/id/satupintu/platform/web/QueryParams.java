@@ -1,8 +1,13 @@
 package id.satupintu.platform.web;
 
 import id.satupintu.platform.error.ProblemException;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 
-/** Query parameters read strictly: a value that is not one of the allowed ones is a 400 naming the parameter. */
+/**
+ * Query parameters read strictly: JAX-RS answers a parameter that does not convert with a bare 404; these answer 400
+ * with the parameter named as the offending field.
+ */
 public final class QueryParams {
 
     private QueryParams() {
@@ -28,6 +33,30 @@ public final class QueryParams {
             return Enum.valueOf(type, value.trim());
         } catch (IllegalArgumentException e) {
             throw ProblemException.validation(name, "invalid", value);
+        }
+    }
+
+    /** An ISO-8601 instant with offset, or null when absent. */
+    public static OffsetDateTime parseInstant(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.validation(name, "invalid-format");
+        }
+    }
+
+    /** An integer, or null when absent. */
+    public static Integer parseInteger(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            throw ProblemException.validation(name, "invalid-format");
         }
     }
 }

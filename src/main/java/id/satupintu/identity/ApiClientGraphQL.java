@@ -1,0 +1,104 @@
+package id.satupintu.identity;
+
+import id.satupintu.platform.error.ProblemException;
+import id.satupintu.platform.graphql.GraphQLCalls;
+import id.satupintu.platform.web.QueryParams;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.eclipse.microprofile.graphql.DefaultValue;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+
+/** Administration of API clients over GraphQL: the same service, and rules, as /api/v1/api-clients. */
+@GraphQLApi
+public class ApiClientGraphQL {
+
+    public record ApiClientConnection(List<ApiClientView> items, String nextCursor) {
+    }
+
+    public record ClientCallConnection(List<ClientCallView> items, String nextCursor) {
+    }
+
+    private static final int MAX_PAGE = 200;
+
+    @Inject
+    ApiClientService clients;
+    @Inject
+    ClientCalls clientCalls;
+    @Inject
+    CurrentUser currentUser;
+    @Inject
+    GraphQLCalls calls;
+
+    @Query
+    @Description("API clients ordered by client_id (admin only); never their secrets.")
+    public Uni<ApiClientConnection> apiClients(Boolean active, String kind, @DefaultValue("50") int first, String after) {
+        return asAdmin(admin -> clients.list(active, kind, after, page(first)))
+                .map(page -> new ApiClientConnection(page.items(), page.nextCursor()));
+    }
+
+    @Query
+    @Description("One API client (admin only).")
+    public Uni<ApiClientView> apiClient(@NonNull String clientId) {
+        return asAdmin(admin -> clients.find(clientId));
+    }
+
+    @Query
+    @Description("The audit log of API clients' calls, newest first (admin only). since/until: ISO-8601 instants.")
+    public Uni<ClientCallConnection> apiClientCalls(String clientId, Integer status, String method, String since,
+                                                    String until, String pathPrefix, @DefaultValue("50") int first,
+                                                    String after) {
+        return asAdmin(admin -> clientCalls.list(new ClientCalls.Filter(clientId, status, method,
+                QueryParams.parseInstant("since", since), QueryParams.parseInstant("until", until), pathPrefix), after, page(first)))
+                .map(page -> new ClientCallConnection(page.items(), page.nextCursor()));
+    }
+
+    @Mutation
+    @Description("Creates an API client; clientSecret is shown this once.")
+    public Uni<ApiClientSecret> createApiClient(@NonNull ApiClientInput input) {
+        return asAdmin(admin -> clients.create(admin, input));
+    }
+
+    @Mutation
+    @Description("Replaces name, scopes, binding and rate limit; the client's earlier tokens stop working.")
+    public Uni<ApiClientView> updateApiClient(@NonNull String clientId, @NonNull ApiClientInput input) {
+        return asAdmin(admin -> clients.replace(admin, clientId, input));
+    }
+
+    @Mutation
+    @Description("A new secret, shown this once; graceSeconds (0-86400) keeps the previous one usable that long.")
+    public Uni<ApiClientSecret> rotateApiClientSecret(@NonNull String clientId, Integer graceSeconds) {
+        return asAdmin(admin -> clients.rotate(admin, clientId, new RotationInput(graceSeconds)));
+    }
+
+    @Mutation
+    @Description("Revokes the client for good; its tokens are refused from their next call.")
+    public Uni<ApiClientView> revokeApiClient(@NonNull String clientId) {
+        return asAdmin(admin -> clients.revoke(admin, clientId));
+    }
+
+    private static int page(int first) {
+        if (first < 1 || first > MAX_PAGE) {
+            throw ProblemException.validation("first", "size", 1, MAX_PAGE);
+        }
+        return first;
+    }
+
+    /** The identity is read on the resolver's own context, the work runs isolated (GraphQLCalls). */
+    private <T> Uni<T> asAdmin(Function<Caller, Uni<T>> work) {
+        return currentUser.find().onFailure().recoverWithItem(Optional.empty())
+                .flatMap(caller -> calls.run(() -> {
+                    Caller admin = caller.orElseThrow(() -> new ProblemException(401, "unauthorized"));
+                    if (!admin.hasRole(Roles.ADMIN)) {
+                        throw ProblemException.forbidden();
+                    }
+                    return work.apply(admin);
+                }));
+    }
+}

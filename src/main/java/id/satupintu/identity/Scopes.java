@@ -1,0 +1,43 @@
+package id.satupintu.identity;
+
+import id.satupintu.platform.error.ProblemException;
+import java.util.Set;
+
+/**
+ * Scopes an API client may be granted, and the one check every feature uses for them.
+ * <p>
+ * Scopes limit what a <em>client</em> may do; people are governed by their role alone, so a check
+ * passes for them. A client without the scope gets 403 {@code insufficient-scope} with the
+ * RFC 6750 {@code WWW-Authenticate} challenge naming the scope it lacks. Call it at the start of the
+ * service method (REST and GraphQL both reach it there), before any look-up, so that a client
+ * without the scope learns nothing about the object.
+ */
+public final class Scopes {
+
+    public static final String APPLICATIONS_READ = "applications:read";
+    public static final String APPLICATIONS_WRITE = "applications:write";
+    public static final String PERMITS_READ = "permits:read";
+    public static final String QUEUE_ISSUE = "queue:issue";
+    public static final String COMPLAINTS_WRITE = "complaints:write";
+    public static final String WEBHOOKS_MANAGE = "webhooks:manage";
+
+    /** Every scope an administrator may grant; anything else is refused as unknown. */
+    public static final Set<String> KNOWN = Set.of(APPLICATIONS_READ, APPLICATIONS_WRITE, PERMITS_READ, QUEUE_ISSUE,
+            COMPLAINTS_WRITE, WEBHOOKS_MANAGE);
+
+    private Scopes() {
+    }
+
+    /** Passes people through; fails a client that was not granted the scope with 403 insufficient-scope. */
+    public static Caller require(Caller caller, String scope) {
+        if (caller.client() && !caller.hasScope(scope)) {
+            throw insufficient(scope);
+        }
+        return caller;
+    }
+
+    public static ProblemException insufficient(String scope) {
+        return new ProblemException(403, "insufficient-scope", scope)
+                .header("WWW-Authenticate", "Bearer error=\"insufficient_scope\", scope=\"" + scope + "\"");
+    }
+}
