@@ -206,6 +206,20 @@ public class ApplicationService {
         });
     }
 
+    /**
+     * An application the caller acts for as its applicant, for another feature that links to it (a
+     * complaint about a stuck permit); anyone else's, or an unknown number, is 404.
+     */
+    @WithSession
+    public Uni<ApplicationSummary> ownedBy(Caller caller, String trackingNumber) {
+        return byNumber(trackingNumber).map(app -> {
+            if (app == null || !ApplicationAccess.actsForApplicant(caller, app)) {
+                throw ProblemException.notFound("application", trackingNumber);
+            }
+            return ApplicationSummary.of(app);
+        });
+    }
+
     /** The event stream of an application the caller may read, for SSE and subscriptions. */
     @WithSession
     public Uni<String> streamOf(Caller caller, String trackingNumber) {
