@@ -3,6 +3,7 @@ package id.satupintu.complaint.open311;
 import id.satupintu.platform.error.ProblemException;
 import id.satupintu.platform.i18n.Messages;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -40,6 +41,8 @@ public class Open311Resource {
     public Uni<Response> read(@PathParam("segment") String segment, @Context UriInfo uri, @Context HttpHeaders headers) {
         return answer(segment, uri, headers, (name, query) -> switch (name) {
             case "discovery" -> open311.discovery(baseUrl(uri), query.locale());
+            case "services" -> open311.services(query);
+            case "requests" -> open311.requests(query);
             default -> notFound();
         });
     }
@@ -50,6 +53,9 @@ public class Open311Resource {
     public Uni<Response> readOne(@PathParam("collection") String collection, @PathParam("segment") String segment,
                                  @Context UriInfo uri, @Context HttpHeaders headers) {
         return answer(segment, uri, headers, (name, query) -> switch (collection) {
+            case "services" -> open311.definition(name, query);
+            case "requests" -> open311.request(name, query);
+            case "tokens" -> open311.token(name, query);
             default -> notFound();
         });
     }
@@ -59,8 +65,12 @@ public class Open311Resource {
     @Path("/{segment}")
     @Consumes(MediaType.WILDCARD)
     public Uni<Response> create(@PathParam("segment") String segment, String body, @Context UriInfo uri,
-                                @Context HttpHeaders headers) {
-        return answer(segment, uri, headers, (name, query) -> notFound());
+                                @Context HttpHeaders headers, @Context HttpServerRequest request) {
+        String clientAddress = request.remoteAddress() == null ? null : request.remoteAddress().host();
+        return answer(segment, uri, headers, (name, query) -> "requests".equals(name)
+                ? open311.create(Open311Form.parse(headers.getHeaderString(HttpHeaders.CONTENT_TYPE), body), query,
+                        clientAddress)
+                : notFound());
     }
 
     @FunctionalInterface
