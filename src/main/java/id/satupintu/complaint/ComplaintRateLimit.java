@@ -31,7 +31,7 @@ public class ComplaintRateLimit {
 
     /** Counts one submission under key; fails with 429 and Retry-After once the window's allowance is used. */
     public Uni<Void> hit(String key, int allowed, Instant now) {
-        long windowSeconds = Duration.ofMinutes(settings.windowMinutes).toSeconds();
+        long windowSeconds = Duration.ofMinutes(settings.windowMinutes()).toSeconds();
         long start = now.getEpochSecond() / windowSeconds * windowSeconds;
         OffsetDateTime windowStart = OffsetDateTime.ofInstant(Instant.ofEpochSecond(start), ZoneOffset.UTC);
         return pool.preparedQuery(HIT).execute(Tuple.of(key, windowStart))

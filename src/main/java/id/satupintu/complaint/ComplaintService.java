@@ -119,10 +119,10 @@ public class ComplaintService {
         Instant now = Instant.now();
         Uni<Void> limited;
         if (caller != null && caller.client()) {
-            limited = rateLimit.hit("client:" + caller.id(), settings.perClient, now);
+            limited = rateLimit.hit("client:" + caller.id(), settings.perClient(), now);
         } else if (caller == null || mode == ReporterMode.ANONYMOUS) {
             limited = rateLimit.hit("address:" + (clientAddress == null ? "unknown" : clientAddress),
-                    settings.perAddress, now);
+                    settings.perAddress(), now);
         } else {
             limited = Uni.createFrom().voidItem();
         }
@@ -433,7 +433,7 @@ public class ComplaintService {
      * hash are serialized by a transaction lock, so of two racing twins the second sees the first.
      */
     private Uni<String> duplicateOf(String contentHash) {
-        OffsetDateTime since = OffsetDateTime.now(ZoneOffset.UTC).minus(Duration.ofMinutes(settings.duplicateWindowMinutes));
+        OffsetDateTime since = OffsetDateTime.now(ZoneOffset.UTC).minus(Duration.ofMinutes(settings.duplicateWindowMinutes()));
         return Panache.getSession()
                 .flatMap(session -> session.createNativeQuery(
                                 "select count(*) from (select pg_advisory_xact_lock(hashtextextended(?1, 7))) as locked")
@@ -517,12 +517,12 @@ public class ComplaintService {
                 c.settledAt = at(now);
             }
             case "reopen" -> {
-                if (c.reopenCount >= settings.maxReopens) {
-                    throw ProblemException.conflict("complaint-reopen-limit", settings.maxReopens);
+                if (c.reopenCount >= settings.maxReopens()) {
+                    throw ProblemException.conflict("complaint-reopen-limit", settings.maxReopens());
                 }
                 if (c.settledAt == null
-                        || now.isAfter(c.settledAt.toInstant().plus(Duration.ofDays(settings.reopenDays)))) {
-                    throw ProblemException.conflict("complaint-reopen-window-closed", settings.reopenDays);
+                        || now.isAfter(c.settledAt.toInstant().plus(Duration.ofDays(settings.reopenDays())))) {
+                    throw ProblemException.conflict("complaint-reopen-window-closed", settings.reopenDays());
                 }
                 c.reopenCount++;
                 c.rating = null;
@@ -939,7 +939,8 @@ public class ComplaintService {
                     ComplaintState.FOLLOW_UP_STAGE.contains(c.state) ? "FOLLOW_UP" : "VERIFY",
                     c.dueOn, days, c.dueSoonAt != null, c.lateAt != null);
             var actors = ComplaintAccess.actorsOf(caller, secret, c);
-            boolean reopenable = actors.contains(ComplaintWorkflow.Actor.REPORTER) && reopenable(c, Instant.now());
+            // Whether the reporter may still reopen it, shown to staff as well (an answer they should get right).
+            boolean reopenable = reopenable(c, Instant.now());
             List<String> actions = ComplaintWorkflow.actionsFrom(c.state, actors).stream()
                     .filter(a -> !"reopen".equals(a) || reopenable).toList();
             return new ComplaintView(c.trackingCode, c.kind, c.categoryCode, c.reporterMode, reporter, c.title,
@@ -952,8 +953,8 @@ public class ComplaintService {
     }
 
     private boolean reopenable(Complaint c, Instant now) {
-        return ComplaintState.SETTLED.contains(c.state) && c.reopenCount < settings.maxReopens && c.settledAt != null
-                && !now.isAfter(c.settledAt.toInstant().plus(Duration.ofDays(settings.reopenDays)));
+        return ComplaintState.SETTLED.contains(c.state) && c.reopenCount < settings.maxReopens() && c.settledAt != null
+                && !now.isAfter(c.settledAt.toInstant().plus(Duration.ofDays(settings.reopenDays())));
     }
 
     /** Public views with the category names and the latest public response as status notes. */

@@ -76,4 +76,36 @@ public class ComplaintSettings {
         }
         return days;
     }
+
+    public int reopenDays() {
+        return reopenDays;
+    }
+
+    public int maxReopens() {
+        return maxReopens;
+    }
+
+    public int dueSoonWorkingDays() {
+        return dueSoonWorkingDays;
+    }
+
+    public int duplicateWindowMinutes() {
+        return duplicateWindowMinutes;
+    }
+
+    public int perAddress() {
+        return perAddress;
+    }
+
+    public int perClient() {
+        return perClient;
+    }
+
+    public int windowMinutes() {
+        return windowMinutes;
+    }
+
+    public int maxAttachments() {
+        return maxAttachments;
+    }
 }

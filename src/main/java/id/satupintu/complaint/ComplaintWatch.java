@@ -46,7 +46,7 @@ public class ComplaintWatch {
     /** One pass as of {@code now}; the number of complaints it flagged. */
     public Uni<Integer> check(Instant now) {
         LocalDate horizon = LocalDate.ofInstant(now, ZoneOffset.UTC)
-                .plusDays(settings.dueSoonWorkingDays + CALENDAR_MARGIN_DAYS);
+                .plusDays(settings.dueSoonWorkingDays() + CALENDAR_MARGIN_DAYS);
         return Panache.withSession(() -> Panache.getSession().flatMap(session -> session.createSelectionQuery(
                                 "select c.id from Complaint c where c.dueOn is not null and c.dueOn <= ?1 "
                                         + "and c.lateAt is null order by c.dueOn", UUID.class)
@@ -72,7 +72,7 @@ public class ComplaintWatch {
         if (left < 0) {
             return complaints.markLate(c, now);
         }
-        if (left <= settings.dueSoonWorkingDays && c.dueSoonAt == null) {
+        if (left <= settings.dueSoonWorkingDays() && c.dueSoonAt == null) {
             return complaints.markDueSoon(c, now, left);
         }
         return Uni.createFrom().item(false);

@@ -1,0 +1,152 @@
+package id.satupintu.complaint;
+
+import id.satupintu.identity.CurrentUser;
+import id.satupintu.platform.error.ProblemException;
+import id.satupintu.platform.events.LiveStreams;
+import id.satupintu.platform.i18n.Messages;
+import id.satupintu.platform.web.Conditional;
+import id.satupintu.platform.web.Page;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import java.net.URI;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Complaints over REST. Filing needs no account (anonymous); an anonymous reporter then follows with
+ * the tracking code and the secret in the {@value #SECRET} header.
+ */
+@Path("/api/v1/complaints")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "complaints")
+public class ComplaintResource {
+
+    /** The header that carries an anonymous reporter's secret (a header, so it stays out of access logs). */
+    public static final String SECRET = "X-Complaint-Secret";
+
+    @Inject
+    ComplaintService complaints;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    Conditional conditional;
+
+    @Inject
+    LiveStreams live;
+
+    @POST
+    public Uni<Response> file(ComplaintInput input, @Context RoutingContext routing) {
+        String address = routing.request().remoteAddress() == null ? null
+                : routing.request().remoteAddress().hostAddress();
+        return currentUser.find().flatMap(caller -> complaints.file(caller.orElse(null), input, address))
+                .map(filed -> Response.status(201)
+                        .location(URI.create("/api/v1/complaints/" + filed.complaint().trackingCode()))
+                        .entity(filed).build());
+    }
+
+    /** The handling list: the site's desk sees its site, agency staff what is forwarded to them. */
+    @GET
+    public Uni<Response> list(@QueryParam("state") String state, @QueryParam("kind") String kind,
+                              @QueryParam("category") String category, @QueryParam("site") String site,
+                              @QueryParam("agency") String agency, @QueryParam("late") String late,
+                              @QueryParam("cursor") String cursor,
+                              @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit,
+                              @Context HttpHeaders headers) {
+        ComplaintFilter filter = new ComplaintFilter(parse(ComplaintState.class, "state", state),
+                parse(ComplaintKind.class, "kind", kind), blankToNull(category), blankToNull(site),
+                blankToNull(agency), parseBoolean("late", late));
+        return currentUser.require().flatMap(caller -> complaints.list(caller, filter, cursor, limit))
+                .map(page -> conditional.ok(headers, page, Conditional.privateNoCache()));
+    }
+
+    @GET
+    @Path("/{trackingCode}")
+    public Uni<Response> get(@PathParam("trackingCode") String trackingCode, @HeaderParam(SECRET) String secret,
+                             @Context HttpHeaders headers) {
+        return currentUser.find().flatMap(caller -> complaints.find(caller.orElse(null), trackingCode, secret))
+                .map(view -> conditional.ok(headers, view, Conditional.privateNoCache()));
+    }
+
+    @GET
+    @Path("/{trackingCode}/history")
+    public Uni<List<ComplaintHistoryEntry>> history(@PathParam("trackingCode") String trackingCode,
+                                                    @HeaderParam(SECRET) String secret) {
+        return currentUser.find().flatMap(caller -> complaints.history(caller.orElse(null), trackingCode, secret));
+    }
+
+    @POST
+    @Path("/{trackingCode}/transitions")
+    public Uni<ComplaintView> transition(@PathParam("trackingCode") String trackingCode,
+                                         @HeaderParam(SECRET) String secret, ComplaintTransitionInput input) {
+        return currentUser.find()
+                .flatMap(caller -> complaints.transition(caller.orElse(null), trackingCode, secret, input));
+    }
+
+    /** A public response or internal note from staff, or the reporter's reply. */
+    @POST
+    @Path("/{trackingCode}/responses")
+    public Uni<Response> respond(@PathParam("trackingCode") String trackingCode, @HeaderParam(SECRET) String secret,
+                                 ComplaintResponseInput input) {
+        return currentUser.find()
+                .flatMap(caller -> complaints.respond(caller.orElse(null), trackingCode, secret, input))
+                .map(entry -> Response.status(201).entity(entry).build());
+    }
+
+    /** Live changes for the reporter and staff; reconnect with Last-Event-ID to get what was missed. */
+    @GET
+    @Path("/{trackingCode}/events")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @FollowsComplaint
+    public Multi<OutboundSseEvent> events(@PathParam("trackingCode") String trackingCode,
+                                          @HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse,
+                                          @Context RoutingContext routing) {
+        return live.sse(sse, routing.get(ComplaintStreamAccess.STREAM), lastEventId);
+    }
+
+    static <E extends Enum<E>> E parse(Class<E> type, String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.trim());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.validation(name, "invalid", value);
+        }
+    }
+
+    static Boolean parseBoolean(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (value.equals("true") || value.equals("false")) {
+            return Boolean.valueOf(value);
+        }
+        throw ProblemException.validation(name, "invalid", value);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

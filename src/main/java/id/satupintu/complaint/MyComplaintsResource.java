@@ -1,0 +1,34 @@
+package id.satupintu.complaint;
+
+import id.satupintu.identity.CurrentUser;
+import id.satupintu.platform.web.Page;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** A citizen's own complaints (identified and confidential; anonymous ones are not linked to anyone). */
+@Path("/api/v1/me/complaints")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "complaints")
+public class MyComplaintsResource {
+
+    @Inject
+    ComplaintService complaints;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @GET
+    public Uni<Page<ComplaintSummary>> mine(@QueryParam("cursor") String cursor,
+                                            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
+        return currentUser.require().flatMap(caller -> complaints.mine(caller, cursor, limit));
+    }
+}
