@@ -83,17 +83,9 @@ public class Open311Answers {
     }
 
     private static ProblemException asProblem(Throwable failure, String path) {
-        if (failure instanceof ProblemException problem) {
-            return problem;
-        }
-        String state = ProblemMappers.sqlState(failure);
-        if ("23505".equals(state)) {
-            // Two requests raced to create the same thing; the loser learns it exists.
-            return ProblemException.conflict("conflict");
-        }
-        if (state != null && state.startsWith("22")) {
-            // A value the database refuses (a number out of range) came from the client.
-            return new ProblemException(400, "invalid-input");
+        ProblemException mistake = ProblemMappers.clientMistake(failure);
+        if (mistake != null) {
+            return mistake;
         }
         LOG.errorf(failure, "Unexpected failure on %s", path);
         return new ProblemException(500, "internal-error");
