@@ -1,6 +1,7 @@
 package id.satupintu.application;
 
 import id.satupintu.identity.CurrentUser;
+import id.satupintu.platform.web.FileDownloads;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -9,8 +10,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.CacheControl;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Context;
@@ -56,18 +55,7 @@ public class ApplicationDocumentResource {
                                   @PathParam("requirementCode") String requirementCode, @Context Request request) {
         return currentUser.require()
                 .flatMap(caller -> documents.download(caller, trackingNumber, requirementCode))
-                .map(download -> {
-                    EntityTag tag = new EntityTag(download.info().sha256());
-                    CacheControl cache = new CacheControl();
-                    cache.setPrivate(true);
-                    cache.setNoCache(true);
-                    Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
-                    if (notModified != null) {
-                        return notModified.cacheControl(cache).build();
-                    }
-                    return Response.ok(download.content(), download.info().mediaType()).tag(tag).cacheControl(cache)
-                            .header("Content-Length", download.content().length)
-                            .header("X-Content-Type-Options", "nosniff").build();
-                });
+                .map(download -> FileDownloads.of(request, download.content(), download.info().mediaType(),
+                        download.info().sha256()));
     }
 }

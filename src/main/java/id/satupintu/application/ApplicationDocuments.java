@@ -13,13 +13,10 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -58,12 +55,7 @@ public class ApplicationDocuments {
      */
     @WithTransaction
     public Uni<DocumentInfo> upload(Caller caller, String trackingNumber, String requirementCode, byte[] content) {
-        if (content == null || content.length == 0) {
-            throw ProblemException.validation("body", "required");
-        }
-        if (content.length > maxBytes) {
-            throw new ProblemException(413, "document-too-large", Math.max(1, maxBytes / (1024 * 1024)));
-        }
+        DocumentFormat format = DocumentFormats.check(content, maxBytes);
         return applications.locked(caller, trackingNumber).flatMap(app -> {
             if (!ApplicationAccess.actsForApplicant(caller, app)) {
                 throw ProblemException.forbidden();
@@ -73,15 +65,13 @@ public class ApplicationDocuments {
             }
             return catalog.standard(app.serviceCode, app.standardVersion).flatMap(standard -> {
                 Requirement requirement = requirement(standard.standard(), requirementCode);
-                DocumentFormat format = DocumentFormats.sniff(content)
-                        .orElseThrow(() -> new ProblemException(415, "document-format-unrecognised"));
                 if (!requirement.formats().contains(format)) {
                     throw new ProblemException(415, "document-format-not-accepted", format,
                             requirement.formats().stream().map(Enum::name).collect(Collectors.joining(", ")));
                 }
                 OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
                 DocumentInfo info = new DocumentInfo(requirement.code(), format, DocumentFormats.mediaType(format),
-                        content.length, sha256(content), now);
+                        content.length, DocumentFormats.sha256(content), now);
                 // A new document changes the file: clients syncing by updatedSince see it.
                 app.updatedAt = now;
                 return Panache.getSession().flatMap(session -> session.createNativeQuery(UPSERT)
@@ -147,13 +137,5 @@ public class ApplicationDocuments {
     private static Requirement requirement(ServiceStandard standard, String code) {
         return standard.requirements().stream().filter(r -> r.code().equals(code)).findFirst()
                 .orElseThrow(() -> ProblemException.notFound("requirement", code));
-    }
-
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

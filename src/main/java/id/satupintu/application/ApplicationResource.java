@@ -1,9 +1,9 @@
 package id.satupintu.application;
 
 import id.satupintu.identity.CurrentUser;
-import id.satupintu.platform.error.ProblemException;
 import id.satupintu.platform.events.LiveStreams;
 import id.satupintu.platform.web.Conditional;
+import id.satupintu.platform.web.QueryParams;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
@@ -70,8 +70,8 @@ public class ApplicationResource {
                                @QueryParam("cursor") String cursor,
                                @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit,
                                @Context HttpHeaders headers) {
-        ApplicationState wanted = parseState(state);
-        Boolean onlyBreached = parseBoolean("breached", breached);
+        ApplicationState wanted = QueryParams.parseEnum(ApplicationState.class, "state", state);
+        Boolean onlyBreached = QueryParams.parseBoolean("breached", breached);
         return currentUser.require()
                 .flatMap(caller -> applications.queue(caller, agency, wanted, service, onlyBreached, cursor, limit))
                 .map(page -> conditional.ok(headers, page, Conditional.privateNoCache()));
@@ -126,26 +126,5 @@ public class ApplicationResource {
                                           @HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse,
                                           @Context RoutingContext routing) {
         return live.sse(sse, routing.get(ApplicationStreamAccess.STREAM), lastEventId);
-    }
-
-    private static ApplicationState parseState(String state) {
-        if (state == null || state.isBlank()) {
-            return null;
-        }
-        try {
-            return ApplicationState.valueOf(state.trim());
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.validation("state", "invalid", state);
-        }
-    }
-
-    private static Boolean parseBoolean(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        if (value.equals("true") || value.equals("false")) {
-            return Boolean.valueOf(value);
-        }
-        throw ProblemException.validation(name, "invalid", value);
     }
 }

@@ -235,24 +235,16 @@ public class ApplicationService {
         if (!caller.isCitizen() && !caller.hasRole(Roles.INTEGRATOR)) {
             throw ProblemException.forbidden();
         }
-        List<String> after = Cursor.decode(cursor, 2);
+        Cursor.TimeAndId after = Cursor.decodeTimeAndId(cursor);
         StringBuilder hql = new StringBuilder(caller.isCitizen() ? "applicantId = :me" : "submittedBy = :me");
         Parameters params = Parameters.with("me", caller.id());
         if (updatedSince != null) {
             hql.append(" and updatedAt > :since");
             params.and("since", updatedSince);
         }
-        if (!after.isEmpty()) {
-            OffsetDateTime at;
-            UUID id;
-            try {
-                at = OffsetDateTime.parse(after.get(0));
-                id = UUID.fromString(after.get(1));
-            } catch (DateTimeParseException | IllegalArgumentException e) {
-                throw new ProblemException(400, "invalid-cursor");
-            }
+        if (after != null) {
             hql.append(" and (updatedAt < :at or (updatedAt = :at and id < :id))");
-            params.and("at", at).and("id", id);
+            params.and("at", after.at()).and("id", after.id());
         }
         hql.append(" order by updatedAt desc, id desc");
         return Application.<Application>find(hql.toString(), params).page(0, limit + 1).list()

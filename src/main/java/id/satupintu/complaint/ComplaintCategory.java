@@ -1,5 +1,7 @@
 package id.satupintu.complaint;
 
+import org.eclipse.microprofile.graphql.Name;
+
 import java.util.List;
 import java.util.Map;
 
@@ -11,6 +13,7 @@ public record ComplaintCategory(String code, String name, String description, Li
      * An extra question of the category. {@code datatype} uses Open311's words (string, number,
      * datetime, text, singlevaluelist, multivaluelist); {@code values} the choices of a list.
      */
+    @Name("ComplaintCategoryAttribute")
     public record Attribute(String code, String datatype, boolean required, String description,
                             List<Map<String, String>> values) {
     }

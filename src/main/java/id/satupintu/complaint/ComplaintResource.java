@@ -1,11 +1,9 @@
 package id.satupintu.complaint;
 
 import id.satupintu.identity.CurrentUser;
-import id.satupintu.platform.error.ProblemException;
 import id.satupintu.platform.events.LiveStreams;
-import id.satupintu.platform.i18n.Messages;
 import id.satupintu.platform.web.Conditional;
-import id.satupintu.platform.web.Page;
+import id.satupintu.platform.web.QueryParams;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
@@ -74,9 +72,9 @@ public class ComplaintResource {
                               @QueryParam("cursor") String cursor,
                               @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit,
                               @Context HttpHeaders headers) {
-        ComplaintFilter filter = new ComplaintFilter(parse(ComplaintState.class, "state", state),
-                parse(ComplaintKind.class, "kind", kind), blankToNull(category), blankToNull(site),
-                blankToNull(agency), parseBoolean("late", late));
+        ComplaintFilter filter = new ComplaintFilter(QueryParams.parseEnum(ComplaintState.class, "state", state),
+                QueryParams.parseEnum(ComplaintKind.class, "kind", kind), blankToNull(category), blankToNull(site),
+                blankToNull(agency), QueryParams.parseBoolean("late", late));
         return currentUser.require().flatMap(caller -> complaints.list(caller, filter, cursor, limit))
                 .map(page -> conditional.ok(headers, page, Conditional.privateNoCache()));
     }
@@ -123,27 +121,6 @@ public class ComplaintResource {
                                           @HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse,
                                           @Context RoutingContext routing) {
         return live.sse(sse, routing.get(ComplaintStreamAccess.STREAM), lastEventId);
-    }
-
-    static <E extends Enum<E>> E parse(Class<E> type, String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.trim());
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.validation(name, "invalid", value);
-        }
-    }
-
-    static Boolean parseBoolean(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        if (value.equals("true") || value.equals("false")) {
-            return Boolean.valueOf(value);
-        }
-        throw ProblemException.validation(name, "invalid", value);
     }
 
     private static String blankToNull(String value) {

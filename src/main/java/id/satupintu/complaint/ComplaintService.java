@@ -725,18 +725,10 @@ public class ComplaintService {
     }
 
     private Uni<Page<ComplaintSummary>> pageByUpdate(StringBuilder hql, Parameters params, String cursor, int limit) {
-        List<String> after = Cursor.decode(cursor, 2);
-        if (!after.isEmpty()) {
-            OffsetDateTime at;
-            UUID id;
-            try {
-                at = OffsetDateTime.parse(after.get(0));
-                id = UUID.fromString(after.get(1));
-            } catch (DateTimeParseException | IllegalArgumentException e) {
-                throw new ProblemException(400, "invalid-cursor");
-            }
+        Cursor.TimeAndId after = Cursor.decodeTimeAndId(cursor);
+        if (after != null) {
             hql.append(" and (updatedAt < :at or (updatedAt = :at and id < :id))");
-            params.and("at", at).and("id", id);
+            params.and("at", after.at()).and("id", after.id());
         }
         hql.append(" order by updatedAt desc, id desc");
         return Complaint.<Complaint>find(hql.toString(), params).page(0, limit + 1).list()

@@ -1,5 +1,7 @@
 package id.satupintu.complaint;
 
+import org.eclipse.microprofile.graphql.Name;
+
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -18,13 +20,16 @@ public record ComplaintView(String trackingCode, ComplaintKind kind, String cate
                             RejectReason rejectReason, Deadline deadline, int reopenCount, boolean reopenable,
                             Integer rating, List<String> actions, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
 
+    @Name("ComplaintReporter")
     public record Reporter(String userId, String clientId, String name, String email, String phone) {
     }
 
+    @Name("ComplaintLocation")
     public record Location(Double latitude, Double longitude, String address) {
     }
 
     /** The deadline running now: for verification+forwarding or the agency's follow-up. */
+    @Name("ComplaintDeadline")
     public record Deadline(String stage, LocalDate dueOn, Integer workingDaysLeft, boolean dueSoon, boolean late) {
     }
 }

@@ -66,7 +66,7 @@ public class Open311Resource {
     @Consumes(MediaType.WILDCARD)
     public Uni<Response> create(@PathParam("segment") String segment, String body, @Context UriInfo uri,
                                 @Context HttpHeaders headers, @Context HttpServerRequest request) {
-        String clientAddress = request.remoteAddress() == null ? null : request.remoteAddress().host();
+        String clientAddress = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
         return answer(segment, uri, headers, (name, query) -> "requests".equals(name)
                 ? open311.create(Open311Form.parse(headers.getHeaderString(HttpHeaders.CONTENT_TYPE), body), query,
                         clientAddress)

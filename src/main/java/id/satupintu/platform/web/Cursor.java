@@ -37,4 +37,21 @@ public final class Cursor {
             throw new ProblemException(400, "invalid-cursor");
         }
     }
+
+    /** A position in a list ordered by a timestamp, then an id (newest change first, say). */
+    public record TimeAndId(java.time.OffsetDateTime at, java.util.UUID id) {
+    }
+
+    /** Decodes a cursor of {@link #encode}d (timestamp, UUID); null without a cursor, 400 when it is not one. */
+    public static TimeAndId decodeTimeAndId(String cursor) {
+        List<String> keys = decode(cursor, 2);
+        if (keys.isEmpty()) {
+            return null;
+        }
+        try {
+            return new TimeAndId(java.time.OffsetDateTime.parse(keys.get(0)), java.util.UUID.fromString(keys.get(1)));
+        } catch (java.time.format.DateTimeParseException | IllegalArgumentException e) {
+            throw new ProblemException(400, "invalid-cursor");
+        }
+    }
 }
