@@ -116,8 +116,25 @@ public class TokenService {
         if (!errors.isEmpty()) {
             throw ProblemException.validation(errors);
         }
-        String id = clientId.trim();
-        String givenSecret = secret;
+        return verifiedClient(clientId.trim(), secret).map(client -> forClient(client, request.scope()));
+    }
+
+    /**
+     * The active API client with this id and secret, under the same throttle as the token
+     * endpoint; fails with 401 invalid-client (or 429 account-locked). Open311's api_key, which
+     * carries a client's credentials, is checked here too so both doors lock together.
+     */
+    public Uni<Caller> authenticateClient(String clientId, String secret) {
+        if (clientId == null || clientId.isBlank() || clientId.length() > MAX_NAME
+                || secret == null || secret.isEmpty() || secret.length() > MAX_SECRET) {
+            return Uni.createFrom().failure(invalidClient());
+        }
+        return Uni.createFrom().deferred(() -> verifiedClient(clientId.trim(), secret))
+                .map(client -> new Caller(client.id.toString(), client.clientId, Set.of(client.kind), client.agencyCode,
+                        client.siteCode, true, client.scopeSet()));
+    }
+
+    private Uni<ApiClient> verifiedClient(String id, String givenSecret) {
         String subject = throttle.subject("client", id);
         return throttle.attempt(subject).chain(attempt -> Panache.withSession(() -> ApiClient.findByClientId(id))
                 .chain(client -> hasher.verify(givenSecret, client == null ? null : client.secretHash)
@@ -127,8 +144,7 @@ public class TokenService {
                         .map(matches -> matches && client.active ? client : null))
                 .chain(client -> client == null
                         ? throttle.<ApiClient>failed(attempt, invalidClient())
-                        : throttle.succeeded(subject).replaceWith(client)))
-                .map(client -> forClient(client, request.scope()));
+                        : throttle.succeeded(subject).replaceWith(client)));
     }
 
     private TokenResponse forUser(IdentityUser user, String refreshToken) {

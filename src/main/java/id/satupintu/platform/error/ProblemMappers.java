@@ -124,17 +124,32 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpHeaders headers, UriInfo uri) {
-        String state = sqlState(e);
-        if ("23505".equals(state)) {
-            // Two requests raced to create the same thing; the loser learns it exists.
-            return respond(ProblemException.conflict("conflict"), headers, uri);
-        }
-        if (state != null && state.startsWith("22")) {
-            // Data exceptions (a NUL character in text, a number out of range) come from the client's values.
-            return respond(new ProblemException(400, "invalid-input"), headers, uri);
+        ProblemException mistake = clientMistake(e);
+        if (mistake != null) {
+            return respond(mistake, headers, uri);
         }
         LOG.errorf(e, "Unexpected failure on %s", uri.getPath());
         return respond(new ProblemException(500, "internal-error"), headers, uri);
+    }
+
+    /**
+     * The client mistake behind a failure, for every door (REST, GraphQL, Open311) alike; null for
+     * a server fault, which the caller logs and answers with a 500.
+     */
+    public static ProblemException clientMistake(Throwable e) {
+        if (e instanceof ProblemException problem) {
+            return problem;
+        }
+        String state = sqlState(e);
+        if ("23505".equals(state)) {
+            // Two requests raced to create the same thing; the loser learns it exists.
+            return ProblemException.conflict("conflict");
+        }
+        if (state != null && state.startsWith("22")) {
+            // Data exceptions (a NUL character in text, a number out of range) come from the client's values.
+            return new ProblemException(400, "invalid-input");
+        }
+        return null;
     }
 
     /** The SQLSTATE of the database error behind a failure, if there is one. */

@@ -71,17 +71,7 @@ public class GraphQLCalls {
 
     /** The client mistake behind a failure, as REST's ProblemMappers would see it; null for a server fault. */
     private static ProblemException asProblem(Throwable e) {
-        if (e instanceof ProblemException problem) {
-            return problem;
-        }
-        String state = ProblemMappers.sqlState(e);
-        if ("23505".equals(state)) {
-            return ProblemException.conflict("conflict");
-        }
-        if (state != null && state.startsWith("22")) {
-            return new ProblemException(400, "invalid-input");
-        }
-        return null;
+        return ProblemMappers.clientMistake(e);
     }
 
     /**
