@@ -88,6 +88,9 @@ public class ApplicationService {
     @Inject
     ApplicationDocuments documents;
 
+    @Inject
+    ApplicationStatusReader statusReader;
+
     /**
      * Files an application (or saves a draft). With an idempotency key, a retry gets the first
      * result and the same key with another body is a 422.
@@ -190,17 +193,9 @@ public class ApplicationService {
         return readable(caller, trackingNumber).flatMap(this::view);
     }
 
-    /** The public status; unknown and malformed numbers are both 404. */
-    @WithSession
+    /** The public status; unknown and malformed numbers are both 404. One SQL statement, see the reader. */
     public Uni<ApplicationStatus> status(String trackingNumber) {
-        return byNumber(trackingNumber).flatMap(app -> {
-            if (app == null || app.state == ApplicationState.DRAFT) {
-                throw ProblemException.notFound("application", trackingNumber);
-            }
-            return clock.workingDaysLeft(app, Instant.now()).map(left -> new ApplicationStatus(app.trackingNumber,
-                    app.serviceCode, app.state, OssStatus.of(app.state), app.submittedAt, app.updatedAt, app.deadline,
-                    left));
-        });
+        return statusReader.read(trackingNumber);
     }
 
     @WithSession

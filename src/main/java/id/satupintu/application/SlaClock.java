@@ -6,6 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * The SLA clock in working days at the application's site. It starts on the day the file is
@@ -15,6 +17,14 @@ import java.time.LocalDate;
  */
 @ApplicationScoped
 public class SlaClock {
+
+    /**
+     * States whose responses show working days left: a running clock, or one paused for the
+     * applicant's revision (counted from the day it stopped). Decided, withdrawn and draft ones show none.
+     */
+    static final Set<ApplicationState> SHOWS_DAYS_LEFT = EnumSet.of(ApplicationState.SUBMITTED,
+            ApplicationState.IN_VERIFICATION, ApplicationState.RETURNED_FOR_REVISION,
+            ApplicationState.IN_TECHNICAL_REVIEW);
 
     @Inject
     WorkingDayCalendar calendar;
@@ -54,8 +64,7 @@ public class SlaClock {
 
     /** Working days left until the deadline (negative when late), or null when no clock runs. */
     Uni<Integer> workingDaysLeft(Application app, Instant now) {
-        if (app.deadline == null || app.state.isFinal() || app.state == ApplicationState.APPROVED
-                || app.state == ApplicationState.DEEMED_APPROVED || app.state == ApplicationState.DRAFT) {
+        if (app.deadline == null || !SHOWS_DAYS_LEFT.contains(app.state)) {
             return Uni.createFrom().nullItem();
         }
         Uni<LocalDate> from = app.clockPausedOn != null ? Uni.createFrom().item(app.clockPausedOn)
