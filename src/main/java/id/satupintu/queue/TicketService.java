@@ -3,6 +3,7 @@ package id.satupintu.queue;
 import id.satupintu.catalog.OpeningHours;
 import id.satupintu.catalog.Site;
 import id.satupintu.catalog.SiteService;
+import id.satupintu.catalog.WorkingDayCalendar;
 import id.satupintu.identity.Caller;
 import id.satupintu.identity.Roles;
 import id.satupintu.platform.error.InputValidator;
@@ -65,6 +66,9 @@ public class TicketService {
     EventLog events;
 
     @Inject
+    WorkingDayCalendar calendar;
+
+    @Inject
     InputValidator validator;
 
     @ConfigProperty(name = "satupintu.queue.default-service-seconds", defaultValue = "300")
@@ -80,10 +84,8 @@ public class TicketService {
         return sites.find(siteCode).flatMap(site -> {
             ZoneId zone = ZoneId.of(site.timeZone);
             ZonedDateTime now = ZonedDateTime.now(zone);
-            if (phone && !isOpen(site, now)) {
-                throw new ProblemException(409, "site-closed", site.code);
-            }
-            return pool.withTransaction(tx -> laneFor(tx, siteCode, request.serviceCode())
+            Uni<Void> serving = phone ? requireServing(site, now) : Uni.createFrom().voidItem();
+            return serving.flatMap(open -> pool.withTransaction(tx -> laneFor(tx, siteCode, request.serviceCode())
                     .flatMap(lane -> tx.preparedQuery(NEXT_NUMBER).execute(Tuple.of(lane.id(), now.toLocalDate()))
                             .flatMap(rows -> {
                                 int sequence = rows.iterator().next().getInteger("last");
@@ -94,7 +96,7 @@ public class TicketService {
                                 return insert(tx, lane, now.toLocalDate(), sequence, caller, request);
                             }))
                     .flatMap(id -> load(tx, id, false))
-                    .call(ticket -> publish(tx, ticket, "ticket.issued")));
+                    .call(ticket -> publish(tx, ticket, "ticket.issued"))));
         }).onFailure(failure -> QueueAccess.violates(failure, "queue_ticket_one_active"))
                 .transform(failure -> ProblemException.conflict("active-ticket-exists", request.serviceCode()));
     }
@@ -194,6 +196,23 @@ public class TicketService {
                     }
                     return Lane.of(rows.iterator().next());
                 });
+    }
+
+    /**
+     * A citizen may queue from afar only while the site serves: within its opening hours (site-closed)
+     * and not on a national holiday, cuti bersama or one of its own closures (site-day-off), which
+     * opening hours alone cannot tell. The calendar is read only after the hours pass, as it costs queries.
+     */
+    private Uni<Void> requireServing(Site site, ZonedDateTime now) {
+        if (!isOpen(site, now)) {
+            return Uni.createFrom().failure(new ProblemException(409, "site-closed", site.code));
+        }
+        return calendar.closedOn(site, now.toLocalDate()).map(reasons -> {
+            if (!reasons.isEmpty()) {
+                throw new ProblemException(409, "site-day-off", site.code, reasons.get(0).name());
+            }
+            return null;
+        });
     }
 
     /** Opening hours are in the site's own time zone; a weekday without hours is closed. */
