@@ -34,12 +34,24 @@ public class TicketService {
 
     public static final String ISSUE_SCOPE = "queue:issue";
 
-    private static final String NEXT_NUMBER = "insert into queue_number (lane_id, local_date, last) values ($1, $2, 1) "
-            + "on conflict (lane_id, local_date) do update set last = queue_number.last + 1 returning last";
-
-    private static final String INSERT = "insert into queue_ticket (site_code, lane_id, number_lane_id, service_code, "
-            + "local_date, sequence, number, channel, priority, vehicle_plate, holder_id, issued_by, status) "
-            + "values ($1, $2, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'WAITING') returning id";
+    /**
+     * Takes the lane's next number for the day (an upsert that locks the lane's row until commit) and
+     * inserts the ticket with it in one statement, returning it as {@link Ticket#SELECT} would: the
+     * fewer round trips while the number row is locked, the more tickets a lane issues per second.
+     * $1 lane, $2 local date, $3 site, $4 service, $5 prefix, $6 channel, $7 priority, $8 plate,
+     * $9 holder, $10 issued by.
+     */
+    private static final String ISSUE = "with number as (insert into queue_number (lane_id, local_date, last) "
+            + "values ($1, $2, 1) on conflict (lane_id, local_date) do update set last = queue_number.last + 1 "
+            + "returning last), "
+            + "t as (insert into queue_ticket (site_code, lane_id, number_lane_id, service_code, local_date, sequence, "
+            + "number, channel, priority, vehicle_plate, holder_id, issued_by, status) "
+            + "select $3, $1, $1, $4, $2, last, $5 || '-' || lpad(last::text, greatest(3, length(last::text)), '0'), "
+            + "$6, $7, $8, $9, $10, 'WAITING' from number returning *) "
+            + "select t.id, t.site_code, t.lane_id, $5 as prefix, t.service_code, t.number, t.channel, t.priority, "
+            + "t.vehicle_plate, t.holder_id, t.issued_by, t.status, t.issued_at, t.counter_id, null::integer as "
+            + "counter_number, null::text as counter_name, t.target_counter_id, t.called_at, t.call_count, t.started_at, "
+            + "t.finished_at, t.sequence from t";
 
     /** Rolling average over this many finished tickets of the lane. */
     private static final int SERVICE_TIME_SAMPLE = 20;
@@ -86,16 +98,14 @@ public class TicketService {
             ZonedDateTime now = ZonedDateTime.now(zone);
             Uni<Void> serving = phone ? requireServing(site, now) : Uni.createFrom().voidItem();
             return serving.flatMap(open -> pool.withTransaction(tx -> laneFor(tx, siteCode, request.serviceCode())
-                    .flatMap(lane -> tx.preparedQuery(NEXT_NUMBER).execute(Tuple.of(lane.id(), now.toLocalDate()))
-                            .flatMap(rows -> {
-                                int sequence = rows.iterator().next().getInteger("last");
-                                // The quota caps what citizens may take remotely; people at the site are still served.
-                                if (phone && sequence > lane.dailyQuota()) {
-                                    throw ProblemException.conflict("quota-exhausted", lane.prefix(), lane.dailyQuota());
-                                }
-                                return insert(tx, lane, now.toLocalDate(), sequence, caller, request);
-                            }))
-                    .flatMap(id -> load(tx, id, false))
+                    .flatMap(lane -> insert(tx, lane, now.toLocalDate(), caller, request).map(row -> {
+                        // The quota caps what citizens may take remotely; people at the site are still served.
+                        // Refused after the number is taken, so the rollback gives the number back.
+                        if (phone && row.getInteger("sequence") > lane.dailyQuota()) {
+                            throw ProblemException.conflict("quota-exhausted", lane.prefix(), lane.dailyQuota());
+                        }
+                        return Ticket.of(row);
+                    }))
                     .call(ticket -> publish(tx, ticket, "ticket.issued"))));
         }).onFailure(failure -> QueueAccess.violates(failure, "queue_ticket_one_active"))
                 .transform(failure -> ProblemException.conflict("active-ticket-exists", request.serviceCode()));
@@ -175,15 +185,13 @@ public class TicketService {
                 .map(rows -> QueueAccess.first(rows, Ticket::of, "ticket", id));
     }
 
-    private static Uni<UUID> insert(SqlClient tx, Lane lane, LocalDate date, int sequence, Caller caller,
-                                    TicketRequest request) {
-        String number = lane.prefix() + "-" + String.format("%03d", sequence);
+    private static Uni<Row> insert(SqlClient tx, Lane lane, LocalDate date, Caller caller, TicketRequest request) {
         String holder = request.channel() == Channel.PHONE ? caller.id() : null;
-        return tx.preparedQuery(INSERT)
-                .execute(Tuple.from(new Object[] {lane.siteCode(), lane.id(), request.serviceCode(), date, sequence,
-                        number, request.channel().name(), request.priorityOrNone().name(), request.vehiclePlate(),
-                        holder, caller.id()}))
-                .map(rows -> rows.iterator().next().getUUID("id"));
+        return tx.preparedQuery(ISSUE)
+                .execute(Tuple.from(new Object[] {lane.id(), date, lane.siteCode(), request.serviceCode(), lane.prefix(),
+                        request.channel().name(), request.priorityOrNone().name(), request.vehiclePlate(), holder,
+                        caller.id()}))
+                .map(rows -> rows.iterator().next());
     }
 
     private static Uni<Lane> laneFor(SqlClient tx, String siteCode, String serviceCode) {
