@@ -117,9 +117,13 @@ tokens
 while read -r id staff; do api "$staff" POST "/api/v1/counters/$id/open"; done <"$WORK/counters"
 
 # A measurement cut off between a call and its return leaves a ticket called: put it back before the next one.
+# Tickets issued by earlier measurements are served, so each one starts with an empty lane A (a ticket's answer
+# counts the tickets ahead of it, which grows with the line).
 settle() {
   "${PSQL[@]}" -c "update queue_ticket set status = 'WAITING', counter_id = null where site_code = '$SITE'
-    and status = 'CALLED'" -c "vacuum analyze queue_ticket, queue_number, queue_counter, event" 2>/dev/null
+    and status = 'CALLED'" -c "update queue_ticket set status = 'DONE' where site_code = '$SITE'
+    and service_code = '$ISSUE_SERVICE' and status = 'WAITING'" \
+    -c "vacuum analyze queue_ticket, queue_number, queue_counter, event" 2>/dev/null
 }
 wrk_rate() { # lua-script threads -> requests/s; fails on any non-2xx answer
   local out; out=$(wrk -t "$2" -c "$C" -d "${DURATION}s" --timeout 30s --latency -s "bench/queue/$1" "$URL${BENCH_PATH:-/}")

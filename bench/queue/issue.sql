@@ -22,3 +22,11 @@ insert into event (stream, type, payload) select 'board:' || :site, 'ticket.issu
   :ticket::text, 'number', :number::text, 'lane', :lane_prefix::text, 'serviceCode', :service::text, 'status', 'WAITING', 'priority', false)
   from (select count(*) from (select pg_advisory_xact_lock(hashtextextended('board:' || :site, 0))) as lock) as locked returning id;
 commit;
+-- The answer's position and estimated wait (TicketService.view), after the transaction.
+select (select count(*) from queue_ticket w where w.lane_id = :lane_id and w.status = 'WAITING'
+    and w.target_counter_id is null and w.id <> :ticket and (case when false
+    then w.priority <> 'NONE' and w.issued_at < :issued_at::timestamptz else w.priority <> 'NONE' or w.issued_at < :issued_at::timestamptz end)) as ahead,
+  (select avg(extract(epoch from s.finished_at - s.started_at)) from (select finished_at, started_at
+    from queue_ticket where lane_id = :lane_id and status = 'DONE' and started_at is not null
+    order by finished_at desc limit 20) s) as average_seconds,
+  (select count(*) from queue_counter where status = 'OPEN' and :lane_id = any(lane_ids)) as open_counters;

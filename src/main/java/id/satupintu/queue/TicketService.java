@@ -113,17 +113,20 @@ public class TicketService {
 
     public Uni<TicketView> view(Caller caller, String id) {
         UUID ticketId = QueueAccess.parseId("ticket", id);
-        return load(pool, ticketId, false).flatMap(ticket -> {
-            boolean staff = QueueAccess.isStaffOf(caller, ticket.siteCode());
-            requireReader(caller, ticket);
-            if (ticket.status() != TicketStatus.WAITING) {
-                return Uni.createFrom().item(TicketView.of(ticket, null, staff));
-            }
-            return pool.preparedQuery(WAIT)
-                    .execute(Tuple.of(ticket.laneId(), ticket.id(), ticket.priority() != PriorityCategory.NONE,
-                            ticket.issuedAt()))
-                    .map(rows -> TicketView.of(ticket, wait(rows.iterator().next()), staff));
-        });
+        return load(pool, ticketId, false).flatMap(ticket -> view(caller, ticket));
+    }
+
+    /** The view of a ticket in hand (e.g. just issued), without reading it again. */
+    public Uni<TicketView> view(Caller caller, Ticket ticket) {
+        boolean staff = QueueAccess.isStaffOf(caller, ticket.siteCode());
+        requireReader(caller, ticket);
+        if (ticket.status() != TicketStatus.WAITING) {
+            return Uni.createFrom().item(TicketView.of(ticket, null, staff));
+        }
+        return pool.preparedQuery(WAIT)
+                .execute(Tuple.of(ticket.laneId(), ticket.id(), ticket.priority() != PriorityCategory.NONE,
+                        ticket.issuedAt()))
+                .map(rows -> TicketView.of(ticket, wait(rows.iterator().next()), staff));
     }
 
     /** The latest calls of the site, newest first, for its display board. */
