@@ -116,8 +116,8 @@ public final class Browser implements AutoCloseable {
                 if (Objects.equals(Boolean.TRUE, spec(port).get("/status").then().extract().path("value.ready"))) {
                     return;
                 }
-            } catch (RuntimeException notYet) {
-                // Not listening yet.
+            } catch (Exception notYet) {
+                // Not listening yet: REST Assured rethrows the ConnectException unchecked, undeclared.
             }
             Thread.sleep(100);
         }
