@@ -48,7 +48,8 @@ public final class Browser implements AutoCloseable {
                             Map.of("browserName", "chrome", "goog:chromeOptions", chrome))))
                     .post("/session").then().statusCode(200).extract().path("value.sessionId");
             return new Browser(driver, port, session);
-        } catch (RuntimeException | Error e) {
+        } catch (Exception | Error e) {
+            // REST Assured may throw a checked ConnectException undeclared: never leave chromedriver behind.
             driver.destroyForcibly();
             throw e;
         }
