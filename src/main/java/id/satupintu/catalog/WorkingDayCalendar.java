@@ -50,6 +50,18 @@ public class WorkingDayCalendar {
     }
 
     /**
+     * Why the site does not serve on {@code date} besides the weekend: national holidays, cuti bersama
+     * and its own closures; empty on an ordinary day. Weekends are left out because they are a matter
+     * of the site's opening hours: front-line units may open on Saturday (Perpres 21/2023 art. 7).
+     */
+    @WithSession
+    public Uni<List<CalendarReason>> closedOn(Site site, LocalDate date) {
+        CalendarDates.checkYear("date", date.getYear());
+        return load(site, date, date).map(window -> window.reasons(date).stream()
+                .filter(reason -> reason.kind() != CalendarReason.Kind.WEEKEND).toList());
+    }
+
+    /**
      * The days-th working day after {@code from}, {@code from} itself not counted; with days = 0,
      * {@code from} when it is a working day, else the next working day. 0 &le; days &le; {@link #MAX_DAYS}.
      */

@@ -117,9 +117,9 @@ public class CounterService {
                                     + "from queue_counter_session s where p.session_id = s.id and s.counter_id = $1 "
                                     + "and s.closed_at is null and p.resumed_at is null")
                             .execute(Tuple.of(counter.id())))
-                    .flatMap(done -> tx.preparedQuery("update queue_counter_session set closed_at = now() "
-                                    + "where counter_id = $1 and closed_at is null")
-                            .execute(Tuple.of(counter.id())))
+                    .flatMap(done -> tx.preparedQuery("update queue_counter_session set closed_at = now(), "
+                                    + "closed_by = $2 where counter_id = $1 and closed_at is null")
+                            .execute(Tuple.of(counter.id(), caller.id())))
                     .flatMap(done -> setStatus(tx, counter.id(), CounterStatus.CLOSED, null, null));
         });
     }

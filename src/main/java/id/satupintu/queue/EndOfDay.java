@@ -3,17 +3,20 @@ package id.satupintu.queue;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
  * After a site's local midnight, closes the tickets of its past days that were never finished and keeps
- * the day's figures per lane and hour. Numbering needs no reset: it is per local day. Every replica runs
+ * the day's figures per lane and hour; from the site's closing time on, ends the counter sessions
+ * still open or paused, so no counter stays "open" overnight on the boards and wait estimates. Numbering needs no reset: it is per local day. Every replica runs
  * the job; a transaction-level advisory lock lets one of them do the work, and the closed-day table
  * keeps figures from being written twice.
  */
@@ -21,6 +24,9 @@ import org.jboss.logging.Logger;
 public class EndOfDay {
 
     private static final Logger LOG = Logger.getLogger(EndOfDay.class);
+
+    /** What a session's closed_by says when this job, not a member of staff, ended it. */
+    static final String CLOSED_BY = "end-of-day";
 
     private static final String LOCK = "select pg_try_advisory_xact_lock(hashtext('satupintu.queue.end-of-day')) as locked";
 
@@ -55,6 +61,43 @@ public class EndOfDay {
             + " group by t.site_code, t.lane_id, t.local_date, 4 returning 1)"
             + " insert into queue_day_closed (site_code, local_date, closed_at) select site_code, local_date, $1::timestamptz from days";
 
+    /** A site's local time at $1 (alias st for the site), and its local date. */
+    private static final String LOCAL_NOW = "($1::timestamptz at time zone st.time_zone)";
+
+    /**
+     * Counters whose session is due to end: opened on an earlier local day, or opened before today's
+     * closing time once that time has passed. A session opened after closing (overtime to clear the
+     * hall) runs until midnight. A counter with a ticket called or in service is left to its staff.
+     */
+    private static final String DUE_COUNTERS = "select c.id from queue_counter c"
+            + " join queue_counter_session s on s.counter_id = c.id and s.closed_at is null"
+            + " join site st on st.code = c.site_code"
+            + " left join lateral (select (h ->> 'closes')::time as closes"
+            + "   from jsonb_array_elements(st.opening_hours -> 'days') h"
+            + "   where h ->> 'day' = to_char(" + LOCAL_NOW + ", 'FMDAY') limit 1) today on true"
+            + " where c.status <> 'CLOSED'"
+            + " and ((s.opened_at at time zone st.time_zone)::date < " + LOCAL_NOW + "::date"
+            + "   or (today.closes is not null and " + LOCAL_NOW + "::time >= today.closes"
+            + "     and s.opened_at < ((" + LOCAL_NOW + "::date + today.closes) at time zone st.time_zone)))"
+            + " and not exists (select 1 from queue_ticket t where t.counter_id = c.id and t.status in ('CALLED', 'SERVING'))"
+            + " for update of c skip locked";
+
+    /**
+     * Ends the sessions (and any pause) of the locked counters $2, recorded as closed by the job. Idleness
+     * is checked again: this statement's snapshot is taken after the locks, so a call that committed
+     * in between is seen, and no new call can start on a locked counter.
+     */
+    private static final String CLOSE_SESSIONS = "with closing as (select c.id from queue_counter c"
+            + " where c.id = any($2) and c.status <> 'CLOSED' and not exists (select 1 from queue_ticket t"
+            + " where t.counter_id = c.id and t.status in ('CALLED', 'SERVING'))),"
+            + " pauses as (update queue_counter_pause p set resumed_at = $1::timestamptz from queue_counter_session s"
+            + " where p.session_id = s.id and s.counter_id in (select id from closing) and s.closed_at is null"
+            + " and p.resumed_at is null),"
+            + " sessions as (update queue_counter_session s set closed_at = $1::timestamptz, closed_by = '" + CLOSED_BY + "'"
+            + " where s.counter_id in (select id from closing) and s.closed_at is null)"
+            + " update queue_counter c set status = 'CLOSED', pause_reason = null, staff_id = null, priority_streak = 0"
+            + " where c.id in (select id from closing)";
+
     @Inject
     Pool pool;
 
@@ -78,9 +121,26 @@ public class EndOfDay {
             if (!rows.iterator().next().getBoolean("locked")) {
                 return Uni.createFrom().item(0);
             }
+            // Tickets first: a counter busy with a ticket of a day that is over is idle once it is closed.
             return tx.preparedQuery(CLOSE).execute(Tuple.of(at))
+                    .flatMap(closed -> closeSessions(tx, at))
                     .flatMap(closed -> tx.preparedQuery(FIGURES).execute(Tuple.of(at)))
                     .map(days -> days.rowCount());
         }));
+    }
+
+    /** Closes the counter sessions still open or paused at their site's closing time. */
+    private static Uni<Void> closeSessions(SqlClient tx, OffsetDateTime at) {
+        return tx.preparedQuery(DUE_COUNTERS).execute(Tuple.of(at)).flatMap(due -> {
+            if (due.rowCount() == 0) {
+                return Uni.createFrom().voidItem();
+            }
+            UUID[] ids = QueueAccess.all(due, row -> row.getUUID("id")).toArray(UUID[]::new);
+            return tx.preparedQuery(CLOSE_SESSIONS).execute(Tuple.of(at, ids)).invoke(closed -> {
+                if (closed.rowCount() > 0) {
+                    LOG.infof("Queue end of day: closed %d counter sessions", closed.rowCount());
+                }
+            }).replaceWithVoid();
+        });
     }
 }

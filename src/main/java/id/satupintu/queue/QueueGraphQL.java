@@ -69,7 +69,7 @@ public class QueueGraphQL {
 
     @Mutation
     public Uni<TicketView> issueTicket(@NonNull String site, @NonNull TicketRequest input) {
-        return as(caller -> tickets.issue(caller, site, input).flatMap(t -> tickets.view(caller, t.id().toString())));
+        return as(caller -> tickets.issue(caller, site, input).flatMap(t -> tickets.view(caller, t)));
     }
 
     @Mutation

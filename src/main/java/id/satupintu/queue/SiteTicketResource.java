@@ -32,8 +32,7 @@ public class SiteTicketResource {
     @RolesAllowed("**")
     public Uni<Response> issue(@PathParam("code") String siteCode, @Valid @NotNull TicketRequest request) {
         return currentUser.require()
-                .flatMap(caller -> tickets.issue(caller, siteCode, request).flatMap(ticket -> tickets.view(caller,
-                        ticket.id().toString())))
+                .flatMap(caller -> tickets.issue(caller, siteCode, request).flatMap(ticket -> tickets.view(caller, ticket)))
                 .map(view -> Response.created(URI.create("/api/v1/tickets/" + view.id())).entity(view).build());
     }
 }

@@ -3,6 +3,7 @@ package id.satupintu.queue;
 import id.satupintu.catalog.OpeningHours;
 import id.satupintu.catalog.Site;
 import id.satupintu.catalog.SiteService;
+import id.satupintu.catalog.WorkingDayCalendar;
 import id.satupintu.identity.Caller;
 import id.satupintu.identity.Roles;
 import id.satupintu.identity.Scopes;
@@ -35,16 +36,24 @@ public class TicketService {
 
     public static final String ISSUE_SCOPE = Scopes.QUEUE_ISSUE;
 
-    private static final String NEXT_NUMBER = "insert into queue_number (lane_id, local_date, last) values ($1, $2, 1) "
-            + "on conflict (lane_id, local_date) do update set last = queue_number.last + 1 returning last";
-
-    private static final String INSERT = "insert into queue_ticket (site_code, lane_id, number_lane_id, service_code, "
-            + "local_date, sequence, number, channel, priority, vehicle_plate, holder_id, issued_by, status) "
-            + "values ($1, $2, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'WAITING') returning id";
-
-    private static final String INSERT_BOOKED = "insert into queue_ticket (site_code, lane_id, number_lane_id, "
-            + "service_code, local_date, sequence, number, channel, priority, holder_id, issued_by, status, booked_for) "
-            + "values ($1, $2, $2, $3, $4, $5, $6, 'BOOKING', 'NONE', $7, $8, 'WAITING', $9) returning id";
+    /**
+     * Takes the lane's next number for the day (an upsert that locks the lane's row until commit) and
+     * inserts the ticket with it in one statement, returning it as {@link Ticket#SELECT} would: the
+     * fewer round trips while the number row is locked, the more tickets a lane issues per second.
+     * $1 lane, $2 local date, $3 site, $4 service, $5 prefix, $6 channel, $7 priority, $8 plate,
+     * $9 holder, $10 issued by, $11 booked slot time (booked tickets only).
+     */
+    private static final String ISSUE = "with number as (insert into queue_number (lane_id, local_date, last) "
+            + "values ($1, $2, 1) on conflict (lane_id, local_date) do update set last = queue_number.last + 1 "
+            + "returning last), "
+            + "t as (insert into queue_ticket (site_code, lane_id, number_lane_id, service_code, local_date, sequence, "
+            + "number, channel, priority, vehicle_plate, holder_id, issued_by, status, booked_for) "
+            + "select $3, $1, $1, $4, $2, last, $5 || '-' || lpad(last::text, greatest(3, length(last::text)), '0'), "
+            + "$6, $7, $8, $9, $10, 'WAITING', $11 from number returning *) "
+            + "select t.id, t.site_code, t.lane_id, $5 as prefix, t.service_code, t.number, t.channel, t.priority, "
+            + "t.vehicle_plate, t.holder_id, t.issued_by, t.status, t.issued_at, t.counter_id, null::integer as "
+            + "counter_number, null::text as counter_name, t.target_counter_id, t.called_at, t.call_count, t.started_at, "
+            + "t.finished_at, t.booked_for, t.sequence from t";
 
     /** Rolling average over this many finished tickets of the lane. */
     private static final int SERVICE_TIME_SAMPLE = 20;
@@ -71,6 +80,9 @@ public class TicketService {
     EventLog events;
 
     @Inject
+    WorkingDayCalendar calendar;
+
+    @Inject
     InputValidator validator;
 
     @ConfigProperty(name = "satupintu.queue.default-service-seconds", defaultValue = "300")
@@ -86,38 +98,37 @@ public class TicketService {
         return sites.find(siteCode).flatMap(site -> {
             ZoneId zone = ZoneId.of(site.timeZone);
             ZonedDateTime now = ZonedDateTime.now(zone);
-            if (phone && !isOpen(site, now)) {
-                throw new ProblemException(409, "site-closed", site.code);
-            }
-            return pool.withTransaction(tx -> laneFor(tx, siteCode, request.serviceCode())
-                    .flatMap(lane -> tx.preparedQuery(NEXT_NUMBER).execute(Tuple.of(lane.id(), now.toLocalDate()))
-                            .flatMap(rows -> {
-                                int sequence = rows.iterator().next().getInteger("last");
-                                // The quota caps what citizens may take remotely; people at the site are still served.
-                                if (phone && sequence > lane.dailyQuota()) {
-                                    throw ProblemException.conflict("quota-exhausted", lane.prefix(), lane.dailyQuota());
-                                }
-                                return insert(tx, lane, now.toLocalDate(), sequence, caller, request);
-                            }))
-                    .flatMap(id -> load(tx, id, false))
-                    .call(ticket -> publish(tx, ticket, "ticket.issued")));
+            Uni<Void> serving = phone ? requireServing(site, now) : Uni.createFrom().voidItem();
+            return serving.flatMap(open -> pool.withTransaction(tx -> laneFor(tx, siteCode, request.serviceCode())
+                    .flatMap(lane -> insert(tx, lane, now.toLocalDate(), caller, request).map(row -> {
+                        // The quota caps what citizens may take remotely; people at the site are still served.
+                        // Refused after the number is taken, so the rollback gives the number back.
+                        if (phone && row.getInteger("sequence") > lane.dailyQuota()) {
+                            throw ProblemException.conflict("quota-exhausted", lane.prefix(), lane.dailyQuota());
+                        }
+                        return Ticket.of(row);
+                    }))
+                    .call(ticket -> publish(tx, ticket, "ticket.issued"))));
         }).onFailure(failure -> QueueAccess.violates(failure, "queue_ticket_one_active"))
                 .transform(failure -> ProblemException.conflict("active-ticket-exists", request.serviceCode()));
     }
 
     public Uni<TicketView> view(Caller caller, String id) {
         UUID ticketId = QueueAccess.parseId("ticket", id);
-        return load(pool, ticketId, false).flatMap(ticket -> {
-            boolean staff = QueueAccess.isStaffOf(caller, ticket.siteCode());
-            requireReader(caller, ticket);
-            if (ticket.status() != TicketStatus.WAITING) {
-                return Uni.createFrom().item(TicketView.of(ticket, null, staff));
-            }
-            return pool.preparedQuery(WAIT)
-                    .execute(Tuple.of(ticket.laneId(), ticket.id(), ticket.priority() != PriorityCategory.NONE,
-                            ticket.issuedAt()))
-                    .map(rows -> TicketView.of(ticket, wait(rows.iterator().next()), staff));
-        });
+        return load(pool, ticketId, false).flatMap(ticket -> view(caller, ticket));
+    }
+
+    /** The view of a ticket in hand (e.g. just issued), without reading it again. */
+    public Uni<TicketView> view(Caller caller, Ticket ticket) {
+        boolean staff = QueueAccess.isStaffOf(caller, ticket.siteCode());
+        requireReader(caller, ticket);
+        if (ticket.status() != TicketStatus.WAITING) {
+            return Uni.createFrom().item(TicketView.of(ticket, null, staff));
+        }
+        return pool.preparedQuery(WAIT)
+                .execute(Tuple.of(ticket.laneId(), ticket.id(), ticket.priority() != PriorityCategory.NONE,
+                        ticket.issuedAt()))
+                .map(rows -> TicketView.of(ticket, wait(rows.iterator().next()), staff));
     }
 
     /** The latest calls of the site, newest first, for its display board. */
@@ -181,21 +192,12 @@ public class TicketService {
     Uni<Ticket> issueBooked(SqlClient tx, String siteCode, String serviceCode, LocalDate date, String holderId,
                             String issuedBy, OffsetDateTime bookedFor) {
         return laneFor(tx, siteCode, serviceCode)
-                .flatMap(lane -> tx.preparedQuery(NEXT_NUMBER).execute(Tuple.of(lane.id(), date))
-                        .flatMap(rows -> {
-                            int sequence = rows.iterator().next().getInteger("last");
-                            return tx.preparedQuery(INSERT_BOOKED).execute(Tuple.from(new Object[] {siteCode,
-                                    lane.id(), serviceCode, date, sequence, number(lane, sequence), holderId, issuedBy,
-                                    bookedFor}));
-                        }))
-                .flatMap(rows -> load(tx, rows.iterator().next().getUUID("id"), false))
+                .flatMap(lane -> take(tx, lane, date, serviceCode, Channel.BOOKING, PriorityCategory.NONE, null,
+                        holderId, issuedBy, bookedFor))
+                .map(Ticket::of)
                 .call(ticket -> publish(tx, ticket, "ticket.issued"))
                 .onFailure(failure -> QueueAccess.violates(failure, "queue_ticket_one_active"))
                 .transform(failure -> ProblemException.conflict("active-ticket-exists", serviceCode));
-    }
-
-    private static String number(Lane lane, int sequence) {
-        return lane.prefix() + "-" + String.format("%03d", sequence);
     }
 
     static Uni<Ticket> load(SqlClient client, UUID id, boolean lock) {
@@ -204,15 +206,20 @@ public class TicketService {
                 .map(rows -> QueueAccess.first(rows, Ticket::of, "ticket", id));
     }
 
-    private static Uni<UUID> insert(SqlClient tx, Lane lane, LocalDate date, int sequence, Caller caller,
-                                    TicketRequest request) {
-        String number = number(lane, sequence);
+    private static Uni<Row> insert(SqlClient tx, Lane lane, LocalDate date, Caller caller, TicketRequest request) {
         String holder = request.channel() == Channel.PHONE ? caller.id() : null;
-        return tx.preparedQuery(INSERT)
-                .execute(Tuple.from(new Object[] {lane.siteCode(), lane.id(), request.serviceCode(), date, sequence,
-                        number, request.channel().name(), request.priorityOrNone().name(), request.vehiclePlate(),
-                        holder, caller.id()}))
-                .map(rows -> rows.iterator().next().getUUID("id"));
+        return take(tx, lane, date, request.serviceCode(), request.channel(), request.priorityOrNone(),
+                request.vehiclePlate(), holder, caller.id(), null);
+    }
+
+    /** The one way a ticket is numbered and stored, whatever the channel (see {@link #ISSUE}). */
+    private static Uni<Row> take(SqlClient tx, Lane lane, LocalDate date, String serviceCode, Channel channel,
+                                 PriorityCategory priority, String vehiclePlate, String holder, String issuedBy,
+                                 OffsetDateTime bookedFor) {
+        return tx.preparedQuery(ISSUE)
+                .execute(Tuple.from(new Object[] {lane.id(), date, lane.siteCode(), serviceCode, lane.prefix(),
+                        channel.name(), priority.name(), vehiclePlate, holder, issuedBy, bookedFor}))
+                .map(rows -> rows.iterator().next());
     }
 
     private static Uni<Lane> laneFor(SqlClient tx, String siteCode, String serviceCode) {
@@ -225,6 +232,23 @@ public class TicketService {
                     }
                     return Lane.of(rows.iterator().next());
                 });
+    }
+
+    /**
+     * A citizen may queue from afar only while the site serves: within its opening hours (site-closed)
+     * and not on a national holiday, cuti bersama or one of its own closures (site-day-off), which
+     * opening hours alone cannot tell. The calendar is read only after the hours pass, as it costs queries.
+     */
+    private Uni<Void> requireServing(Site site, ZonedDateTime now) {
+        if (!isOpen(site, now)) {
+            return Uni.createFrom().failure(new ProblemException(409, "site-closed", site.code));
+        }
+        return calendar.closedOn(site, now.toLocalDate()).map(reasons -> {
+            if (!reasons.isEmpty()) {
+                throw new ProblemException(409, "site-day-off", site.code, reasons.get(0).name());
+            }
+            return null;
+        });
     }
 
     /** Opening hours are in the site's own time zone; a weekday without hours is closed. */

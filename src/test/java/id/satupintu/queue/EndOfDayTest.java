@@ -13,14 +13,20 @@ import id.satupintu.identity.Roles;
 import id.satupintu.queue.QueueFixtures.OpenCounter;
 import id.satupintu.support.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -73,6 +79,100 @@ class EndOfDayTest {
         // Numbers start again on the new local day.
         QueueFixtures.issue(wita.site(), QueueFixtures.device(Roles.KIOSK, wita.site()), "KIOSK", KTP, null)
                 .then().statusCode(201).body("number", equalTo("A-001"));
+    }
+
+    /** A site's counters at closing: idle, paused, busy with a called ticket, opened for overtime. */
+    record Counters(String site, OpenCounter idle, OpenCounter paused, OpenCounter busy, OpenCounter overtime) {
+    }
+
+    @Test
+    void countersStillOpenAtClosingAreClosedAtEachSitesOwnClosingTime() {
+        // A day of its own, further back than the other test's, so neither closes the other's counters.
+        LocalDate day = LocalDate.now(ZoneOffset.UTC).minusDays(20);
+        Counters wib = countersAt(QueueFixtures.site("Asia/Jakarta", "08:00", "16:00"), "Asia/Jakarta", day);
+        Counters wita = countersAt(QueueFixtures.site("Asia/Makassar", "08:00", "16:00"), "Asia/Makassar", day);
+
+        // 08:30 UTC: 15:30 in Jakarta, 16:30 in Makassar. Only Makassar has closed.
+        Instant witaClosed = day.atTime(8, 30).toInstant(ZoneOffset.UTC);
+        endOfDay.run(witaClosed).await().indefinitely();
+        counter(wita.idle(), "CLOSED");
+        counter(wita.paused(), "CLOSED");
+        counter(wita.busy(), "OPEN");
+        counter(wib.idle(), "OPEN");
+        counter(wib.paused(), "PAUSED");
+        assertClosedByTheJob(wita.idle(), witaClosed);
+        assertClosedByTheJob(wita.paused(), witaClosed);
+        assertEquals(0, count("select count(*) from queue_counter_pause p join queue_counter_session s on s.id = p.session_id"
+                + " where s.counter_id = $1 and p.resumed_at is null", UUID.fromString(wita.paused().id())));
+
+        // 09:30 UTC: 16:30 in Jakarta. Overtime opened after closing goes on; a busy counter is left to its staff.
+        Instant wibClosed = day.atTime(9, 30).toInstant(ZoneOffset.UTC);
+        endOfDay.run(wibClosed).await().indefinitely();
+        counter(wib.idle(), "CLOSED");
+        counter(wib.paused(), "CLOSED");
+        counter(wib.busy(), "OPEN");
+        counter(wib.overtime(), "OPEN");
+        counter(wita.overtime(), "OPEN");
+        assertClosedByTheJob(wib.paused(), wibClosed);
+        // The staff of a session the job closed simply opens a new one the next morning.
+        given().auth().oauth2(wib.idle().staff()).post("/api/v1/counters/" + wib.idle().id() + "/open")
+                .then().statusCode(200).body("status", equalTo("OPEN"));
+        execute("update queue_counter_session set opened_at = $2 where counter_id = $1 and closed_at is null",
+                UUID.fromString(wib.idle().id()), local(day.plusDays(1), "07:45", "Asia/Jakarta"));
+
+        // 17:30 UTC: past midnight in both zones. The busy counters' tickets close, then their sessions;
+        // overtime ends at midnight, and the counter reopened the next morning stays open.
+        Instant midnightPassed = day.atTime(17, 30).toInstant(ZoneOffset.UTC);
+        endOfDay.run(midnightPassed).await().indefinitely();
+        for (Counters site : List.of(wib, wita)) {
+            counter(site.busy(), "CLOSED");
+            counter(site.overtime(), "CLOSED");
+            assertClosedByTheJob(site.busy(), midnightPassed);
+        }
+        counter(wib.idle(), "OPEN");
+        // A session its staff closed says so.
+        given().auth().oauth2(wib.idle().staff()).post("/api/v1/counters/" + wib.idle().id() + "/close")
+                .then().statusCode(200).body("status", equalTo("CLOSED"));
+        assertEquals(1, count("select count(*) from queue_counter_session where counter_id = $1"
+                + " and closed_by <> 'end-of-day' and closed_by is not null", UUID.fromString(wib.idle().id())));
+    }
+
+    /** Four counters of a new site opened through the API, their sessions then dated back to the day. */
+    private Counters countersAt(String site, String zone, LocalDate day) {
+        QueueFixtures.createLane(site, "A", 100, KTP);
+        Counters counters = new Counters(site, QueueFixtures.openCounter(site, 1, "A"),
+                QueueFixtures.openCounter(site, 2, "A"), QueueFixtures.openCounter(site, 3, "A"),
+                QueueFixtures.openCounter(site, 4, "A"));
+        given().auth().oauth2(counters.paused().staff()).contentType(ContentType.JSON).body(Map.of("reason", "Istirahat"))
+                .post("/api/v1/counters/" + counters.paused().id() + "/pause").then().statusCode(200);
+        String ticket = kioskTicket(site, KTP, null);
+        callNext(counters.busy()).then().statusCode(200).body("id", equalTo(ticket));
+        execute("update queue_ticket set local_date = $2 where site_code = $1", site, day);
+        execute("update queue_number set local_date = $2 where lane_id in "
+                + "(select id from queue_lane where site_code = $1)", site, day);
+        for (OpenCounter counter : List.of(counters.idle(), counters.paused(), counters.busy())) {
+            execute("update queue_counter_session set opened_at = $2 where counter_id = $1",
+                    UUID.fromString(counter.id()), local(day, "07:30", zone));
+        }
+        execute("update queue_counter_session set opened_at = $2 where counter_id = $1",
+                UUID.fromString(counters.overtime().id()), local(day, "16:10", zone));
+        return counters;
+    }
+
+    private static OffsetDateTime local(LocalDate day, String time, String zone) {
+        return day.atTime(LocalTime.parse(time)).atZone(ZoneId.of(zone)).toOffsetDateTime();
+    }
+
+    private static void counter(OpenCounter counter, String expected) {
+        given().get("/api/v1/counters/" + counter.id()).then().statusCode(200).body("status", equalTo(expected));
+    }
+
+    private void assertClosedByTheJob(OpenCounter counter, Instant at) {
+        Row session = pool.preparedQuery("select closed_at, closed_by from queue_counter_session where counter_id = $1"
+                        + " order by opened_at desc limit 1")
+                .execute(Tuple.of(UUID.fromString(counter.id()))).await().indefinitely().iterator().next();
+        assertEquals(EndOfDay.CLOSED_BY, session.getString("closed_by"));
+        assertEquals(at, session.getOffsetDateTime("closed_at").toInstant());
     }
 
     /** Tickets of one day at the site, made through the API today and then dated back to that day. */

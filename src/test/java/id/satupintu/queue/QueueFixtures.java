@@ -28,11 +28,16 @@ final class QueueFixtures {
 
     /** A new site in the zone; open every day all day, or never open. */
     static String site(String timeZone, boolean alwaysOpen) {
+        return alwaysOpen ? site(timeZone, "00:00", "23:59") : site(timeZone, null, null);
+    }
+
+    /** A new site in the zone open every day between the two local times ("08:00"); null: never open. */
+    static String site(String timeZone, String opens, String closes) {
         String code = "Q-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         List<Map<String, Object>> hours = new ArrayList<>();
-        if (alwaysOpen) {
+        if (opens != null) {
             for (DayOfWeek day : DayOfWeek.values()) {
-                hours.add(Map.of("day", day.name(), "opens", "00:00", "closes", "23:59"));
+                hours.add(Map.of("day", day.name(), "opens", opens, "closes", closes));
             }
         }
         Map<String, Object> site = new LinkedHashMap<>();

@@ -7,6 +7,7 @@ import static id.satupintu.queue.QueueFixtures.SAMSAT;
 import static id.satupintu.queue.QueueFixtures.issue;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
@@ -16,6 +17,8 @@ import id.satupintu.identity.Roles;
 import id.satupintu.support.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -133,6 +136,64 @@ class TicketIssueTest {
                 .then().statusCode(409).body("title", equalTo("The service location is closed"));
         // People at the site are still served by the kiosk.
         issue(site, QueueFixtures.device(Roles.KIOSK, site), "KIOSK", KTP, null).then().statusCode(201);
+    }
+
+    @Test
+    void phonesAreRefusedOnTheSitesOwnClosureButKiosksStillIssue() {
+        String site = QueueFixtures.site("Asia/Makassar", true);
+        QueueFixtures.createLane(site, "A", 100, KTP);
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Makassar"));
+        // A closure of another site or one that ended yesterday does not count.
+        String other = QueueFixtures.openSite();
+        closure(other, today, today, "Renovasi gedung");
+        closure(site, today.minusDays(3), today.minusDays(1), "Pemadaman listrik");
+        issue(site, QueueFixtures.citizen(), "PHONE", KTP, null).then().statusCode(201);
+
+        String id = closure(site, today, today.plusDays(1), "Banjir di lantai dasar");
+        issue(site, QueueFixtures.citizen(), "PHONE", KTP, null).then().statusCode(409)
+                .contentType("application/problem+json").body("code", equalTo("site-day-off"))
+                .body("title", equalTo("Lokasi layanan libur hari ini"))
+                .body("detail", containsString("Banjir di lantai dasar"));
+        given().auth().oauth2(QueueFixtures.citizen()).header("Accept-Language", "en").contentType(ContentType.JSON)
+                .body(Map.of("serviceCode", KTP, "channel", "PHONE")).post("/api/v1/sites/" + site + "/tickets")
+                .then().statusCode(409).body("code", equalTo("site-day-off"))
+                .body("title", equalTo("The service location is closed today"));
+        // Whoever is at the site is still served.
+        issue(site, QueueFixtures.device(Roles.KIOSK, site), "KIOSK", KTP, null).then().statusCode(201)
+                .body("number", equalTo("A-002"));
+
+        given().auth().oauth2(TestTokens.admin()).delete("/api/v1/sites/" + site + "/closures/" + id)
+                .then().statusCode(204);
+        issue(site, QueueFixtures.citizen(), "PHONE", KTP, null).then().statusCode(201).body("number", equalTo("A-003"));
+    }
+
+    @Test
+    void phonesAreRefusedOnNationalHolidaysAndCutiBersama() {
+        String site = QueueFixtures.site("Asia/Jayapura", true);
+        QueueFixtures.createLane(site, "A", 100, KTP);
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Jayapura"));
+        for (String kind : List.of("LIBUR_NASIONAL", "CUTI_BERSAMA")) {
+            String name = "Hari uji " + kind.toLowerCase();
+            String holiday = given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                    .body(Map.of("date", today.toString(), "kind", kind, "name", name))
+                    .post("/api/v1/calendar/holidays").then().statusCode(201).extract().path("id");
+            try {
+                issue(site, QueueFixtures.citizen(), "PHONE", KTP, null).then().statusCode(409)
+                        .body("code", equalTo("site-day-off")).body("detail", containsString(name));
+                issue(site, QueueFixtures.device(Roles.KIOSK, site), "KIOSK", KTP, null).then().statusCode(201);
+            } finally {
+                // National days off are shared by every site: never leave one behind for other tests.
+                given().auth().oauth2(TestTokens.admin()).delete("/api/v1/calendar/holidays/" + holiday)
+                        .then().statusCode(204);
+            }
+        }
+        issue(site, QueueFixtures.citizen(), "PHONE", KTP, null).then().statusCode(201).body("number", equalTo("A-003"));
+    }
+
+    private static String closure(String site, LocalDate from, LocalDate to, String reason) {
+        return given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body(Map.of("startsOn", from.toString(), "endsOn", to.toString(), "reason", reason))
+                .post("/api/v1/sites/" + site + "/closures").then().statusCode(201).extract().path("id");
     }
 
     @Test
