@@ -18,10 +18,14 @@ import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -105,6 +109,27 @@ public class ApplicationDocuments {
                 .flatMap(app -> ApplicationDocument.<ApplicationDocument>find("key.applicationId = ?1 "
                         + "order by key.requirementCode", app.id).list())
                 .map(list -> list.stream().map(DocumentInfo::of).toList());
+    }
+
+    /**
+     * The documents of several applications in two queries, for GraphQL lists; keyed by tracking
+     * number, only for applications the caller may read (the same rule as {@link #list}).
+     */
+    @WithSession
+    public Uni<Map<String, List<DocumentInfo>>> listAll(Caller caller, List<String> trackingNumbers) {
+        return applications.readableAll(caller, trackingNumbers).flatMap(apps -> apps.isEmpty()
+                ? Uni.createFrom().item(Map.of())
+                : ApplicationDocument.<ApplicationDocument>find("key.applicationId in ?1 order by key.requirementCode",
+                        apps.stream().map(a -> a.id).toList()).list().map(rows -> {
+                    Map<UUID, String> numbers = new HashMap<>();
+                    Map<String, List<DocumentInfo>> result = new HashMap<>();
+                    apps.forEach(a -> {
+                        numbers.put(a.id, a.trackingNumber);
+                        result.put(a.trackingNumber, new ArrayList<>());
+                    });
+                    rows.forEach(d -> result.get(numbers.get(d.key.applicationId())).add(DocumentInfo.of(d)));
+                    return result;
+                }));
     }
 
     @WithSession
