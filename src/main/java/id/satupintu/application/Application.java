@@ -66,6 +66,11 @@ public class Application extends PanacheEntityBase {
     public OffsetDateTime slaWarnedAt;
     @Column(name = "sla_breached_at")
     public OffsetDateTime slaBreachedAt;
+    /** The officer handling it (an identity user id), or null; shown to the agency's staff only. */
+    @Column(name = "assigned_to")
+    public UUID assignedTo;
+    @Column(name = "assigned_at")
+    public OffsetDateTime assignedAt;
 
     public String stream() {
         return "application:" + id;

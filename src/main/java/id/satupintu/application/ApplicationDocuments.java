@@ -11,17 +11,23 @@ import id.satupintu.platform.error.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The documents (persyaratan) of an application: one current file per requirement of the standard
@@ -32,13 +38,25 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class ApplicationDocuments {
 
     private static final String UPSERT = "insert into application_document (application_id, requirement_code, format, "
-            + "size_bytes, sha256, uploaded_by, uploaded_at, content) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
+            + "size_bytes, sha256, uploaded_by, uploaded_at, content_id) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
             + "on conflict (application_id, requirement_code) do update set format = excluded.format, "
             + "size_bytes = excluded.size_bytes, sha256 = excluded.sha256, uploaded_by = excluded.uploaded_by, "
-            + "uploaded_at = excluded.uploaded_at, content = excluded.content";
+            + "uploaded_at = excluded.uploaded_at, content_id = excluded.content_id";
+    /** The replaced version's bytes go with it, in the transaction that records the new one. */
+    private static final String DELETE_REPLACED = "delete from application_document_chunk where content_id = "
+            + "(select content_id from application_document where application_id = ?1 and requirement_code = ?2)";
+    private static final String INSERT_CHUNK = "insert into application_document_chunk (content_id, seq, data) "
+            + "values (?1, ?2, ?3)";
+    /** Bytes per stored chunk: what an upload or a download holds in memory at once (see V16_1). */
+    static final int CHUNK = 256 * 1024;
 
-    /** A document with its bytes, for a download. */
-    public record Download(DocumentInfo info, byte[] content) {
+    /** A document to send: what is known of it and where its bytes are. */
+    public record Download(DocumentInfo info, UUID contentId) {
+
+        /** The number of chunks its bytes are stored in. */
+        int chunks() {
+            return (info.size() + CHUNK - 1) / CHUNK;
+        }
     }
 
     @Inject
@@ -47,48 +65,79 @@ public class ApplicationDocuments {
     @Inject
     ServiceCatalog catalog;
 
-    @ConfigProperty(name = "satupintu.documents.max-bytes", defaultValue = "10485760")
-    int maxBytes;
+    @Inject
+    DocumentReceiver receiver;
+
+    @Inject
+    Pool pool;
 
     /**
-     * Stores the document of a requirement, replacing the previous one. The format is what the
-     * content is, and must be one the requirement accepts.
+     * Checks, before any byte of the body is read, that the caller may upload this requirement's
+     * document now (the same checks as {@link #upload}): a refused upload costs no transfer.
+     */
+    @WithSession
+    public Uni<Void> mayUpload(Caller caller, String trackingNumber, String requirementCode) {
+        caller.requireScope(Scopes.APPLICATIONS_WRITE);
+        return applications.readable(caller, trackingNumber)
+                .flatMap(app -> uploadable(caller, app, requirementCode)).replaceWithVoid();
+    }
+
+    /**
+     * Stores a received document as the requirement's current one, replacing the previous. The format
+     * is what the content is, and must be one the requirement accepts. The bytes are copied from the
+     * temporary file into chunks one at a time, in the transaction that records the document.
      */
     @WithTransaction
-    public Uni<DocumentInfo> upload(Caller caller, String trackingNumber, String requirementCode, byte[] content) {
+    public Uni<DocumentInfo> upload(Caller caller, String trackingNumber, String requirementCode,
+                                    DocumentReceiver.Received content) {
         caller.requireScope(Scopes.APPLICATIONS_WRITE);
-        DocumentFormat format = DocumentFormats.check(content, maxBytes);
-        return applications.locked(caller, trackingNumber).flatMap(app -> {
-            if (!ApplicationAccess.actsForApplicant(caller, app)) {
-                throw ProblemException.forbidden();
-            }
-            if (!ApplicationState.EDITABLE.contains(app.state)) {
-                throw ProblemException.conflict("application-not-editable", app.state);
-            }
-            return catalog.standard(app.serviceCode, app.standardVersion).flatMap(standard -> {
-                Requirement requirement = requirement(standard.standard(), requirementCode);
-                if (!requirement.formats().contains(format)) {
-                    throw new ProblemException(415, "document-format-not-accepted", format,
-                            requirement.formats().stream().map(Enum::name).collect(Collectors.joining(", ")));
-                }
-                OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-                DocumentInfo info = new DocumentInfo(requirement.code(), format, DocumentFormats.mediaType(format),
-                        content.length, DocumentFormats.sha256(content), now);
-                // A new document changes the file: clients syncing by updatedSince see it.
-                app.updatedAt = now;
-                return Panache.getSession().flatMap(session -> session.createNativeQuery(UPSERT)
-                        .setParameter(1, app.id)
-                        .setParameter(2, requirement.code())
-                        .setParameter(3, format.name())
-                        .setParameter(4, content.length)
-                        .setParameter(5, info.sha256())
-                        .setParameter(6, caller.id())
-                        .setParameter(7, now)
-                        .setParameter(8, content)
-                        .executeUpdate())
-                        .replaceWith(info);
-            });
-        });
+        if (content.size() == 0) {
+            throw ProblemException.validation("body", "required");
+        }
+        return applications.locked(caller, trackingNumber).flatMap(app -> uploadable(caller, app, requirementCode)
+                .flatMap(requirement -> {
+                    DocumentFormat format = DocumentFormats.sniff(content.head())
+                            .orElseThrow(() -> new ProblemException(415, "document-format-unrecognised"));
+                    if (!requirement.formats().contains(format)) {
+                        throw new ProblemException(415, "document-format-not-accepted", format,
+                                requirement.formats().stream().map(Enum::name).collect(Collectors.joining(", ")));
+                    }
+                    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+                    DocumentInfo info = new DocumentInfo(requirement.code(), format, DocumentFormats.mediaType(format),
+                            Math.toIntExact(content.size()), content.sha256(), now);
+                    UUID contentId = UUID.randomUUID();
+                    // A new document changes the file: clients syncing by updatedSince see it.
+                    app.updatedAt = now;
+                    return Panache.getSession().flatMap(session -> session.createNativeQuery(DELETE_REPLACED)
+                                    .setParameter(1, app.id).setParameter(2, requirement.code()).executeUpdate()
+                                    .flatMap(deleted -> receiver.eachChunk(content.file(), CHUNK, (seq, data) -> session
+                                            .createNativeQuery(INSERT_CHUNK).setParameter(1, contentId)
+                                            .setParameter(2, seq).setParameter(3, data).executeUpdate()
+                                            .replaceWithVoid()))
+                                    .flatMap(chunks -> session.createNativeQuery(UPSERT)
+                                            .setParameter(1, app.id)
+                                            .setParameter(2, requirement.code())
+                                            .setParameter(3, format.name())
+                                            .setParameter(4, info.size())
+                                            .setParameter(5, info.sha256())
+                                            .setParameter(6, caller.id())
+                                            .setParameter(7, now)
+                                            .setParameter(8, contentId)
+                                            .executeUpdate()))
+                            .replaceWith(info);
+                }));
+    }
+
+    /** The requirement the caller may upload for now: the applicant's side, while the file can change. */
+    private Uni<Requirement> uploadable(Caller caller, Application app, String requirementCode) {
+        if (!ApplicationAccess.actsForApplicant(caller, app)) {
+            throw ProblemException.forbidden();
+        }
+        if (!ApplicationState.EDITABLE.contains(app.state)) {
+            throw ProblemException.conflict("application-not-editable", app.state);
+        }
+        return catalog.standard(app.serviceCode, app.standardVersion)
+                .map(standard -> requirement(standard.standard(), requirementCode));
     }
 
     @WithSession
@@ -100,19 +149,53 @@ public class ApplicationDocuments {
                 .map(list -> list.stream().map(DocumentInfo::of).toList());
     }
 
+    /**
+     * The documents of several applications in two queries, for GraphQL lists; keyed by tracking
+     * number, only for applications the caller may read (the same rule as {@link #list}).
+     */
+    @WithSession
+    public Uni<Map<String, List<DocumentInfo>>> listAll(Caller caller, List<String> trackingNumbers) {
+        return applications.readableAll(caller, trackingNumbers).flatMap(apps -> apps.isEmpty()
+                ? Uni.createFrom().item(Map.of())
+                : ApplicationDocument.<ApplicationDocument>find("key.applicationId in ?1 order by key.requirementCode",
+                        apps.stream().map(a -> a.id).toList()).list().map(rows -> {
+                    Map<UUID, String> numbers = new HashMap<>();
+                    Map<String, List<DocumentInfo>> result = new HashMap<>();
+                    apps.forEach(a -> {
+                        numbers.put(a.id, a.trackingNumber);
+                        result.put(a.trackingNumber, new ArrayList<>());
+                    });
+                    rows.forEach(d -> result.get(numbers.get(d.key.applicationId())).add(DocumentInfo.of(d)));
+                    return result;
+                }));
+    }
+
+    /** What is known of a document and where its bytes are; the bytes are sent by {@link #content}. */
     @WithSession
     public Uni<Download> download(Caller caller, String trackingNumber, String requirementCode) {
         caller.requireScope(Scopes.APPLICATIONS_READ);
         return applications.readable(caller, trackingNumber).flatMap(app -> ApplicationDocument
                 .<ApplicationDocument>findById(new ApplicationDocument.Key(app.id, requirementCode))
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("document", requirementCode))
-                .flatMap(document -> Panache.getSession().flatMap(session -> session
-                        .createNativeQuery("select content from application_document "
-                                + "where application_id = ?1 and requirement_code = ?2", byte[].class)
-                        .setParameter(1, app.id)
-                        .setParameter(2, requirementCode)
-                        .getSingleResult())
-                        .map(bytes -> new Download(DocumentInfo.of(document), bytes))));
+                .map(document -> new Download(DocumentInfo.of(document), document.contentId)));
+    }
+
+    /**
+     * A document's bytes, one chunk per query, each read only when the client has taken the one
+     * before: a download holds one chunk in memory and no connection between chunks. A document
+     * replaced meanwhile has lost its chunks, and the stream ends in an error rather than mix versions.
+     */
+    public Multi<byte[]> content(Download download) {
+        return Multi.createFrom().range(0, download.chunks())
+                .onItem().transformToUniAndConcatenate(seq -> pool
+                        .preparedQuery("select data from application_document_chunk where content_id = $1 and seq = $2")
+                        .execute(Tuple.of(download.contentId(), seq))
+                        .map(rows -> {
+                            if (rows.size() == 0) {
+                                throw new IllegalStateException("document " + download.contentId() + " was replaced");
+                            }
+                            return rows.iterator().next().getBuffer(0).getBytes();
+                        }));
     }
 
     /** Fails with 422 naming every mandatory requirement of the standard the application has no document for. */

@@ -8,14 +8,18 @@ import id.satupintu.platform.error.ProblemException;
 import id.satupintu.platform.graphql.GraphQLCalls;
 import id.satupintu.platform.events.LiveStreams;
 import id.satupintu.platform.events.PublishedEvent;
+import id.satupintu.catalog.ServiceCatalog;
+import id.satupintu.catalog.ServiceSummary;
 import io.smallrye.graphql.api.Subscription;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
@@ -24,6 +28,7 @@ import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
 
 /**
  * Applications over GraphQL for OSS-style systems and apps: the same service, the same authorization
@@ -33,13 +38,14 @@ import org.eclipse.microprofile.graphql.Query;
 public class ApplicationGraphQL {
 
     private static final int MAX_PAGE = 100;
+    private static final int MAX_QUEUE_PAGE = 200;
 
     @Name("Application")
     public record ApplicationNode(String trackingNumber, String serviceCode, int standardVersion, String agencyCode,
                                   String siteCode, ApplicationState state, Integer ossStatusCode,
                                   ApplicationView.Applicant applicant, String formJson, OffsetDateTime createdAt,
                                   OffsetDateTime updatedAt, OffsetDateTime submittedAt, ApplicationView.Sla sla,
-                                  PermitView permit) {
+                                  PermitView permit, ApplicationView.Assignment assignment) {
     }
 
     @Name("ApplicationConnection")
@@ -85,6 +91,18 @@ public class ApplicationGraphQL {
 
     @Inject
     ObjectMapper mapper;
+
+    @Inject
+    WorkQueue workQueue;
+
+    @Inject
+    ApplicationAssignments assignments;
+
+    @Inject
+    ApplicationDocuments documents;
+
+    @Inject
+    ServiceCatalog catalog;
 
     @Query
     @Description("An application the caller may see (applicant, the agency's staff, admins)")
@@ -135,6 +153,79 @@ public class ApplicationGraphQL {
         }).map(page -> new ApplicationConnection(page.items(), page.nextCursor()));
     }
 
+    @Query
+    @Description("The agency's work queue for its staff (admins name the agency): by default what waits for the "
+            + "agency, closest deadline first; assignedTo is me, unassigned or an officer's id")
+    public Uni<ApplicationConnection> workQueue(String agency, ApplicationState state, String service, Boolean breached,
+                                                String assignedTo, @DefaultValue("50") int first, String after) {
+        return asCaller(caller -> {
+            if (first < 1 || first > MAX_QUEUE_PAGE) {
+                throw ProblemException.validation("first", first < 1 ? "min" : "max", first < 1 ? 1 : MAX_QUEUE_PAGE);
+            }
+            return workQueue.list(caller, new WorkQueue.Filter(agency, state, service, breached, assignedTo), after,
+                    first);
+        }).map(page -> new ApplicationConnection(page.items(), page.nextCursor()));
+    }
+
+    @Query
+    @Description("The documents of an application (metadata; the files themselves are downloaded over REST)")
+    public Uni<List<DocumentInfo>> applicationDocuments(@NonNull String trackingNumber) {
+        return asCaller(caller -> documents.list(caller, trackingNumber));
+    }
+
+    /** The documents of a whole list of applications in two queries, whatever the list's length. */
+    @Name("documents")
+    public Uni<List<List<DocumentInfo>>> summaryDocuments(@Source List<ApplicationSummary> apps) {
+        return perApplication(apps.stream().map(ApplicationSummary::trackingNumber).toList(), documents::listAll);
+    }
+
+    @Name("documents")
+    public Uni<List<List<DocumentInfo>>> nodeDocuments(@Source List<ApplicationNode> apps) {
+        return perApplication(apps.stream().map(ApplicationNode::trackingNumber).toList(), documents::listAll);
+    }
+
+    /** The histories of a whole list of applications in two queries, as each one's history query shows it. */
+    @Name("history")
+    public Uni<List<List<HistoryEntry>>> summaryHistory(@Source List<ApplicationSummary> apps) {
+        return perApplication(apps.stream().map(ApplicationSummary::trackingNumber).toList(), applications::histories);
+    }
+
+    @Name("history")
+    public Uni<List<List<HistoryEntry>>> nodeHistory(@Source List<ApplicationNode> apps) {
+        return perApplication(apps.stream().map(ApplicationNode::trackingNumber).toList(), applications::histories);
+    }
+
+    /** The services of a whole list of applications in one query (their agencies batch in the catalog). */
+    @Name("service")
+    public Uni<List<ServiceSummary>> summaryService(@Source List<ApplicationSummary> apps) {
+        return services(apps.stream().map(ApplicationSummary::serviceCode).toList());
+    }
+
+    @Name("service")
+    public Uni<List<ServiceSummary>> nodeService(@Source List<ApplicationNode> apps) {
+        return services(apps.stream().map(ApplicationNode::serviceCode).toList());
+    }
+
+    @Mutation
+    @Description("Gives an application to an officer of its agency: a supervisor to anyone, an officer to themself")
+    public Uni<ApplicationNode> assignApplication(@NonNull String trackingNumber, @NonNull String officerId,
+                                                  String note) {
+        return asCaller(caller -> assignments.assign(caller, trackingNumber, new AssignmentInput(officerId, note)))
+                .map(this::node);
+    }
+
+    @Mutation
+    @Description("Releases an application: a supervisor, or the officer it is assigned to")
+    public Uni<ApplicationNode> unassignApplication(@NonNull String trackingNumber) {
+        return asCaller(caller -> assignments.unassign(caller, trackingNumber)).map(this::node);
+    }
+
+    @Mutation
+    @Description("Submits a draft, or resubmits an application returned for revision (REST: POST .../submit)")
+    public Uni<ApplicationNode> submitFiledApplication(@NonNull String trackingNumber) {
+        return asCaller(caller -> applications.submit(caller, trackingNumber)).map(this::node);
+    }
+
     @Mutation
     @Description("Files an application (or saves a draft). A retry with the same idempotencyKey gets the first result.")
     public Uni<ApplicationNode> submitApplication(@NonNull ApplicationSubmission input, String idempotencyKey) {
@@ -164,6 +255,18 @@ public class ApplicationGraphQL {
                         caller.orElseThrow(() -> new ProblemException(401, "unauthorized")))));
     }
 
+    /** Loads something for many applications at once and hands each source its part (empty if not readable). */
+    private <T> Uni<List<List<T>>> perApplication(List<String> trackingNumbers,
+            BiFunction<Caller, List<String>, Uni<Map<String, List<T>>>> load) {
+        return asCaller(caller -> load.apply(caller, trackingNumbers))
+                .map(byNumber -> trackingNumbers.stream().map(tn -> byNumber.getOrDefault(tn, List.of())).toList());
+    }
+
+    private Uni<List<ServiceSummary>> services(List<String> codes) {
+        Locale locale = calls.locale();
+        return calls.run(() -> catalog.summaries(codes, locale)).map(byCode -> codes.stream().map(byCode::get).toList());
+    }
+
     private ApplicationInput request(ApplicationSubmission input) {
         return new ApplicationInput(input.serviceCode(), input.siteCode(), input.draft(), form(input.formJson()),
                 input.applicantNik(), input.nib(), input.kbli());
@@ -189,7 +292,7 @@ public class ApplicationGraphQL {
         try {
             return new ApplicationNode(v.trackingNumber(), v.serviceCode(), v.standardVersion(), v.agencyCode(),
                     v.siteCode(), v.state(), v.ossStatusCode(), v.applicant(), mapper.writeValueAsString(v.form()),
-                    v.createdAt(), v.updatedAt(), v.submittedAt(), v.sla(), v.permit());
+                    v.createdAt(), v.updatedAt(), v.submittedAt(), v.sla(), v.permit(), v.assignment());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -43,4 +43,7 @@ public class ApplicationHistory extends PanacheEntityBase {
     public Visibility noteVisibility;
     public String reason;
     public OffsetDateTime at;
+    /** For assignment steps: the officer it went to; null when it was released. */
+    @Column(name = "assignee_id")
+    public String assigneeId;
 }

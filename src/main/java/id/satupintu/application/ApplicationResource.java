@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -51,6 +52,12 @@ public class ApplicationResource {
     @Inject
     LiveStreams live;
 
+    @Inject
+    WorkQueue workQueue;
+
+    @Inject
+    ApplicationAssignments assignments;
+
     /** Files an application, or saves a draft with {@code "draft": true}. Safe to retry with Idempotency-Key. */
     @POST
     public Uni<Response> file(ApplicationInput input, @HeaderParam("Idempotency-Key") String key) {
@@ -62,18 +69,18 @@ public class ApplicationResource {
 
     /**
      * The officer work queue: the agency's applications, closest to breaking the SLA first. By default
-     * those waiting for the agency; {@code state}, {@code service} and {@code breached} filter.
+     * those waiting for the agency; {@code state}, {@code service}, {@code breached} and
+     * {@code assignedTo} ({@code me}, {@code unassigned} or an officer's id) filter.
      */
     @GET
     public Uni<Response> queue(@QueryParam("agency") String agency, @QueryParam("state") String state,
                                @QueryParam("service") String service, @QueryParam("breached") String breached,
-                               @QueryParam("cursor") String cursor,
+                               @QueryParam("assignedTo") String assignedTo, @QueryParam("cursor") String cursor,
                                @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit,
                                @Context HttpHeaders headers) {
-        ApplicationState wanted = QueryParams.parseEnum(ApplicationState.class, "state", state);
-        Boolean onlyBreached = QueryParams.parseBoolean("breached", breached);
-        return currentUser.require()
-                .flatMap(caller -> applications.queue(caller, agency, wanted, service, onlyBreached, cursor, limit))
+        WorkQueue.Filter filter = new WorkQueue.Filter(agency, QueryParams.parseEnum(ApplicationState.class, "state", state), service,
+                QueryParams.parseBoolean("breached", breached), assignedTo);
+        return currentUser.require().flatMap(caller -> workQueue.list(caller, filter, cursor, limit))
                 .map(page -> conditional.ok(headers, page, Conditional.privateNoCache()));
     }
 
@@ -81,6 +88,23 @@ public class ApplicationResource {
     @Path("/{trackingNumber}")
     public Uni<ApplicationView> edit(@PathParam("trackingNumber") String trackingNumber, ApplicationInput input) {
         return currentUser.require().flatMap(caller -> applications.edit(caller, trackingNumber, input));
+    }
+
+    /**
+     * Gives the application to an officer of its agency: a supervisor (or admin) to anyone, an officer
+     * only to themself while it is free. Assigning the current assignee again changes nothing.
+     */
+    @PUT
+    @Path("/{trackingNumber}/assignment")
+    public Uni<ApplicationView> assign(@PathParam("trackingNumber") String trackingNumber, AssignmentInput input) {
+        return currentUser.require().flatMap(caller -> assignments.assign(caller, trackingNumber, input));
+    }
+
+    /** Releases the application: a supervisor (or admin), or the assigned officer. */
+    @DELETE
+    @Path("/{trackingNumber}/assignment")
+    public Uni<ApplicationView> unassign(@PathParam("trackingNumber") String trackingNumber) {
+        return currentUser.require().flatMap(caller -> assignments.unassign(caller, trackingNumber));
     }
 
     /** Submits a draft, or resubmits an application returned for revision. */

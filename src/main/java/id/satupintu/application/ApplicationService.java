@@ -36,6 +36,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -136,7 +138,7 @@ public class ApplicationService {
                     app.kbli = input.kbli();
                 }
                 app.updatedAt = now();
-                return view(app);
+                return view(app, caller);
             });
         });
     }
@@ -168,7 +170,7 @@ public class ApplicationService {
             throw ProblemException.forbidden();
         }
         return apply(app, transition, input, caller.id(), ApplicationAccess.roleOf(caller, transition.actor()),
-                Instant.now());
+                Instant.now()).map(view -> ApplicationAccess.isAgencyStaff(caller, app) ? view : view.forApplicant());
     }
 
     /**
@@ -190,7 +192,7 @@ public class ApplicationService {
     @WithSession
     public Uni<ApplicationView> find(Caller caller, String trackingNumber) {
         caller.requireScope(Scopes.APPLICATIONS_READ);
-        return readable(caller, trackingNumber).flatMap(this::view);
+        return readable(caller, trackingNumber).flatMap(app -> view(app, caller));
     }
 
     /** The public status; unknown and malformed numbers are both 404. One SQL statement, see the reader. */
@@ -220,6 +222,38 @@ public class ApplicationService {
             }
             return ApplicationSummary.of(app);
         });
+    }
+
+    /**
+     * The histories of several applications in two queries, for GraphQL lists; keyed by tracking
+     * number, only for those the caller may read, each seen as {@link #history} would show it.
+     */
+    @WithSession
+    public Uni<Map<String, List<HistoryEntry>>> histories(Caller caller, List<String> trackingNumbers) {
+        return readableAll(caller, trackingNumbers).flatMap(apps -> apps.isEmpty() ? Uni.createFrom().item(Map.of())
+                : ApplicationHistory.<ApplicationHistory>find("applicationId in ?1 order by id",
+                        apps.stream().map(a -> a.id).toList()).list().map(rows -> {
+                    Map<UUID, Application> byId = new HashMap<>();
+                    apps.forEach(a -> byId.put(a.id, a));
+                    Map<String, List<HistoryEntry>> result = new HashMap<>();
+                    apps.forEach(a -> result.put(a.trackingNumber, new ArrayList<>()));
+                    for (ApplicationHistory h : rows) {
+                        Application app = byId.get(h.applicationId);
+                        result.get(app.trackingNumber).add(HistoryEntry.of(h, ApplicationAccess.isAgencyStaff(caller, app)));
+                    }
+                    return result;
+                }));
+    }
+
+    /** Those of the applications the caller may read, in one query; unknown and foreign ones left out. */
+    Uni<List<Application>> readableAll(Caller caller, Collection<String> trackingNumbers) {
+        List<String> numbers = trackingNumbers.stream().map(TrackingNumbers::normalize)
+                .filter(TrackingNumbers::isWellFormed).distinct().toList();
+        if (numbers.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return Application.<Application>find("trackingNumber in ?1", numbers).list()
+                .map(apps -> apps.stream().filter(app -> ApplicationAccess.canRead(caller, app)).toList());
     }
 
     /** The event stream of an application the caller may read, for SSE and subscriptions. */
@@ -253,62 +287,6 @@ public class ApplicationService {
         hql.append(" order by updatedAt desc, id desc");
         return Application.<Application>find(hql.toString(), params).page(0, limit + 1).list()
                 .map(rows -> Page.of(rows, limit, a -> Cursor.encode(a.updatedAt.toString(), a.id.toString()))
-                        .map(ApplicationSummary::of));
-    }
-
-    /** Applications waiting for the agency, when no state is asked for. */
-    private static final List<ApplicationState> AGENCYS_TURN = List.of(ApplicationState.SUBMITTED,
-            ApplicationState.IN_VERIFICATION, ApplicationState.IN_TECHNICAL_REVIEW, ApplicationState.APPROVED,
-            ApplicationState.DEEMED_APPROVED);
-    /** Sorts applications without a deadline last. */
-    private static final LocalDate NO_DEADLINE = LocalDate.of(9999, 12, 31);
-
-    /**
-     * The officer work queue: an agency's applications, the closest to breaking its SLA first
-     * (deadline, then id). Staff see their own agency's (agencyCode may be omitted), admins name one.
-     */
-    @WithSession
-    public Uni<Page<ApplicationSummary>> queue(Caller caller, String agencyCode, ApplicationState state,
-                                               String serviceCode, Boolean breached, String cursor, int limit) {
-        String agency = agencyCode;
-        if (caller.hasRole(Roles.ADMIN)) {
-            if (agency == null || agency.isBlank()) {
-                throw ProblemException.validation("agency", "required");
-            }
-        } else if (!caller.isStaff() || caller.agencyCode() == null) {
-            throw ProblemException.forbidden();
-        } else if (agency == null || agency.isBlank()) {
-            agency = caller.agencyCode();
-        } else if (!agency.equals(caller.agencyCode())) {
-            throw ProblemException.forbidden();
-        }
-        List<String> after = Cursor.decode(cursor, 2);
-        StringBuilder hql = new StringBuilder("agencyCode = :agency and state in :states");
-        Parameters params = Parameters.with("agency", agency)
-                .and("states", state == null ? AGENCYS_TURN : List.of(state)).and("far", NO_DEADLINE);
-        if (serviceCode != null && !serviceCode.isBlank()) {
-            hql.append(" and serviceCode = :service");
-            params.and("service", serviceCode);
-        }
-        if (breached != null) {
-            hql.append(breached ? " and slaBreachedAt is not null" : " and slaBreachedAt is null");
-        }
-        if (!after.isEmpty()) {
-            LocalDate deadline;
-            UUID id;
-            try {
-                deadline = LocalDate.parse(after.get(0));
-                id = UUID.fromString(after.get(1));
-            } catch (DateTimeParseException | IllegalArgumentException e) {
-                throw new ProblemException(400, "invalid-cursor");
-            }
-            hql.append(" and (coalesce(deadline, :far) > :deadline or (coalesce(deadline, :far) = :deadline and id > :id))");
-            params.and("deadline", deadline).and("id", id);
-        }
-        hql.append(" order by coalesce(deadline, :far), id");
-        return Application.<Application>find(hql.toString(), params).page(0, limit + 1).list()
-                .map(rows -> Page.of(rows, limit, a -> Cursor.encode(
-                        (a.deadline == null ? NO_DEADLINE : a.deadline).toString(), a.id.toString()))
                         .map(ApplicationSummary::of));
     }
 
@@ -361,7 +339,7 @@ public class ApplicationService {
                             ? record(app, "create", null, app.state, caller.id(), roleOf(caller, kind), null, null, null)
                                     .replaceWith(app)
                             : submitNew(app, standard, caller, kind))
-                            .flatMap(this::view);
+                            .flatMap(app -> view(app, caller));
                 });
     }
 
@@ -419,15 +397,7 @@ public class ApplicationService {
     /** Appends the history row and the public event of a step, in the current transaction. */
     private Uni<Void> record(Application app, String action, ApplicationState from, ApplicationState to,
                              String actorId, String actorRole, String note, Visibility visibility, String reason) {
-        ApplicationHistory entry = new ApplicationHistory();
-        entry.applicationId = app.id;
-        entry.action = action;
-        entry.fromState = from;
-        entry.toState = to;
-        entry.actorId = actorId;
-        entry.actorRole = actorRole;
-        entry.note = note;
-        entry.noteVisibility = visibility == null ? Visibility.PUBLIC : visibility;
+        ApplicationHistory entry = historyEntry(app, action, from, to, actorId, actorRole, note, visibility);
         entry.reason = reason;
         entry.at = app.updatedAt;
         Map<String, Object> payload = publicPayload(app, action, to);
@@ -439,8 +409,23 @@ public class ApplicationService {
                 .replaceWithVoid();
     }
 
+    /** A history row of the application in its current state (not yet persisted). */
+    static ApplicationHistory historyEntry(Application app, String action, ApplicationState from, ApplicationState to,
+                                           String actorId, String actorRole, String note, Visibility visibility) {
+        ApplicationHistory entry = new ApplicationHistory();
+        entry.applicationId = app.id;
+        entry.action = action;
+        entry.fromState = from;
+        entry.toState = to;
+        entry.actorId = actorId;
+        entry.actorRole = actorRole;
+        entry.note = note;
+        entry.noteVisibility = visibility == null ? Visibility.PUBLIC : visibility;
+        return entry;
+    }
+
     /** What anyone following the application may see of a change: never personal data nor the form. */
-    private static Map<String, Object> publicPayload(Application app, String action, ApplicationState state) {
+    static Map<String, Object> publicPayload(Application app, String action, ApplicationState state) {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("trackingNumber", app.trackingNumber);
         payload.put("serviceCode", app.serviceCode);
@@ -653,7 +638,13 @@ public class ApplicationService {
                         app.slaStartedOn == null ? null
                                 : new ApplicationView.Sla(app.slaStartedOn, app.deadline, left,
                                         app.clockPausedOn != null, app.slaBreachedAt != null),
-                        permit)));
+                        permit, app.assignedTo == null ? null
+                                : new ApplicationView.Assignment(app.assignedTo.toString(), app.assignedAt))));
+    }
+
+    /** The view as the caller may see it: the assignment for the agency's staff only. */
+    Uni<ApplicationView> view(Application app, Caller caller) {
+        return view(app).map(v -> ApplicationAccess.isAgencyStaff(caller, app) ? v : v.forApplicant());
     }
 
     private static OffsetDateTime now() {

@@ -6,12 +6,23 @@ import java.util.Map;
 
 /**
  * An application as its applicant and the agency's staff see it. The NIK is masked; the form is
- * what the applicant entered. {@code permit} once one is issued (PERIZINAN services only).
+ * what the applicant entered. {@code permit} once one is issued (PERIZINAN services only);
+ * {@code assignment} for the agency's staff only.
  */
 public record ApplicationView(String trackingNumber, String serviceCode, int standardVersion, String agencyCode,
                               String siteCode, ApplicationState state, Integer ossStatusCode, Applicant applicant,
                               Map<String, Object> form, OffsetDateTime createdAt, OffsetDateTime updatedAt,
-                              OffsetDateTime submittedAt, Sla sla, PermitView permit) {
+                              OffsetDateTime submittedAt, Sla sla, PermitView permit, Assignment assignment) {
+
+    /** The officer handling the application; only the agency's staff see it (null for others). */
+    public record Assignment(String officerId, OffsetDateTime assignedAt) {
+    }
+
+    /** The view without what only the agency's staff may see. */
+    ApplicationView forApplicant() {
+        return assignment == null ? this : new ApplicationView(trackingNumber, serviceCode, standardVersion, agencyCode,
+                siteCode, state, ossStatusCode, applicant, form, createdAt, updatedAt, submittedAt, sla, permit, null);
+    }
 
     /** Who applies: a citizen account, a citizen known by NIK (filed by staff), or a business. */
     public record Applicant(String userId, String nikMasked, String nib, String kbli,

@@ -12,8 +12,12 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
@@ -67,6 +71,19 @@ public class ServiceCatalog {
                         : ProblemException.notFound("service", serviceCode);
             });
         });
+    }
+
+    /**
+     * The services with these codes (inactive ones too: an application keeps its service), as list
+     * entries in the given language, keyed by code; one query whatever the number of codes.
+     */
+    @WithSession
+    public Uni<Map<String, ServiceSummary>> summaries(Collection<String> codes, Locale locale) {
+        if (codes.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return Service.<Service>find("select s from Service s join fetch s.agency where s.code in ?1", Set.copyOf(codes))
+                .list().map(list -> list.stream().collect(Collectors.toMap(s -> s.code, s -> ServiceSummary.of(s, locale))));
     }
 
     /** Every version of a service's standard, newest first. */

@@ -145,6 +145,62 @@ class ApplicationDocumentsTest {
         upload(f.citizen, tn, "ktp", "application/pdf", justFits).statusCode(200).body("size", equalTo(justFits.length));
     }
 
+    /**
+     * A file near the limit goes in and out intact, stored in 256 KiB chunks (neither direction holds
+     * it whole); one over the limit sent without a declared length is stopped while it streams.
+     */
+    @Test
+    void largeDocumentsStreamInAndOutIntact() throws Throwable {
+        ApplicationFixtures f = new ApplicationFixtures(false, true);
+        String tn = draft(f);
+        byte[] big = new byte[9_900 * 1024];
+        new java.util.Random(7).nextBytes(big);
+        System.arraycopy(PDF, 0, big, 0, PDF.length);
+        upload(f.citizen, tn, "ktp", "application/pdf", big).statusCode(200)
+                .body("size", equalTo(big.length)).body("sha256", equalTo(sha256(big)));
+        byte[] back = given().auth().oauth2(f.citizen).get(path(tn) + "/ktp").then().statusCode(200)
+                .contentType("application/pdf").header("Content-Length", String.valueOf(big.length))
+                .header("ETag", "\"" + sha256(big) + "\"").extract().asByteArray();
+        assertArrayEquals(big, back);
+        // 9,900 KiB in chunks of 256 KiB.
+        assertEquals(39L, chunks(tn, "ktp"));
+
+        // 10 MB + 1 byte, chunked (no Content-Length): refused mid-stream; the stored document stays.
+        byte[] over = new byte[10 * 1024 * 1024 + 1];
+        System.arraycopy(PDF, 0, over, 0, PDF.length);
+        given().auth().oauth2(f.citizen).contentType("application/pdf")
+                .body(new java.io.ByteArrayInputStream(over)).put(path(tn) + "/ktp").then().statusCode(413)
+                .body("code", equalTo("document-too-large"));
+        given().auth().oauth2(f.citizen).get(path(tn)).then().statusCode(200)
+                .body("sha256", contains(sha256(big)));
+        assertEquals(39L, chunks(tn, "ktp"));
+
+        // A small replacement leaves only its own chunk.
+        upload(f.citizen, tn, "ktp", "application/pdf", PDF).statusCode(200);
+        assertEquals(1L, chunks(tn, "ktp"));
+        assertEquals(1L, allChunksOf(tn));
+    }
+
+    private static long chunks(String tn, String requirement) throws Throwable {
+        return io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(() -> io.quarkus.hibernate.reactive.panache.Panache
+                .withSession(() -> io.quarkus.hibernate.reactive.panache.Panache.getSession().flatMap(s -> s
+                        .createNativeQuery("select count(*) from application_document_chunk c join application_document d "
+                                + "on d.content_id = c.content_id join application a on a.id = d.application_id "
+                                + "where a.tracking_number = ?1 and d.requirement_code = ?2", Long.class)
+                        .setParameter(1, tn).setParameter(2, requirement).getSingleResult())));
+    }
+
+    /** Chunks of any version of the application's documents: replaced versions leave none behind. */
+    private static long allChunksOf(String tn) throws Throwable {
+        return io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(() -> io.quarkus.hibernate.reactive.panache.Panache
+                .withSession(() -> io.quarkus.hibernate.reactive.panache.Panache.getSession().flatMap(s -> s
+                        .createNativeQuery("select count(*) from application_document_chunk c where not exists "
+                                + "(select 1 from application_document d where d.content_id = c.content_id) "
+                                + "or c.content_id in (select d.content_id from application_document d join application a "
+                                + "on a.id = d.application_id where a.tracking_number = ?1)", Long.class)
+                        .setParameter(1, tn).getSingleResult())));
+    }
+
     @Test
     void unknownRequirementsApplicationsAndMissingDocumentsAre404() {
         ApplicationFixtures f = new ApplicationFixtures(false, true);

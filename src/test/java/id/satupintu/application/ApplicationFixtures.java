@@ -3,19 +3,25 @@ package id.satupintu.application;
 import static io.restassured.RestAssured.given;
 
 import id.satupintu.catalog.CatalogFixtures;
+import id.satupintu.identity.AccessTokenIssuer;
 import id.satupintu.identity.Roles;
 import id.satupintu.support.TestTokens;
+import io.quarkus.arc.Arc;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /** A controlled permit service of an agency of its own (at MPP-BDG), its people, and request helpers. */
@@ -130,6 +136,23 @@ final class ApplicationFixtures {
 
     static ValidatableResponse act(String token, String trackingNumber, String action) {
         return act(token, trackingNumber, action, Map.of());
+    }
+
+    /** A stored account (assignment checks who the assignee is), and a token for it. */
+    record Account(String id, String token) {
+    }
+
+    /** A stored member of staff of the given agency at the fixture's site. */
+    static Account account(String role, String agency) {
+        String id = UUID.randomUUID().toString();
+        String username = role + "." + id.substring(0, 8);
+        Arc.container().instance(Pool.class).get()
+                .preparedQuery("insert into identity_user (id, username, password_hash, role, full_name, agency_code, "
+                        + "site_code) values ($1, $2, 'not-for-sign-in', $3, 'Petugas Uji', $4, $5)")
+                .execute(Tuple.of(UUID.fromString(id), username, role, agency, SITE))
+                .await().atMost(Duration.ofSeconds(10));
+        return new Account(id, TestTokens.issue(new AccessTokenIssuer.Subject(id, username, Set.of(role), agency, SITE,
+                Set.of(), false)));
     }
 
     /** Moves an application's SLA deadline, for tests of what happens around it. */

@@ -26,7 +26,7 @@ class ApplicationGraphQLTest {
                 trackingNumber state ossStatusCode formJson applicant { userId filedBy } sla { deadline workingDaysLeft }
               } }""";
 
-    private static ValidatableResponse graphql(String token, String query, Map<String, Object> variables) {
+    static ValidatableResponse graphql(String token, String query, Map<String, Object> variables) {
         Map<String, Object> body = new HashMap<>();
         body.put("query", query);
         body.put("variables", variables);

@@ -1,0 +1,5 @@
+package id.satupintu.application;
+
+/** Body of an assignment: the officer's user id and an optional internal note (why this officer). */
+public record AssignmentInput(String officerId, String note) {
+}
