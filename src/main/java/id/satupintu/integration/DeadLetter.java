@@ -1,0 +1,10 @@
+package id.satupintu.integration;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** A delivery that failed every attempt, as an administrator inspects it before a replay. */
+public record DeadLetter(long id, UUID subscriptionId, String clientName, String url, long eventId, String eventType,
+                         int attempts, Integer lastStatus, String lastError, OffsetDateTime createdAt,
+                         OffsetDateTime deadAt) {
+}
