@@ -76,7 +76,12 @@ public class WebhookSubscriptions {
     }
 
     private Uni<WebhookSubscriptionView> store(Caller caller, UUID owner, WebhookSubscriptionInput input, List<String> types) {
-        return WebhookSubscription.count("clientId", owner).flatMap(count -> {
+        // Parallel creates of one client count one after another, so the limit holds.
+        return Panache.getSession()
+                .flatMap(session -> session.createNativeQuery(
+                                "select count(*) from (select pg_advisory_xact_lock(hashtextextended(?1, 0))) as locked")
+                        .setParameter(1, "webhook-subscriptions:" + owner).getSingleResult())
+                .flatMap(locked -> WebhookSubscription.count("clientId", owner)).flatMap(count -> {
             if (count >= MAX_SUBSCRIPTIONS_PER_CLIENT) {
                 throw ProblemException.conflict("webhook-subscription-limit", MAX_SUBSCRIPTIONS_PER_CLIENT);
             }
