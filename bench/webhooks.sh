@@ -2,6 +2,7 @@
 # Webhook delivery throughput and end-to-end latency (event committed -> received), beside the
 # events' insert rate measured in the same run. See bench/README-webhooks.md.
 # Usage: bench/webhooks.sh [events per run] [runs]   (needs PostgreSQL and pgbench)
+# SKIP_BUILD=1 uses the jar already built; BENCH_APP=dir runs a copy of target/quarkus-app.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-5000}
@@ -27,7 +28,7 @@ export SATUPINTU_WEBHOOKS_ALLOWED_HOSTS=127.0.0.1 QUARKUS_LOG_CONSOLE_JSON_ENABL
 
 java bench/webhooks/Receiver.java "$RECEIVER_PORT" >/tmp/satupintu-bench-receiver.log 2>&1 &
 receiver=$!
-java ${JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar >/tmp/satupintu-bench-hooks.log 2>&1 &
+java ${JAVA_OPTS:-} -jar "${BENCH_APP:-target/quarkus-app}/quarkus-run.jar" >/tmp/satupintu-bench-hooks.log 2>&1 &
 service=$!
 trap 'kill $service $receiver 2>/dev/null || true' EXIT
 until curl -fs "localhost:$MGMT/q/health/ready" >/dev/null 2>&1; do
