@@ -21,11 +21,11 @@ select t.id, t.site_code, t.lane_id, l.prefix, t.service_code, t.number, t.chann
   t.target_counter_id, t.called_at, t.call_count, t.started_at, t.finished_at, t.booked_for from queue_ticket t
   join queue_lane l on l.id = t.lane_id left join queue_counter c on c.id = t.counter_id where t.id = :ticket \gset t_
 insert into event (stream, type, payload) select 'ticket:' || :ticket, 'ticket.called', jsonb_build_object('ticketId',
-  :ticket::text, 'number', :t_number::text, 'lane', :t_prefix::text, 'serviceCode', :t_service_code::text, 'status', 'CALLED', 'priority',
+  :ticket::text, 'number', :t_number::text, 'siteCode', :site::text, 'lane', :t_prefix::text, 'serviceCode', :t_service_code::text, 'status', 'CALLED', 'priority',
   false, 'counterNumber', :t_counter_number::int, 'counterName', :t_counter_name::text)
   from (select count(*) from (select pg_advisory_xact_lock(hashtextextended('ticket:' || :ticket, 0))) as lock) as locked returning id;
 insert into event (stream, type, payload) select 'board:' || :site, 'ticket.called', jsonb_build_object('ticketId',
-  :ticket::text, 'number', :t_number::text, 'lane', :t_prefix::text, 'serviceCode', :t_service_code::text, 'status', 'CALLED', 'priority',
+  :ticket::text, 'number', :t_number::text, 'siteCode', :site::text, 'lane', :t_prefix::text, 'serviceCode', :t_service_code::text, 'status', 'CALLED', 'priority',
   false, 'counterNumber', :t_counter_number::int, 'counterName', :t_counter_name::text)
   from (select count(*) from (select pg_advisory_xact_lock(hashtextextended('board:' || :site, 0))) as lock) as locked returning id;
 commit;
@@ -49,11 +49,11 @@ select t.id, t.site_code, t.lane_id, l.prefix, t.service_code, t.number, t.chann
   t.target_counter_id, t.called_at, t.call_count, t.started_at, t.finished_at, t.booked_for from queue_ticket t
   join queue_lane l on l.id = t.lane_id left join queue_counter c on c.id = t.counter_id where t.id = :ticket;
 insert into event (stream, type, payload) select 'ticket:' || :ticket, 'ticket.returned', jsonb_build_object('ticketId',
-  :ticket::text, 'number', :t_number::text, 'lane', :t_prefix::text, 'serviceCode', :t_service_code::text, 'status', 'WAITING', 'priority',
+  :ticket::text, 'number', :t_number::text, 'siteCode', :site::text, 'lane', :t_prefix::text, 'serviceCode', :t_service_code::text, 'status', 'WAITING', 'priority',
   false)
   from (select count(*) from (select pg_advisory_xact_lock(hashtextextended('ticket:' || :ticket, 0))) as lock) as locked returning id;
 insert into event (stream, type, payload) select 'board:' || :site, 'ticket.returned', jsonb_build_object('ticketId',
-  :ticket::text, 'number', :t_number::text, 'lane', :t_prefix::text, 'serviceCode', :t_service_code::text, 'status', 'WAITING', 'priority',
+  :ticket::text, 'number', :t_number::text, 'siteCode', :site::text, 'lane', :t_prefix::text, 'serviceCode', :t_service_code::text, 'status', 'WAITING', 'priority',
   false)
   from (select count(*) from (select pg_advisory_xact_lock(hashtextextended('board:' || :site, 0))) as lock) as locked returning id;
 commit;

@@ -16,10 +16,10 @@ select t.id as ticket, t.site_code, t.lane_id, :lane_prefix as prefix, t.service
   null::text as counter_name, t.target_counter_id, t.called_at, t.call_count, t.started_at, t.finished_at, t.booked_for,
   t.sequence from t \gset
 insert into event (stream, type, payload) select 'ticket:' || :ticket, 'ticket.issued', jsonb_build_object('ticketId',
-  :ticket::text, 'number', :number::text, 'lane', :lane_prefix::text, 'serviceCode', :service::text, 'status', 'WAITING', 'priority', false)
+  :ticket::text, 'number', :number::text, 'siteCode', :site::text, 'lane', :lane_prefix::text, 'serviceCode', :service::text, 'status', 'WAITING', 'priority', false)
   from (select count(*) from (select pg_advisory_xact_lock(hashtextextended('ticket:' || :ticket, 0))) as lock) as locked returning id;
 insert into event (stream, type, payload) select 'board:' || :site, 'ticket.issued', jsonb_build_object('ticketId',
-  :ticket::text, 'number', :number::text, 'lane', :lane_prefix::text, 'serviceCode', :service::text, 'status', 'WAITING', 'priority', false)
+  :ticket::text, 'number', :number::text, 'siteCode', :site::text, 'lane', :lane_prefix::text, 'serviceCode', :service::text, 'status', 'WAITING', 'priority', false)
   from (select count(*) from (select pg_advisory_xact_lock(hashtextextended('board:' || :site, 0))) as lock) as locked returning id;
 commit;
 -- The answer's position and estimated wait (TicketService.view), after the transaction.

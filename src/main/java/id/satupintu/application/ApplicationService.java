@@ -429,6 +429,9 @@ public class ApplicationService {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("trackingNumber", app.trackingNumber);
         payload.put("serviceCode", app.serviceCode);
+        // Public codes, so webhooks can give agency- and site-bound clients only their objects.
+        payload.put("agencyCode", app.agencyCode);
+        payload.put("siteCode", app.siteCode);
         payload.put("action", action);
         payload.put("state", state.name());
         payload.put("ossStatusCode", OssStatus.of(action, state));

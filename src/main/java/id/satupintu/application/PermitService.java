@@ -154,6 +154,8 @@ public class PermitService {
                         Map<String, Object> payload = new LinkedHashMap<>();
                         payload.put("trackingNumber", app.trackingNumber);
                         payload.put("serviceCode", app.serviceCode);
+                        payload.put("agencyCode", app.agencyCode);
+                        payload.put("siteCode", app.siteCode);
                         payload.put("action", "permit-revoked");
                         payload.put("state", app.state.name());
                         payload.put("permitNumber", permit.number);

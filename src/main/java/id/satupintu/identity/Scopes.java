@@ -18,12 +18,16 @@ public final class Scopes {
     public static final String APPLICATIONS_WRITE = "applications:write";
     public static final String PERMITS_READ = "permits:read";
     public static final String QUEUE_ISSUE = "queue:issue";
+    /** Hearing ticket events (webhooks); tickets themselves are read by their holders and staff. */
+    public static final String QUEUE_READ = "queue:read";
     public static final String COMPLAINTS_WRITE = "complaints:write";
+    /** Hearing complaint events (webhooks). */
+    public static final String COMPLAINTS_READ = "complaints:read";
     public static final String WEBHOOKS_MANAGE = "webhooks:manage";
 
     /** Every scope an administrator may grant; anything else is refused as unknown. */
     public static final Set<String> KNOWN = Set.of(APPLICATIONS_READ, APPLICATIONS_WRITE, PERMITS_READ, QUEUE_ISSUE,
-            COMPLAINTS_WRITE, WEBHOOKS_MANAGE);
+            QUEUE_READ, COMPLAINTS_WRITE, COMPLAINTS_READ, WEBHOOKS_MANAGE);
 
     private Scopes() {
     }

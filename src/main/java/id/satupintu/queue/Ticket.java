@@ -40,6 +40,8 @@ public record Ticket(UUID id, String siteCode, UUID laneId, String lane, String 
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("ticketId", id.toString());
         payload.put("number", number);
+        // Public, so webhooks can give a site-bound client only its site's tickets.
+        payload.put("siteCode", siteCode);
         payload.put("lane", lane);
         payload.put("serviceCode", serviceCode);
         payload.put("status", status.name());

@@ -64,7 +64,7 @@ class TokenEndpointTest {
 
     @ParameterizedTest
     @CsvSource({
-            "oss-integrator, oss-demo-secret-2025, integrator, , , applications:read applications:write permits:read",
+            "oss-integrator, oss-demo-secret-2025, integrator, , , applications:read applications:write permits:read webhooks:manage",
             "kiosk-mpp-bdg-01, kiosk-demo-secret-2025, kiosk, , MPP-BDG, services:read tickets:write",
             "drive-thru-samsat-bdg, drivethru-demo-secret-2025, drive_thru, SAMSAT-BDG, MPP-BDG, tickets:write",
             "display-mpp-bdg-01, display-demo-secret-2025, display_board, , MPP-BDG, board:read"})
