@@ -32,6 +32,9 @@ import org.jboss.logging.Logger;
  * <ul>
  * <li>4403 Forbidden when the payload has no token, the token does not verify, or its client was
  * revoked (the protocol's answer for a refused connection_init);</li>
+ * <li>an anonymous complaint reporter has no token but a complaint secret: a payload with a
+ * {@code complaintSecret} and no token opens an anonymous connection, on which only what anyone may
+ * follow answers (a complaint whose subscription names its code and that secret, checked there);</li>
  * <li>1013 Try Again Later when the client is over its rate limit;</li>
  * <li>4401 Unauthorized when a subscribe comes before the connection is acknowledged (the protocol
  * handler's own rule);</li>
@@ -48,6 +51,7 @@ import org.jboss.logging.Logger;
 public class SubscriptionAuth {
 
     static final String PAYLOAD_KEY = "Authorization";
+    static final String COMPLAINT_SECRET_KEY = "complaintSecret";
     private static final Logger LOG = Logger.getLogger(SubscriptionAuth.class);
     private static final String SUBPROTOCOL = "graphql-transport-ws";
     /** Before SmallRye's WebSocket handler (-99), which then never sees an upgrade. */
@@ -128,7 +132,11 @@ public class SubscriptionAuth {
                 return;
             }
             initSeen = true;
-            String token = ClientCallGate.bearer(payloadToken(message));
+            String token = ClientCallGate.bearer(payloadText(message, PAYLOAD_KEY));
+            if (token == null && !isBlank(payloadText(message, COMPLAINT_SECRET_KEY))) {
+                super.onMessage(message);
+                return;
+            }
             if (token == null) {
                 session.close((short) 4403, "Forbidden: connection_init needs {\"Authorization\": \"Bearer <token>\"}");
                 return;
@@ -157,13 +165,17 @@ public class SubscriptionAuth {
             }));
         }
 
-        private static String payloadToken(JsonObject message) {
+        private static String payloadText(JsonObject message, String key) {
             JsonValue payload = message.get("payload");
             if (payload == null || payload.getValueType() != JsonValue.ValueType.OBJECT) {
                 return null;
             }
-            JsonValue value = payload.asJsonObject().get(PAYLOAD_KEY);
+            JsonValue value = payload.asJsonObject().get(key);
             return value instanceof JsonString text ? text.getString() : null;
+        }
+
+        private static boolean isBlank(String text) {
+            return text == null || text.isBlank();
         }
     }
 

@@ -60,7 +60,8 @@ class ApplicationSubscriptionAuthTest {
     void aConnectionWithoutAGoodTokenIsClosedWith4403() throws Exception {
         for (JsonObject payload : new JsonObject[] {null, new JsonObject(), new JsonObject().put("Authorization", 42),
                 new JsonObject().put("Authorization", "Bearer not-a-jwt"),
-                new JsonObject().put("Authorization", "Basic b3NzOnNlY3JldA==")}) {
+                new JsonObject().put("Authorization", "Basic b3NzOnNlY3JldA=="),
+                new JsonObject().put("complaintSecret", " ")}) {
             JsonObject closed = refusedInit(payload);
             assertEquals(CLOSED, closed.getString("type"), closed.encode());
             assertEquals(4403, closed.getInteger("code"), "payload " + payload + ": " + closed.encode());

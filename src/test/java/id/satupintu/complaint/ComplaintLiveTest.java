@@ -92,7 +92,8 @@ class ComplaintLiveTest {
         }
         String[] anonymous = f.filedAnonymously();
         BlockingQueue<JsonObject> anonymousMessages = new LinkedBlockingQueue<>();
-        WebSocket anonymousSocket = GraphQLSubscriptions.subscribe(graphql, anonymousMessages, null,
+        WebSocket anonymousSocket = GraphQLSubscriptions.subscribe(graphql, anonymousMessages,
+                new JsonObject().put("complaintSecret", anonymous[1]),
                 "subscription { complaintEvents(trackingCode: \"" + anonymous[0] + "\", secret: \"" + anonymous[1]
                         + "\") { id type state } }");
         try {

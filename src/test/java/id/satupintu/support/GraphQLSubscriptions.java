@@ -27,8 +27,15 @@ public final class GraphQLSubscriptions {
      */
     public static WebSocket subscribe(URL graphqlUrl, BlockingQueue<JsonObject> messages, String token, String query)
             throws Exception {
+        return subscribe(graphqlUrl, messages, token == null ? null : new JsonObject().put("Authorization", "Bearer " + token),
+                query);
+    }
+
+    /** As above with the given connection_init payload (e.g. an anonymous reporter's complaintSecret). */
+    public static WebSocket subscribe(URL graphqlUrl, BlockingQueue<JsonObject> messages, JsonObject initPayload,
+                                      String query) throws Exception {
         WebSocket socket = open(graphqlUrl, messages);
-        init(socket, token == null ? null : new JsonObject().put("Authorization", "Bearer " + token));
+        init(socket, initPayload);
         assertEquals("connection_ack", next(messages).getString("type"));
         socket.sendText(new JsonObject().put("id", "1").put("type", "subscribe")
                 .put("payload", new JsonObject().put("query", query)).encode(), true).get();
