@@ -187,6 +187,18 @@ class OssAdapterTest {
     }
 
     @Test
+    void theSeededDemoCodesOpenTheDemoCatalogsPermits() {
+        String unbound = TestTokens.issue(new AccessTokenIssuer.Subject(UUID.randomUUID().toString(), "oss-demo",
+                Set.of(Roles.INTEGRATOR), null, null, Set.of(Scopes.APPLICATIONS_WRITE, Scopes.APPLICATIONS_READ), true));
+        String tn = receive(unbound, message(nib(), List.of(item("IZ-D", "DEMO-47730-APOTEK", null))))
+                .statusCode(200).body("responreceiveNIB.kode", equalTo(200))
+                .body("responreceiveNIB.keterangan", containsString("Sukses"))
+                .extract().path("responreceiveNIB.data_checklist[0].nomor_permohonan");
+        given().auth().oauth2(unbound).get("/api/v1/applications/" + tn).then().statusCode(200)
+                .body("serviceCode", equalTo("DPMPTSP-APOTEK")).body("state", equalTo("DRAFT"));
+    }
+
+    @Test
     void anItemTheFilingRefusesIsReportedAndTheOthersStillOpen() {
         String nib = nib();
         receive(oss, message(nib, List.of(item("IZ-1", kdIzin, "01111"), item("IZ-2", kdIzin, null))))
