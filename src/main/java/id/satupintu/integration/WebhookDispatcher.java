@@ -68,7 +68,7 @@ public class WebhookDispatcher {
              where d.id = due.id and e.id = d.event_id and s.id = d.subscription_id
             returning d.id, d.attempts, e.id as event_id, e.type, e.payload, e.created_at, s.url,
                       s.secret_encrypted, s.previous_secret_encrypted, s.previous_secret_expires_at,
-                      s.format, o.nib, o.id_izin, o.kd_izin, st.time_zone
+                      s.format, o.nib, o.id_proyek, o.id_izin, o.kd_izin, st.time_zone
             """;
 
     @Inject
@@ -264,7 +264,7 @@ public class WebhookDispatcher {
      */
     private static byte[] body(Claimed delivery) {
         if (IzinStatus.FORMAT.equals(delivery.format()) && delivery.oss() != null) {
-            return IzinStatus.of(delivery.oss().nib(), delivery.oss().idIzin(), delivery.oss().kdIzin(),
+            return IzinStatus.of(delivery.oss().nib(), delivery.oss().idProyek(), delivery.oss().idIzin(), delivery.oss().kdIzin(),
                     delivery.payload(), delivery.createdAt(), delivery.oss().siteZone()).encode()
                     .getBytes(StandardCharsets.UTF_8);
         }
@@ -302,12 +302,12 @@ public class WebhookDispatcher {
                     row.getString("type"), json, row.getOffsetDateTime("created_at"), row.getString("url"),
                     row.getString("secret_encrypted"), row.getString("previous_secret_encrypted"),
                     row.getOffsetDateTime("previous_secret_expires_at"), row.getString("format"),
-                    row.getString("nib") == null ? null : new OssPermit(row.getString("nib"), row.getString("id_izin"),
+                    row.getString("nib") == null ? null : new OssPermit(row.getString("nib"), row.getString("id_proyek"), row.getString("id_izin"),
                             row.getString("kd_izin"), row.getString("time_zone")));
         }
     }
 
     /** The permit OSS pushed in for the event's application, if it did. */
-    private record OssPermit(String nib, String idIzin, String kdIzin, String siteZone) {
+    private record OssPermit(String nib, String idProyek, String idIzin, String kdIzin, String siteZone) {
     }
 }

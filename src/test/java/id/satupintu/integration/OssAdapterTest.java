@@ -357,6 +357,8 @@ class OssAdapterTest {
                 forA.stream().map(s -> s.getString("kd_status")).toList());
         assertEquals(List.of("10", "90"), forB.stream().map(s -> s.getString("kd_status")).toList());
         assertEquals(a, forA.get(0).getString("nomor_permohonan"));
+        assertEquals("PRJ-1", forA.get(0).getString("id_proyek"));
+        assertEquals("APPROVED", forA.get(6).getString("nama_status"));
         assertEquals("Lengkapi denah lokasi", forA.get(2).getString("keterangan"));
         assertEquals("KBLI tidak sesuai lokasi", forB.get(1).getString("keterangan"));
         // OSS's time format, on the site's clock (MPP-BDG: Asia/Jakarta).
