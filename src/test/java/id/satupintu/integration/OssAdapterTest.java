@@ -29,6 +29,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -218,23 +219,31 @@ class OssAdapterTest {
     void aResendReturnsTheSameApplicationsEvenWhenRaced() throws Exception {
         String nib = nib();
         Map<String, Object> body = message(nib, List.of(item("IZ-1", kdIzin, null), item("IZ-2", kdIzin, null)));
-        ExecutorService pool = Executors.newFixedThreadPool(4);
+        // The same items in the other order must not deadlock against the first order.
+        Map<String, Object> reversed = message(nib, List.of(item("IZ-2", kdIzin, null), item("IZ-1", kdIzin, null)));
+        ExecutorService pool = Executors.newFixedThreadPool(6);
         try {
             List<Callable<JsonPath>> sends = new ArrayList<>();
-            for (int i = 0; i < 4; i++) {
-                sends.add(() -> receive(oss, body).statusCode(200).extract().jsonPath());
+            for (int i = 0; i < 6; i++) {
+                Map<String, Object> send = i % 2 == 0 ? body : reversed;
+                sends.add(() -> receive(oss, send).statusCode(200).extract().jsonPath());
             }
             List<List<String>> numbers = new ArrayList<>();
             List<String> statuses = new ArrayList<>();
             for (Future<JsonPath> answer : pool.invokeAll(sends)) {
                 JsonPath json = answer.get();
                 assertEquals(200, json.getInt("responreceiveNIB.kode"));
-                numbers.add(json.getList("responreceiveNIB.data_checklist.nomor_permohonan"));
+                List<String> ids = json.getList("responreceiveNIB.data_checklist.id_izin");
+                List<String> got = new ArrayList<>(json.getList("responreceiveNIB.data_checklist.nomor_permohonan"));
+                if (ids.get(0).equals("IZ-2")) {
+                    Collections.reverse(got);
+                }
+                numbers.add(got);
                 statuses.addAll(json.getList("responreceiveNIB.data_checklist.status"));
             }
             assertEquals(1, numbers.stream().distinct().count(), "every send got the same applications: " + numbers);
             assertEquals(2, statuses.stream().filter("opened"::equals).count(), statuses.toString());
-            assertEquals(6, statuses.stream().filter("existing"::equals).count(), statuses.toString());
+            assertEquals(10, statuses.stream().filter("existing"::equals).count(), statuses.toString());
         } finally {
             pool.shutdownNow();
         }

@@ -64,21 +64,30 @@ public class OssReceiver {
         Map<String, String> projectKbli = data.dataProyek() == null ? Map.of() : data.dataProyek().stream()
                 .filter(p -> p != null && p.idProyek() != null && p.kbli() != null)
                 .collect(Collectors.toMap(ReceiveNib.Proyek::idProyek, ReceiveNib.Proyek::kbli, (a, b) -> a));
-        // One after another on the one session of the transaction; a resend of the same items waits
-        // on each item's advisory lock and then finds what the first one opened.
-        return Panache.withTransaction(() -> Multi.createFrom().iterable(data.dataChecklist())
-                .onItem().transformToUniAndConcatenate(item -> item(caller, data.nib(), item,
-                        item.kbli() != null ? item.kbli() : projectKbli.get(item.idProyek()), locale))
-                .collect().asList());
+        // A resend of the same items waits on their advisory locks and then finds what the first one
+        // opened. The locks are taken first and in sorted order, so two messages naming the same items
+        // in different orders cannot deadlock. Then the items, one after another on the one session.
+        List<String> keys = data.dataChecklist().stream().map(item -> "oss-permit:" + data.nib() + ":" + item.idIzin())
+                .sorted().toList();
+        return Panache.withTransaction(() -> Multi.createFrom().iterable(keys)
+                .onItem().transformToUniAndConcatenate(this::lock).collect().last()
+                .flatMap(locked -> Multi.createFrom().iterable(data.dataChecklist())
+                        .onItem().transformToUniAndConcatenate(item -> item(caller, data.nib(), item,
+                                item.kbli() != null ? item.kbli() : projectKbli.get(item.idProyek()), locale))
+                        .collect().asList()));
+    }
+
+    /** Held until the transaction ends. */
+    private Uni<Object> lock(String key) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(
+                        "select count(*) from (select pg_advisory_xact_lock(hashtextextended(?1, 0))) as locked")
+                .setParameter(1, key).getSingleResult());
     }
 
     private Uni<ItemResult> item(Caller caller, String nib, ReceiveNib.Checklist item, String kbli, Locale locale) {
         return Panache.getSession().flatMap(session -> session.createNativeQuery(
-                        "select count(*) from (select pg_advisory_xact_lock(hashtextextended(?1, 0))) as locked")
-                .setParameter(1, "oss-permit:" + nib + ":" + item.idIzin()).getSingleResult()
-                .flatMap(locked -> session.createNativeQuery(
                                 "select tracking_number from oss_permit where nib = ?1 and id_izin = ?2", String.class)
-                        .setParameter(1, nib).setParameter(2, item.idIzin()).getResultList())
+                        .setParameter(1, nib).setParameter(2, item.idIzin()).getResultList()
                 .flatMap(known -> {
                     if (!known.isEmpty()) {
                         return Uni.createFrom().item(result(item, 200, "existing", known.get(0), locale));
