@@ -1,6 +1,7 @@
 package id.satupintu.integration;
 
 import id.satupintu.identity.PersonalDataProtection;
+import id.satupintu.integration.oss.IzinStatus;
 import id.satupintu.platform.events.EventHub;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -60,10 +61,14 @@ public class WebhookDispatcher {
             )
             update webhook_delivery d
                set lease_until = now() + make_interval(secs => $2), attempts = d.attempts + 1
-              from due, event e, webhook_subscription s
+              from due, webhook_subscription s, event e
+                   -- What an OSS-format body needs: OSS's ids of the permit and the site's clock.
+                   left join oss_permit o on o.tracking_number = e.payload ->> 'trackingNumber'
+                   left join site st on st.code = e.payload ->> 'siteCode'
              where d.id = due.id and e.id = d.event_id and s.id = d.subscription_id
             returning d.id, d.attempts, e.id as event_id, e.type, e.payload, e.created_at, s.url,
-                      s.secret_encrypted, s.previous_secret_encrypted, s.previous_secret_expires_at
+                      s.secret_encrypted, s.previous_secret_encrypted, s.previous_secret_expires_at,
+                      s.format, o.nib, o.id_proyek, o.id_izin, o.kd_izin, st.time_zone
             """;
 
     @Inject
@@ -253,8 +258,16 @@ public class WebhookDispatcher {
         return Math.max(30, timeoutMs / 1000 * 3);
     }
 
-    /** The JSON body: the event's id, type and time, and its payload as {@code data}. */
+    /**
+     * The JSON body: the event's id, type and time, and its payload as {@code data}; or, for an
+     * OSS-format subscription, OSS's IZINSTATUS message (signed and retried all the same).
+     */
     private static byte[] body(Claimed delivery) {
+        if (IzinStatus.FORMAT.equals(delivery.format()) && delivery.oss() != null) {
+            return IzinStatus.of(delivery.oss().nib(), delivery.oss().idProyek(), delivery.oss().idIzin(), delivery.oss().kdIzin(),
+                    delivery.payload(), delivery.createdAt(), delivery.oss().siteZone()).encode()
+                    .getBytes(StandardCharsets.UTF_8);
+        }
         JsonObject body = new JsonObject()
                 .put("id", Long.toString(delivery.eventId()))
                 .put("type", delivery.type())
@@ -280,7 +293,7 @@ public class WebhookDispatcher {
 
     private record Claimed(long id, int attempts, long eventId, String type, JsonObject payload,
                            OffsetDateTime createdAt, String url, String secret, String previousSecret,
-                           OffsetDateTime previousSecretExpiresAt) {
+                           OffsetDateTime previousSecretExpiresAt, String format, OssPermit oss) {
 
         static Claimed of(Row row) {
             Object payload = row.getValue("payload");
@@ -288,7 +301,13 @@ public class WebhookDispatcher {
             return new Claimed(row.getLong("id"), row.getInteger("attempts"), row.getLong("event_id"),
                     row.getString("type"), json, row.getOffsetDateTime("created_at"), row.getString("url"),
                     row.getString("secret_encrypted"), row.getString("previous_secret_encrypted"),
-                    row.getOffsetDateTime("previous_secret_expires_at"));
+                    row.getOffsetDateTime("previous_secret_expires_at"), row.getString("format"),
+                    row.getString("nib") == null ? null : new OssPermit(row.getString("nib"), row.getString("id_proyek"), row.getString("id_izin"),
+                            row.getString("kd_izin"), row.getString("time_zone")));
         }
+    }
+
+    /** The permit OSS pushed in for the event's application, if it did. */
+    private record OssPermit(String nib, String idProyek, String idIzin, String kdIzin, String siteZone) {
     }
 }

@@ -35,6 +35,8 @@ public class WebhookSubscription extends PanacheEntityBase {
     @Column(name = "site_code")
     public String siteCode;
     public boolean active;
+    /** The body's shape: {@link WebhookSubscriptions#FORMATS}. */
+    public String format;
     @Column(name = "secret_encrypted")
     public String secretEncrypted;
     @Column(name = "previous_secret_encrypted")

@@ -10,12 +10,12 @@ import java.util.UUID;
  * or rotated it: the service never shows it again.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record WebhookSubscriptionView(UUID id, String url, List<String> eventTypes, boolean active, String agencyCode,
+public record WebhookSubscriptionView(UUID id, String url, List<String> eventTypes, boolean active, String format, String agencyCode,
                                       String siteCode, OffsetDateTime createdAt, OffsetDateTime updatedAt,
                                       String secret, OffsetDateTime previousSecretExpiresAt) {
 
     static WebhookSubscriptionView of(WebhookSubscription s, String secret) {
-        return new WebhookSubscriptionView(s.id, s.url, s.eventTypes, s.active, s.agencyCode, s.siteCode, s.createdAt,
+        return new WebhookSubscriptionView(s.id, s.url, s.eventTypes, s.active, s.format, s.agencyCode, s.siteCode, s.createdAt,
                 s.updatedAt, secret, s.previousSecretExpiresAt);
     }
 }

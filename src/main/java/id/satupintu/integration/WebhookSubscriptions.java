@@ -4,6 +4,7 @@ import id.satupintu.identity.Caller;
 import id.satupintu.identity.PersonalDataProtection;
 import id.satupintu.identity.Roles;
 import id.satupintu.identity.Scopes;
+import id.satupintu.integration.oss.IzinStatus;
 import id.satupintu.platform.error.FieldError;
 import id.satupintu.platform.error.InputValidator;
 import id.satupintu.platform.error.ProblemException;
@@ -42,6 +43,8 @@ public class WebhookSubscriptions {
             "ticket", Scopes.QUEUE_READ,
             "complaint", Scopes.COMPLAINTS_READ);
     static final int MAX_EVENT_TYPES = 20;
+    /** Body shapes: ours, or OSS's license-status message (application events only). */
+    static final List<String> FORMATS = List.of("satupintu", IzinStatus.FORMAT);
     static final int MAX_SUBSCRIPTIONS_PER_CLIENT = 25;
     private static final Pattern EVENT_TYPE = Pattern.compile("[a-z][a-z0-9-]{0,39}\\.(\\*|[a-z0-9-]{1,60})");
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -139,6 +142,7 @@ public class WebhookSubscriptions {
         s.eventTypes = types;
         s.typePatterns = types.stream().map(WebhookSubscriptions::likePattern).toList();
         s.active = input.active() == null || input.active();
+        s.format = input.format() == null ? FORMATS.get(0) : input.format();
         s.updatedAt = now();
     }
 
@@ -191,6 +195,12 @@ public class WebhookSubscriptions {
                     errors.add(FieldError.of("eventTypes[" + i + "]", "webhook-unknown-event-family", family(type)));
                 }
             }
+        }
+        if (input.format() != null && !FORMATS.contains(input.format())) {
+            errors.add(FieldError.of("format", "webhook-unknown-format", String.join(", ", FORMATS)));
+        } else if (IzinStatus.FORMAT.equals(input.format()) && given != null
+                && given.stream().anyMatch(type -> type != null && !type.startsWith("application."))) {
+            errors.add(FieldError.of("eventTypes", "webhook-format-applications-only", input.format()));
         }
         InputValidator.failIfAny(errors);
         Set<String> types = new LinkedHashSet<>(given);
