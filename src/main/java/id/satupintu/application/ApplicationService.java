@@ -280,12 +280,7 @@ public class ApplicationService {
             hql.append(" and updatedAt > :since");
             params.and("since", updatedSince);
         }
-        if (after != null) {
-            hql.append(" and (updatedAt < :at or (updatedAt = :at and id < :id))");
-            params.and("at", after.at()).and("id", after.id());
-        }
-        hql.append(" order by updatedAt desc, id desc");
-        return Application.<Application>find(hql.toString(), params).page(0, limit + 1).list()
+        return Application.<Application>find(Cursor.newestUpdatedFirst(hql, params, after), params).page(0, limit + 1).list()
                 .map(rows -> Page.of(rows, limit, a -> Cursor.encode(a.updatedAt.toString(), a.id.toString()))
                         .map(ApplicationSummary::of));
     }

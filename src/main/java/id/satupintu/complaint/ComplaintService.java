@@ -725,12 +725,7 @@ public class ComplaintService {
 
     private Uni<Page<ComplaintSummary>> pageByUpdate(StringBuilder hql, Parameters params, String cursor, int limit) {
         Cursor.TimeAndId after = Cursor.decodeTimeAndId(cursor);
-        if (after != null) {
-            hql.append(" and (updatedAt < :at or (updatedAt = :at and id < :id))");
-            params.and("at", after.at()).and("id", after.id());
-        }
-        hql.append(" order by updatedAt desc, id desc");
-        return Complaint.<Complaint>find(hql.toString(), params).page(0, limit + 1).list()
+        return Complaint.<Complaint>find(Cursor.newestUpdatedFirst(hql, params, after), params).page(0, limit + 1).list()
                 .map(rows -> Page.of(rows, limit, c -> Cursor.encode(c.updatedAt.toString(), c.id.toString()))
                         .map(ComplaintSummary::of));
     }

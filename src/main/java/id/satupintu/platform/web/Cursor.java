@@ -54,4 +54,17 @@ public final class Cursor {
             throw new ProblemException(400, "invalid-cursor");
         }
     }
+
+    /**
+     * Ends a Panache query on {@code updatedAt} and {@code id} as a "most recently updated first" page:
+     * the rows after the cursor (none when null), newest first, ties broken by id.
+     */
+    public static String newestUpdatedFirst(StringBuilder hql, io.quarkus.panache.common.Parameters params,
+                                            TimeAndId after) {
+        if (after != null) {
+            hql.append(" and (updatedAt < :at or (updatedAt = :at and id < :id))");
+            params.and("at", after.at()).and("id", after.id());
+        }
+        return hql.append(" order by updatedAt desc, id desc").toString();
+    }
 }
