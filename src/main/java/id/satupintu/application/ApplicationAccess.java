@@ -1,7 +1,7 @@
 package id.satupintu.application;
 
-import id.satupintu.identity.Caller;
-import id.satupintu.identity.Roles;
+import id.satupintu.platform.security.Caller;
+import id.satupintu.platform.security.Roles;
 
 /**
  * Who may see and act on an application.

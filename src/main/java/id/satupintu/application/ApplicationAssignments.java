@@ -1,9 +1,9 @@
 package id.satupintu.application;
 
 import id.satupintu.application.ApplicationHistory.Visibility;
-import id.satupintu.identity.Caller;
+import id.satupintu.platform.security.Caller;
 import id.satupintu.identity.IdentityService;
-import id.satupintu.identity.Roles;
+import id.satupintu.platform.security.Roles;
 import id.satupintu.platform.error.FieldError;
 import id.satupintu.platform.error.ProblemException;
 import id.satupintu.platform.events.EventLog;

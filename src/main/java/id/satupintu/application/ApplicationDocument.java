@@ -1,6 +1,6 @@
 package id.satupintu.application;
 
-import id.satupintu.catalog.DocumentFormat;
+import id.satupintu.platform.files.DocumentFormat;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;

@@ -1,6 +1,7 @@
 package id.satupintu.application;
 
-import id.satupintu.identity.CurrentUser;
+import id.satupintu.platform.files.DocumentReceiver;
+import id.satupintu.platform.security.CurrentUser;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;

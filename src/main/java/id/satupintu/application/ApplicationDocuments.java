@@ -1,11 +1,13 @@
 package id.satupintu.application;
 
-import id.satupintu.catalog.DocumentFormat;
+import id.satupintu.platform.files.DocumentFormats;
+import id.satupintu.platform.files.DocumentReceiver;
+import id.satupintu.platform.files.DocumentFormat;
 import id.satupintu.catalog.Requirement;
 import id.satupintu.catalog.ServiceCatalog;
 import id.satupintu.catalog.ServiceStandard;
-import id.satupintu.identity.Caller;
-import id.satupintu.identity.Scopes;
+import id.satupintu.platform.security.Caller;
+import id.satupintu.platform.security.Scopes;
 import id.satupintu.platform.error.FieldError;
 import id.satupintu.platform.error.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;

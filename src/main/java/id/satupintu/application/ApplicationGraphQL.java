@@ -2,8 +2,8 @@ package id.satupintu.application;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import id.satupintu.identity.Caller;
-import id.satupintu.identity.CurrentUser;
+import id.satupintu.platform.security.Caller;
+import id.satupintu.platform.security.CurrentUser;
 import id.satupintu.platform.error.ProblemException;
 import id.satupintu.platform.graphql.GraphQLCalls;
 import id.satupintu.platform.events.LiveStreams;

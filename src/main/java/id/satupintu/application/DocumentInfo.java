@@ -1,6 +1,7 @@
 package id.satupintu.application;
 
-import id.satupintu.catalog.DocumentFormat;
+import id.satupintu.platform.files.DocumentFormats;
+import id.satupintu.platform.files.DocumentFormat;
 import java.time.OffsetDateTime;
 
 /** An uploaded document as listed to the applicant and the agency's staff. */

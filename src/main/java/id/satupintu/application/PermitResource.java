@@ -1,6 +1,6 @@
 package id.satupintu.application;
 
-import id.satupintu.identity.CurrentUser;
+import id.satupintu.platform.security.CurrentUser;
 import id.satupintu.platform.web.Conditional;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;

@@ -1,6 +1,6 @@
 package id.satupintu.catalog;
 
-import id.satupintu.identity.Roles;
+import id.satupintu.platform.security.Roles;
 import id.satupintu.platform.graphql.GraphQLCalls;
 import id.satupintu.platform.error.ProblemException;
 import io.smallrye.mutiny.Uni;

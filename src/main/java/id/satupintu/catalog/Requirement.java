@@ -1,5 +1,6 @@
 package id.satupintu.catalog;
 
+import id.satupintu.platform.files.DocumentFormat;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;

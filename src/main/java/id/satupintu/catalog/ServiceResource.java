@@ -1,6 +1,6 @@
 package id.satupintu.catalog;
 
-import id.satupintu.identity.Roles;
+import id.satupintu.platform.security.Roles;
 import id.satupintu.platform.i18n.Messages;
 import id.satupintu.platform.web.Conditional;
 import io.smallrye.mutiny.Uni;

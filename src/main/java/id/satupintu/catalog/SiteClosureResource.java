@@ -1,6 +1,6 @@
 package id.satupintu.catalog;
 
-import id.satupintu.identity.Roles;
+import id.satupintu.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

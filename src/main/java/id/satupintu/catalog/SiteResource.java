@@ -1,6 +1,6 @@
 package id.satupintu.catalog;
 
-import id.satupintu.identity.Roles;
+import id.satupintu.platform.security.Roles;
 import id.satupintu.platform.web.Conditional;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,5 +1,6 @@
 package id.satupintu.catalog;
 
+import id.satupintu.platform.files.DocumentFormat;
 import id.satupintu.platform.error.FieldError;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,7 +1,7 @@
 package id.satupintu.complaint;
 
-import id.satupintu.identity.Caller;
-import id.satupintu.identity.Roles;
+import id.satupintu.platform.security.Caller;
+import id.satupintu.platform.security.Roles;
 import java.util.EnumSet;
 import java.util.Set;
 

@@ -1,7 +1,7 @@
 package id.satupintu.complaint;
 
-import id.satupintu.identity.CurrentUser;
-import id.satupintu.platform.web.FileDownloads;
+import id.satupintu.platform.security.CurrentUser;
+import id.satupintu.platform.files.FileDownloads;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;

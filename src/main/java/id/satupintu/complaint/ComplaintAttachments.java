@@ -1,8 +1,8 @@
 package id.satupintu.complaint;
 
-import id.satupintu.application.DocumentFormats;
-import id.satupintu.catalog.DocumentFormat;
-import id.satupintu.identity.Caller;
+import id.satupintu.platform.files.DocumentFormats;
+import id.satupintu.platform.files.DocumentFormat;
+import id.satupintu.platform.security.Caller;
 import id.satupintu.platform.error.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;

@@ -1,6 +1,6 @@
 package id.satupintu.complaint;
 
-import id.satupintu.identity.CurrentUser;
+import id.satupintu.platform.security.CurrentUser;
 import id.satupintu.platform.events.LiveStreams;
 import id.satupintu.platform.web.Conditional;
 import id.satupintu.platform.web.QueryParams;

@@ -1,6 +1,6 @@
 package id.satupintu.complaint;
 
-import id.satupintu.identity.CurrentUser;
+import id.satupintu.platform.security.CurrentUser;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;

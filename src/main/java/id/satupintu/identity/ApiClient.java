@@ -1,5 +1,8 @@
 package id.satupintu.identity;
 
+import id.satupintu.platform.security.Scopes;
+
+import id.satupintu.platform.security.Roles;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Column;
@@ -60,15 +63,7 @@ public class ApiClient extends PanacheEntityBase {
     }
 
     public Set<String> scopeSet() {
-        return splitScopes(scopes);
-    }
-
-    public static Set<String> splitScopes(String scopes) {
-        Set<String> set = new LinkedHashSet<>();
-        if (scopes != null) {
-            Arrays.stream(scopes.trim().split("\\s+")).filter(s -> !s.isEmpty()).forEach(set::add);
-        }
-        return set;
+        return Scopes.split(scopes);
     }
 
     public static Uni<ApiClient> findByClientId(String clientId) {

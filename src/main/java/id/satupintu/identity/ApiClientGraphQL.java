@@ -1,5 +1,8 @@
 package id.satupintu.identity;
 
+import id.satupintu.platform.security.Caller;
+import id.satupintu.platform.security.CurrentUser;
+import id.satupintu.platform.security.Roles;
 import id.satupintu.platform.error.ProblemException;
 import id.satupintu.platform.graphql.GraphQLCalls;
 import id.satupintu.platform.web.QueryParams;

@@ -1,5 +1,6 @@
 package id.satupintu.identity;
 
+import id.satupintu.platform.security.Scopes;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;

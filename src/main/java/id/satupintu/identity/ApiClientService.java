@@ -1,5 +1,8 @@
 package id.satupintu.identity;
 
+import id.satupintu.platform.security.Caller;
+import id.satupintu.platform.security.Roles;
+import id.satupintu.platform.security.Scopes;
 import id.satupintu.catalog.AgencyService;
 import id.satupintu.catalog.SiteService;
 import id.satupintu.platform.error.FieldError;

@@ -1,5 +1,7 @@
 package id.satupintu.identity;
 
+import id.satupintu.platform.security.CurrentUser;
+import id.satupintu.platform.security.Roles;
 import id.satupintu.platform.web.Page;
 import id.satupintu.platform.web.QueryParams;
 import io.smallrye.mutiny.Uni;

@@ -1,5 +1,7 @@
 package id.satupintu.identity;
 
+import id.satupintu.platform.privacy.PersonalDataProtection;
+import id.satupintu.platform.privacy.PhoneNumber;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.satupintu.platform.startup.AtStart;

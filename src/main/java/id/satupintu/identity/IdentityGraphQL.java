@@ -1,5 +1,6 @@
 package id.satupintu.identity;
 
+import id.satupintu.platform.security.CurrentUser;
 import id.satupintu.platform.graphql.GraphQLCalls;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;

@@ -1,5 +1,10 @@
 package id.satupintu.identity;
 
+import id.satupintu.platform.privacy.Nik;
+import id.satupintu.platform.privacy.PersonalDataProtection;
+import id.satupintu.platform.privacy.PhoneNumber;
+import id.satupintu.platform.security.Caller;
+import id.satupintu.platform.security.Roles;
 import id.satupintu.platform.error.FieldError;
 import id.satupintu.platform.error.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;

@@ -1,5 +1,6 @@
 package id.satupintu.identity;
 
+import id.satupintu.platform.privacy.PersonalDataProtection;
 import id.satupintu.platform.error.ProblemException;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;

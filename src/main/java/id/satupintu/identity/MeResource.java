@@ -1,5 +1,6 @@
 package id.satupintu.identity;
 
+import id.satupintu.platform.security.CurrentUser;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;

@@ -1,5 +1,6 @@
 package id.satupintu.identity;
 
+import id.satupintu.platform.privacy.PersonalDataProtection;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;

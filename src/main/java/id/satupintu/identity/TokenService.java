@@ -1,5 +1,8 @@
 package id.satupintu.identity;
 
+import id.satupintu.platform.security.Scopes;
+import id.satupintu.platform.privacy.PersonalDataProtection;
+import id.satupintu.platform.security.Caller;
 import id.satupintu.platform.error.FieldError;
 import id.satupintu.platform.error.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -159,7 +162,7 @@ public class TokenService {
         Set<String> allowed = client.scopeSet();
         Set<String> granted = allowed;
         if (requestedScope != null && !requestedScope.isBlank()) {
-            granted = ApiClient.splitScopes(requestedScope);
+            granted = Scopes.split(requestedScope);
             if (!allowed.containsAll(granted)) {
                 throw new ProblemException(400, "invalid-scope");
             }

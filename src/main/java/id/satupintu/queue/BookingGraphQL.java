@@ -1,7 +1,7 @@
 package id.satupintu.queue;
 
-import id.satupintu.identity.Caller;
-import id.satupintu.identity.CurrentUser;
+import id.satupintu.platform.security.Caller;
+import id.satupintu.platform.security.CurrentUser;
 import id.satupintu.platform.events.LiveStreams;
 import id.satupintu.platform.graphql.GraphQLCalls;
 import io.smallrye.graphql.api.Subscription;

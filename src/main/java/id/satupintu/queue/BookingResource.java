@@ -1,6 +1,6 @@
 package id.satupintu.queue;
 
-import id.satupintu.identity.CurrentUser;
+import id.satupintu.platform.security.CurrentUser;
 import id.satupintu.platform.events.LiveStreams;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;

@@ -1,12 +1,13 @@
 package id.satupintu.queue;
 
+import id.satupintu.platform.jobs.QueueClock;
 import id.satupintu.catalog.Site;
 import id.satupintu.catalog.SiteService;
 import id.satupintu.catalog.TimeZones;
 import id.satupintu.catalog.WorkingDayCalendar;
-import id.satupintu.identity.Caller;
+import id.satupintu.platform.security.Caller;
 import id.satupintu.identity.PasswordHasher;
-import id.satupintu.identity.Roles;
+import id.satupintu.platform.security.Roles;
 import id.satupintu.platform.error.FieldError;
 import id.satupintu.platform.error.InputValidator;
 import id.satupintu.platform.error.ProblemException;

@@ -1,6 +1,7 @@
 package id.satupintu.queue;
 
-import id.satupintu.identity.Caller;
+import id.satupintu.platform.jobs.QueueClock;
+import id.satupintu.platform.security.Caller;
 import id.satupintu.platform.error.InputValidator;
 import id.satupintu.platform.error.ProblemException;
 import io.smallrye.mutiny.Uni;

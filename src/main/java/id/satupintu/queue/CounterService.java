@@ -1,7 +1,7 @@
 package id.satupintu.queue;
 
 import id.satupintu.catalog.SiteService;
-import id.satupintu.identity.Caller;
+import id.satupintu.platform.security.Caller;
 import id.satupintu.platform.error.FieldError;
 import id.satupintu.platform.error.InputValidator;
 import id.satupintu.platform.error.ProblemException;

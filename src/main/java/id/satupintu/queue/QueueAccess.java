@@ -1,7 +1,7 @@
 package id.satupintu.queue;
 
-import id.satupintu.identity.Caller;
-import id.satupintu.identity.Roles;
+import id.satupintu.platform.security.Caller;
+import id.satupintu.platform.security.Roles;
 import id.satupintu.platform.error.ProblemException;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;

@@ -7,8 +7,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import id.satupintu.identity.AccessTokenIssuer;
-import id.satupintu.identity.Roles;
-import id.satupintu.identity.Scopes;
+import id.satupintu.platform.security.Roles;
+import id.satupintu.platform.security.Scopes;
 import id.satupintu.support.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.Map;

@@ -5,7 +5,7 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import id.satupintu.identity.Roles;
+import id.satupintu.platform.security.Roles;
 import id.satupintu.platform.events.LiveStreamsTest.SseClient;
 import id.satupintu.support.TestTokens;
 import io.quarkus.test.common.http.TestHTTPResource;

@@ -4,7 +4,7 @@ import static io.restassured.RestAssured.given;
 
 import id.satupintu.catalog.CatalogFixtures;
 import id.satupintu.identity.AccessTokenIssuer;
-import id.satupintu.identity.Roles;
+import id.satupintu.platform.security.Roles;
 import id.satupintu.support.TestTokens;
 import io.quarkus.arc.Arc;
 import io.quarkus.hibernate.reactive.panache.Panache;

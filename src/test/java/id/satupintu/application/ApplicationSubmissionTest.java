@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import id.satupintu.catalog.CatalogFixtures;
 import id.satupintu.identity.AccessTokenIssuer;
-import id.satupintu.identity.Roles;
+import id.satupintu.platform.security.Roles;
 import id.satupintu.support.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

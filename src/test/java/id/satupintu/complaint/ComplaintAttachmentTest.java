@@ -51,6 +51,6 @@ class ComplaintAttachmentTest {
     }
 
     private static String sha256(byte[] content) {
-        return id.satupintu.application.DocumentFormats.sha256(content);
+        return id.satupintu.platform.files.DocumentFormats.sha256(content);
     }
 }

@@ -1,5 +1,6 @@
 package id.satupintu.identity;
 
+import id.satupintu.platform.security.Roles;
 import static id.satupintu.identity.IdentityFixtures.clientGrant;
 import static id.satupintu.identity.IdentityFixtures.randomName;
 import static io.restassured.RestAssured.given;

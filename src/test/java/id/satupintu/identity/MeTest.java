@@ -1,5 +1,8 @@
 package id.satupintu.identity;
 
+import id.satupintu.platform.security.Caller;
+import id.satupintu.platform.security.CurrentUser;
+import id.satupintu.platform.security.Roles;
 import static id.satupintu.identity.IdentityFixtures.PASSWORD;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;

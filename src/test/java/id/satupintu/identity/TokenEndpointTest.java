@@ -1,5 +1,6 @@
 package id.satupintu.identity;
 
+import id.satupintu.platform.security.Roles;
 import static id.satupintu.identity.IdentityFixtures.PASSWORD;
 import static id.satupintu.identity.IdentityFixtures.claims;
 import static id.satupintu.identity.IdentityFixtures.clientGrant;

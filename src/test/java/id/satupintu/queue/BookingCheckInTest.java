@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import id.satupintu.identity.Roles;
+import id.satupintu.platform.security.Roles;
 import id.satupintu.queue.BookingFixtures.PinnedClock;
 import id.satupintu.queue.QueueFixtures.OpenCounter;
 import id.satupintu.support.TestTokens;

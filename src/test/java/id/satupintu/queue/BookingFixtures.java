@@ -1,5 +1,6 @@
 package id.satupintu.queue;
 
+import id.satupintu.platform.jobs.QueueClock;
 import static io.restassured.RestAssured.given;
 
 import id.satupintu.support.TestTokens;

@@ -11,7 +11,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
-import id.satupintu.identity.Roles;
+import id.satupintu.platform.security.Roles;
 import id.satupintu.queue.BookingFixtures.PinnedClock;
 import id.satupintu.support.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;

@@ -11,7 +11,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import id.satupintu.identity.Roles;
+import id.satupintu.platform.security.Roles;
 import id.satupintu.queue.QueueFixtures.OpenCounter;
 import id.satupintu.support.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;

@@ -3,7 +3,7 @@ package id.satupintu.queue;
 import static io.restassured.RestAssured.given;
 
 import id.satupintu.identity.AccessTokenIssuer;
-import id.satupintu.identity.Roles;
+import id.satupintu.platform.security.Roles;
 import id.satupintu.support.TestTokens;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;

@@ -1,7 +1,7 @@
 package id.satupintu.support;
 
 import id.satupintu.identity.AccessTokenIssuer;
-import id.satupintu.identity.Roles;
+import id.satupintu.platform.security.Roles;
 import io.quarkus.arc.Arc;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;

@@ -10,7 +10,7 @@ import id.satupintu.complaint.ComplaintService;
 import id.satupintu.complaint.ComplaintView;
 import id.satupintu.complaint.PublicComplaint;
 import id.satupintu.complaint.PublicComplaintFilter;
-import id.satupintu.identity.Caller;
+import id.satupintu.platform.security.Caller;
 import id.satupintu.identity.TokenService;
 import id.satupintu.platform.error.FieldError;
 import id.satupintu.platform.error.InputValidator;

@@ -1,6 +1,6 @@
 package id.satupintu.integration.oss;
 
-import id.satupintu.identity.CurrentUser;
+import id.satupintu.platform.security.CurrentUser;
 import id.satupintu.platform.i18n.Messages;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;

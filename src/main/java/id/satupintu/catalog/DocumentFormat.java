@@ -1,8 +1,0 @@
-package id.satupintu.catalog;
-
-/** File formats a requirement (persyaratan) may be uploaded in. */
-public enum DocumentFormat {
-    PDF,
-    JPEG,
-    PNG
-}

@@ -1,0 +1,31 @@
+package id.satupintu.integration.webhook;
+
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Forgets delivered webhooks after a while (dead letters stay until replayed or their subscription
+ * is deleted). Every replica may run it; deleting the same old rows twice is harmless.
+ */
+@ApplicationScoped
+public class WebhookCleanup {
+
+    @Inject
+    Pool pool;
+
+    @ConfigProperty(name = "satupintu.webhooks.keep-delivered-days", defaultValue = "7")
+    int keepDays;
+
+    @Scheduled(every = "1h", delayed = "10m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> forgetDelivered() {
+        return pool.preparedQuery("""
+                        delete from webhook_delivery
+                         where status = 'DELIVERED' and delivered_at < now() - make_interval(days => $1)""")
+                .execute(Tuple.of(keepDays)).replaceWithVoid();
+    }
+}

@@ -1,0 +1,313 @@
+package id.satupintu.integration.webhook;
+
+import id.satupintu.platform.privacy.PersonalDataProtection;
+import id.satupintu.integration.oss.IzinStatus;
+import id.satupintu.platform.events.EventHub;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Sends webhook deliveries, on every replica, each at most once at a time: a replica claims due
+ * deliveries with {@code FOR UPDATE SKIP LOCKED} and holds them by a lease, so two replicas never
+ * send the same delivery together, and one that dies mid-way leaves a lease that runs out and lets
+ * another retry (at least once). Only the oldest pending delivery of a stream is ever claimable for
+ * a subscription, so an object's events arrive in order, a retrying one holding back those after it.
+ * Woken by every event this replica hears, after each finished send, and by a periodic sweep for
+ * retries that came due.
+ */
+@ApplicationScoped
+public class WebhookDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
+
+    private static final String CLAIM = """
+            with due as (
+                select d.id from webhook_delivery d
+                join webhook_subscription s on s.id = d.subscription_id and s.active
+                where d.status = 'PENDING' and d.next_attempt_at <= now()
+                  and (d.lease_until is null or d.lease_until < now())
+                  and not exists (select 1 from webhook_delivery p
+                                  where p.subscription_id = d.subscription_id and p.stream = d.stream
+                                    and p.status = 'PENDING' and p.event_id < d.event_id)
+                order by d.next_attempt_at, d.id
+                limit $1
+                for update of d skip locked
+            )
+            update webhook_delivery d
+               set lease_until = now() + make_interval(secs => $2), attempts = d.attempts + 1
+              from due, webhook_subscription s, event e
+                   -- What an OSS-format body needs: OSS's ids of the permit and the site's clock.
+                   left join oss_permit o on o.tracking_number = e.payload ->> 'trackingNumber'
+                   left join site st on st.code = e.payload ->> 'siteCode'
+             where d.id = due.id and e.id = d.event_id and s.id = d.subscription_id
+            returning d.id, d.attempts, e.id as event_id, e.type, e.payload, e.created_at, s.url,
+                      s.secret_encrypted, s.previous_secret_encrypted, s.previous_secret_expires_at,
+                      s.format, o.nib, o.id_proyek, o.id_izin, o.kd_izin, st.time_zone
+            """;
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    Vertx vertx;
+
+    @Inject
+    EventHub hub;
+
+    @Inject
+    WebhookTargets targets;
+
+    @Inject
+    PersonalDataProtection protection;
+
+    @ConfigProperty(name = "satupintu.webhooks.enabled", defaultValue = "true")
+    boolean enabled;
+
+    /** Sends in flight at once on this replica. */
+    @ConfigProperty(name = "satupintu.webhooks.concurrency", defaultValue = "32")
+    int concurrency;
+
+    @ConfigProperty(name = "satupintu.webhooks.max-attempts", defaultValue = "10")
+    int maxAttempts;
+
+    /** First retry after about this long, doubling each time up to retry-max-ms; jitter takes up to half off. */
+    @ConfigProperty(name = "satupintu.webhooks.retry-base-ms", defaultValue = "10000")
+    long retryBaseMs;
+
+    @ConfigProperty(name = "satupintu.webhooks.retry-max-ms", defaultValue = "3600000")
+    long retryMaxMs;
+
+    @ConfigProperty(name = "satupintu.webhooks.timeout-ms", defaultValue = "10000")
+    int timeoutMs;
+
+    private HttpClient http;
+    private Runnable unfollow;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicBoolean claiming = new AtomicBoolean();
+    /** A wake-up that came while a claim was running: claim again when it ends. */
+    private final AtomicBoolean again = new AtomicBoolean();
+    private volatile boolean stopping;
+
+    void start(@Observes StartupEvent startup) {
+        if (!enabled) {
+            return;
+        }
+        http = vertx.createHttpClient(new HttpClientOptions()
+                        .setConnectTimeout(timeoutMs)
+                        .setIdleTimeout(60)
+                        .setKeepAlive(true)
+                        .setForceSni(true),
+                new PoolOptions().setHttp1MaxSize(Math.max(4, concurrency)));
+        unfollow = hub.followAll(event -> pump());
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        stopping = true;
+        if (unfollow != null) {
+            unfollow.run();
+        }
+    }
+
+    /** Retries that came due, deliveries whose replica died, anything a lost NOTIFY did not wake. */
+    @Scheduled(every = "${satupintu.webhooks.sweep-every:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void sweep() {
+        pump();
+    }
+
+    /** Claims as many due deliveries as there is room for and sends them; never blocks. */
+    public void pump() {
+        if (!enabled || stopping || http == null) {
+            return;
+        }
+        if (!claiming.compareAndSet(false, true)) {
+            again.set(true);
+            return;
+        }
+        again.set(false);
+        int room = concurrency - inFlight.get();
+        if (room <= 0) {
+            claiming.set(false);
+            return;
+        }
+        pool.preparedQuery(CLAIM).execute(Tuple.of(room, leaseSeconds())).subscribe().with(rows -> {
+            List<Claimed> claimed = new ArrayList<>(rows.size());
+            rows.forEach(row -> claimed.add(Claimed.of(row)));
+            inFlight.addAndGet(claimed.size());
+            claiming.set(false);
+            claimed.forEach(this::send);
+            if (again.get() || claimed.size() == room) {
+                pump();
+            }
+        }, e -> {
+            claiming.set(false);
+            LOG.warn("Could not claim webhook deliveries", e);
+        });
+    }
+
+    private void send(Claimed delivery) {
+        byte[] body = body(delivery);
+        Uni.createFrom().deferred(() -> targets.check(delivery.url()))
+                .flatMap(target -> post(target, delivery, body))
+                .onFailure().recoverWithItem(e -> new Outcome(null, reason(e)))
+                .flatMap(outcome -> record(delivery, outcome))
+                .subscribe().with(done -> finished(), e -> {
+                    LOG.warnf(e, "Could not record webhook delivery %d", delivery.id());
+                    finished();
+                });
+    }
+
+    private void finished() {
+        inFlight.decrementAndGet();
+        // A finished delivery may free the next event of its stream.
+        pump();
+    }
+
+    private Uni<Outcome> post(WebhookTargets.Target target, Claimed delivery, byte[] body) {
+        long timestamp = System.currentTimeMillis() / 1000;
+        List<String> secrets = new ArrayList<>(2);
+        secrets.add(protection.decrypt(delivery.secret()));
+        if (delivery.previousSecret() != null && delivery.previousSecretExpiresAt() != null
+                && delivery.previousSecretExpiresAt().isAfter(OffsetDateTime.now())) {
+            secrets.add(protection.decrypt(delivery.previousSecret()));
+        }
+        RequestOptions options = new RequestOptions()
+                .setMethod(HttpMethod.POST)
+                .setHost(target.host())
+                .setPort(target.port())
+                .setSsl(target.https())
+                .setURI(target.pathAndQuery())
+                // Connect to the address that was checked, not to whatever the name resolves to now.
+                .setServer(SocketAddress.inetSocketAddress(target.port(), target.address().getHostAddress()))
+                .setFollowRedirects(false)
+                .setTimeout(timeoutMs)
+                .putHeader("Content-Type", "application/json")
+                .putHeader("User-Agent", "SatuPintu-Webhooks/1")
+                .putHeader("SatuPintu-Event-Id", Long.toString(delivery.eventId()))
+                .putHeader("SatuPintu-Event-Type", delivery.type())
+                .putHeader("SatuPintu-Delivery-Attempt", Integer.toString(delivery.attempts()))
+                .putHeader(WebhookSignature.HEADER, WebhookSignature.header(timestamp, body, secrets));
+        return Uni.createFrom().completionStage(() -> http.request(options)
+                .compose(request -> request.send(Buffer.buffer(body)))
+                // The answer's body is not used; read it to the end so the connection is reused.
+                .compose(response -> response.end().map(ended -> new Outcome(response.statusCode(), null)))
+                .toCompletionStage());
+    }
+
+    private Uni<Void> record(Claimed delivery, Outcome outcome) {
+        if (outcome.delivered()) {
+            return pool.preparedQuery("""
+                            update webhook_delivery set status = 'DELIVERED', delivered_at = now(), lease_until = null,
+                                   last_status = $2, last_error = null
+                             where id = $1""")
+                    .execute(Tuple.of(delivery.id(), outcome.status())).replaceWithVoid();
+        }
+        String error = outcome.error() != null ? outcome.error() : "HTTP " + outcome.status();
+        if (delivery.attempts() >= maxAttempts) {
+            LOG.infof("Webhook delivery %d dead after %d attempts: %s", delivery.id(), delivery.attempts(), error);
+            return pool.preparedQuery("""
+                            update webhook_delivery set status = 'DEAD', dead_at = now(), lease_until = null,
+                                   last_status = $2, last_error = $3
+                             where id = $1""")
+                    .execute(Tuple.of(delivery.id(), outcome.status(), truncate(error))).replaceWithVoid();
+        }
+        long delay = backoff(delivery.attempts());
+        return pool.preparedQuery("""
+                        update webhook_delivery set next_attempt_at = now() + make_interval(secs => $4),
+                               lease_until = null, last_status = $2, last_error = $3
+                         where id = $1""")
+                .execute(Tuple.of(delivery.id(), outcome.status(), truncate(error), delay / 1000.0))
+                .invoke(() -> vertx.setTimer(Math.max(1, delay), timer -> pump()))
+                .replaceWithVoid();
+    }
+
+    /** Exponential backoff with jitter: base * 2^(attempt-1), capped, then a random 50-100% of it. */
+    long backoff(int attempt) {
+        double exponential = retryBaseMs * Math.pow(2, Math.min(30, attempt - 1));
+        long capped = (long) Math.min(retryMaxMs, exponential);
+        return capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1);
+    }
+
+    /** A lease outlives the longest send, so only a replica that died loses its deliveries. */
+    private int leaseSeconds() {
+        return Math.max(30, timeoutMs / 1000 * 3);
+    }
+
+    /**
+     * The JSON body: the event's id, type and time, and its payload as {@code data}; or, for an
+     * OSS-format subscription, OSS's IZINSTATUS message (signed and retried all the same).
+     */
+    private static byte[] body(Claimed delivery) {
+        if (IzinStatus.FORMAT.equals(delivery.format()) && delivery.oss() != null) {
+            return IzinStatus.of(delivery.oss().nib(), delivery.oss().idProyek(), delivery.oss().idIzin(), delivery.oss().kdIzin(),
+                    delivery.payload(), delivery.createdAt(), delivery.oss().siteZone()).encode()
+                    .getBytes(StandardCharsets.UTF_8);
+        }
+        JsonObject body = new JsonObject()
+                .put("id", Long.toString(delivery.eventId()))
+                .put("type", delivery.type())
+                .put("createdAt", delivery.createdAt().toString())
+                .put("data", delivery.payload());
+        return body.encode().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String reason(Throwable e) {
+        String message = e.getMessage();
+        return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+
+    private static String truncate(String text) {
+        return text.length() <= 500 ? text : text.substring(0, 500);
+    }
+
+    private record Outcome(Integer status, String error) {
+        boolean delivered() {
+            return status != null && status >= 200 && status < 300;
+        }
+    }
+
+    private record Claimed(long id, int attempts, long eventId, String type, JsonObject payload,
+                           OffsetDateTime createdAt, String url, String secret, String previousSecret,
+                           OffsetDateTime previousSecretExpiresAt, String format, OssPermit oss) {
+
+        static Claimed of(Row row) {
+            Object payload = row.getValue("payload");
+            JsonObject json = payload instanceof JsonObject object ? object : new JsonObject(String.valueOf(payload));
+            return new Claimed(row.getLong("id"), row.getInteger("attempts"), row.getLong("event_id"),
+                    row.getString("type"), json, row.getOffsetDateTime("created_at"), row.getString("url"),
+                    row.getString("secret_encrypted"), row.getString("previous_secret_encrypted"),
+                    row.getOffsetDateTime("previous_secret_expires_at"), row.getString("format"),
+                    row.getString("nib") == null ? null : new OssPermit(row.getString("nib"), row.getString("id_proyek"), row.getString("id_izin"),
+                            row.getString("kd_izin"), row.getString("time_zone")));
+        }
+    }
+
+    /** The permit OSS pushed in for the event's application, if it did. */
+    private record OssPermit(String nib, String idProyek, String idIzin, String kdIzin, String siteZone) {
+    }
+}

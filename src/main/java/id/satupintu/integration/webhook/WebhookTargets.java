@@ -1,0 +1,169 @@
+package id.satupintu.integration.webhook;
+
+import id.satupintu.platform.error.ProblemException;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Guards webhook targets against server-side request forgery: a client must not make the service
+ * call its own network (loopback, private ranges, link-local and cloud metadata, carrier-grade NAT,
+ * unique-local IPv6). The name is resolved here and the request is then sent to exactly the address
+ * that was checked, so a DNS answer that changes between check and call (rebinding) cannot slip in.
+ * Hosts on the allow-list (exact host text of the URL) skip the address check; that is how tests
+ * and on-premises receivers inside the office network are let through.
+ */
+@ApplicationScoped
+public class WebhookTargets {
+
+    /** A checked target: the parsed URL and the address to connect to. */
+    public record Target(URI uri, String host, int port, boolean https, InetAddress address) {
+
+        public String pathAndQuery() {
+            String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+            return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
+        }
+    }
+
+    static final int MAX_URL_LENGTH = 2000;
+
+    @Inject
+    Vertx vertx;
+
+    @ConfigProperty(name = "satupintu.webhooks.allowed-hosts")
+    Optional<List<String>> allowedHosts;
+
+    /** Plain http only for allow-listed hosts unless this is set (development). */
+    @ConfigProperty(name = "satupintu.webhooks.allow-http", defaultValue = "false")
+    boolean allowHttp;
+
+    /** The URL's syntax and scheme: a 400 problem on the field {@code url} when wrong. */
+    public URI parse(String url) {
+        if (url == null || url.isBlank()) {
+            throw ProblemException.validation("url", "required");
+        }
+        if (url.length() > MAX_URL_LENGTH) {
+            throw ProblemException.validation("url", "size", 1, MAX_URL_LENGTH);
+        }
+        URI uri;
+        try {
+            uri = new URI(url.strip());
+        } catch (URISyntaxException e) {
+            throw ProblemException.validation("url", "invalid-format");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!uri.isAbsolute() || uri.getHost() == null || uri.getRawUserInfo() != null || uri.getRawFragment() != null
+                || !(scheme.equals("https") || scheme.equals("http"))) {
+            throw ProblemException.validation("url", "invalid-format");
+        }
+        if (scheme.equals("http") && !allowHttp && !allowListed(host(uri))) {
+            throw new ProblemException(422, "webhook-https-required");
+        }
+        return uri;
+    }
+
+    /**
+     * Parses, resolves (on a worker thread: the JDK resolver blocks) and checks the URL. Fails with
+     * 422 {@code webhook-target-not-allowed} for an internal address, {@code webhook-target-unresolvable}
+     * for a name that does not resolve.
+     */
+    public Uni<Target> check(String url) {
+        URI uri = parse(url);
+        String host = host(uri);
+        boolean https = "https".equalsIgnoreCase(uri.getScheme());
+        int port = uri.getPort() > 0 ? uri.getPort() : https ? 443 : 80;
+        return Uni.createFrom().completionStage(() -> vertx.<InetAddress[]>executeBlocking(() -> resolve(host), false)
+                        .toCompletionStage())
+                .map(addresses -> {
+                    if (addresses == null || addresses.length == 0) {
+                        throw new ProblemException(422, "webhook-target-unresolvable", host);
+                    }
+                    if (!allowListed(host)) {
+                        for (InetAddress address : addresses) {
+                            if (internal(address)) {
+                                throw new ProblemException(422, "webhook-target-not-allowed", host);
+                            }
+                        }
+                    }
+                    return new Target(uri, host, port, https, addresses[0]);
+                });
+    }
+
+    private static InetAddress[] resolve(String host) {
+        try {
+            return InetAddress.getAllByName(host);
+        } catch (UnknownHostException | SecurityException e) {
+            return new InetAddress[0];
+        }
+    }
+
+    private boolean allowListed(String host) {
+        Set<String> allowed = allowedHosts.orElse(List.of()).stream()
+                .map(h -> h.strip().toLowerCase(Locale.ROOT)).filter(h -> !h.isEmpty()).collect(Collectors.toSet());
+        return allowed.contains(host);
+    }
+
+    /** The host as written in the URL, lower case and without IPv6 brackets. */
+    static String host(URI uri) {
+        String host = uri.getHost().toLowerCase(Locale.ROOT);
+        return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    }
+
+    /** Addresses a webhook must never reach unless allow-listed. */
+    static boolean internal(InetAddress address) {
+        if (address.isLoopbackAddress() || address.isAnyLocalAddress() || address.isLinkLocalAddress()
+                || address.isSiteLocalAddress() || address.isMulticastAddress()) {
+            return true;
+        }
+        byte[] b = address.getAddress();
+        if (address instanceof Inet4Address) {
+            int first = b[0] & 0xff;
+            int second = b[1] & 0xff;
+            return first == 0                                   // "this network"
+                    || (first == 100 && second >= 64 && second < 128) // carrier-grade NAT 100.64/10
+                    || (first == 192 && second == 0 && (b[2] & 0xff) == 0) // IETF protocol assignments
+                    || (first == 198 && (second == 18 || second == 19))    // benchmarking 198.18/15
+                    || first >= 240;                            // reserved, broadcast
+        }
+        if (address instanceof Inet6Address) {
+            int first = b[0] & 0xff;
+            if ((first & 0xfe) == 0xfc) {                       // unique local fc00::/7
+                return true;
+            }
+            // IPv4-mapped (::ffff:a.b.c.d) and NAT64 (64:ff9b::/96): judge the IPv4 address inside.
+            boolean mapped = isZero(b, 0, 10) && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;
+            boolean nat64 = first == 0 && (b[1] & 0xff) == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b
+                    && isZero(b, 4, 12);
+            if (mapped || nat64) {
+                try {
+                    return internal(InetAddress.getByAddress(new byte[] {b[12], b[13], b[14], b[15]}));
+                } catch (UnknownHostException impossible) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean isZero(byte[] bytes, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (bytes[i] != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,17 @@
+package id.satupintu.platform.jobs;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+
+/**
+ * The time booking rules are decided on: whether a slot is still bookable, whether a check-in is in its
+ * window, whether a booked ticket's time has come. One bean so that tests can pin the time to a working
+ * day (a check-in is only possible on the slot's day, and tests also run on weekends and holidays).
+ */
+@ApplicationScoped
+public class QueueClock {
+
+    public Instant now() {
+        return Instant.now();
+    }
+}
