@@ -4,6 +4,8 @@ import id.satupintu.platform.error.ProblemException;
 import id.satupintu.platform.error.ProblemFactory;
 import id.satupintu.platform.error.ProblemMappers;
 import id.satupintu.platform.i18n.Messages;
+import id.satupintu.platform.security.Caller;
+import id.satupintu.platform.security.CurrentUser;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InjectableContext;
 import io.quarkus.arc.ManagedContext;
@@ -18,6 +20,8 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -42,6 +46,9 @@ public class GraphQLCalls {
     @Inject
     CurrentIdentityAssociation identity;
 
+    @Inject
+    CurrentUser currentUser;
+
     /**
      * Who calls: the token's subject (a user or API-client id). Authentication is lazy, so the identity
      * is read without blocking the event loop (injecting JsonWebToken here would block).
@@ -58,6 +65,37 @@ public class GraphQLCalls {
         }
         RoutingContext current = request.getCurrent();
         return Messages.negotiate(current == null ? null : current.request().getHeader("Accept-Language"));
+    }
+
+    /**
+     * Runs work for the signed-in caller; an anonymous request fails with the REST API's 401. The one
+     * way resolvers learn who calls: the identity is read in a context of its own (its failure, an
+     * invalid or expired token, becomes the same problem REST answers), then the work starts afresh in
+     * another, so its session and validation belong to this resolver alone.
+     */
+    public <T> Uni<T> asCaller(Function<Caller, Uni<T>> work) {
+        return asAnyone(caller -> {
+            if (caller == null) {
+                throw new ProblemException(401, "unauthorized");
+            }
+            return work.apply(caller);
+        });
+    }
+
+    /** As {@link #asCaller}, for a caller who must hold one of roles (403 otherwise). */
+    public <T> Uni<T> asRole(Function<Caller, Uni<T>> work, String... roles) {
+        return asCaller(caller -> {
+            if (!caller.hasAnyRole(roles)) {
+                throw ProblemException.forbidden();
+            }
+            return work.apply(caller);
+        });
+    }
+
+    /** As {@link #asCaller}, where anonymous callers are allowed too: the work gets null for them. */
+    public <T> Uni<T> asAnyone(Function<Caller, Uni<T>> work) {
+        Uni<Optional<Caller>> identity = currentUser.find();
+        return run(() -> identity).flatMap(caller -> run(() -> work.apply(caller.orElse(null))));
     }
 
     public <T> Uni<T> run(Supplier<Uni<T>> work) {

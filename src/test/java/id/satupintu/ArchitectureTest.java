@@ -1,0 +1,82 @@
+package id.satupintu;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The layout docs/architecture.md describes, held against the compiled code: features over a platform,
+ * dependencies pointing one way, and each feature reachable by the others only through its root package
+ * (its API); the sub-feature folders are its internals.
+ */
+class ArchitectureTest {
+
+    static final String ROOT = "id.satupintu";
+    static final List<String> FEATURES = List.of("catalog", "identity", "application", "queue", "complaint",
+            "integration", "survey");
+
+    static JavaClasses main;
+
+    @BeforeAll
+    static void importMainClasses() {
+        main = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages(ROOT);
+    }
+
+    @Test
+    void featuresFormNoCycle() {
+        slices().matching(ROOT + ".(*)..").should().beFreeOfCycles().check(main);
+    }
+
+    @Test
+    void platformImportsNoFeature() {
+        noClasses().that().resideInAPackage(ROOT + ".platform..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        FEATURES.stream().map(f -> ROOT + "." + f + "..").toArray(String[]::new))
+                .check(main);
+    }
+
+    @Test
+    void featuresDependOnEachOtherOneWay() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("platform").definedBy(ROOT + ".platform..")
+                .layer("catalog").definedBy(ROOT + ".catalog..")
+                .layer("identity").definedBy(ROOT + ".identity..")
+                .layer("application").definedBy(ROOT + ".application..")
+                .layer("queue").definedBy(ROOT + ".queue..")
+                .layer("complaint").definedBy(ROOT + ".complaint..")
+                .layer("survey").definedBy(ROOT + ".survey..")
+                .layer("integration").definedBy(ROOT + ".integration..")
+                .whereLayer("integration").mayNotBeAccessedByAnyLayer()
+                .whereLayer("survey").mayOnlyBeAccessedByLayers("integration")
+                .whereLayer("complaint").mayOnlyBeAccessedByLayers("survey", "integration")
+                .whereLayer("queue").mayOnlyBeAccessedByLayers("complaint", "survey", "integration")
+                .whereLayer("application").mayOnlyBeAccessedByLayers("queue", "complaint", "survey", "integration")
+                .whereLayer("identity").mayOnlyBeAccessedByLayers("application", "queue", "complaint", "survey",
+                        "integration")
+                .whereLayer("catalog").mayOnlyBeAccessedByLayers("identity", "application", "queue", "complaint",
+                        "survey", "integration")
+                .withOptionalLayers(true)
+                .check(main);
+    }
+
+    @Test
+    void featuresUseOnlyEachOthersApi() {
+        for (String feature : FEATURES) {
+            String own = ROOT + "." + feature;
+            noClasses().that().resideOutsideOfPackage(own + "..")
+                    .should().dependOnClassesThat().resideInAPackage(own + ".*..")
+                    .as("only " + feature + " itself uses " + feature + "'s sub-feature packages (its internals); "
+                            + "other features go through " + own)
+                    .allowEmptyShould(true)
+                    .check(main);
+        }
+    }
+}
