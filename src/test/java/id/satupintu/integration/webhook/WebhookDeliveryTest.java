@@ -21,7 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Deliveries as a receiver sees them: signed as README documents, retried when it fails, in order
+ * Deliveries as a receiver sees them: signed as docs/api/integrations.md documents, retried when it fails, in order
  * per object, dead after the last attempt and replayed by an admin; only the client's own site.
  * (Test config: 4 attempts, backoff from 200 ms, allow-list 127.0.0.1.)
  */

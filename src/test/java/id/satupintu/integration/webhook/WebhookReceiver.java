@@ -18,9 +18,9 @@ import javax.crypto.spec.SecretKeySpec;
 import java.util.HexFormat;
 
 /**
- * A webhook receiver as a third party would write it from README alone: a Vert.x HTTP server on a
+ * A webhook receiver as a third party would write it from docs/api/integrations.md alone: a Vert.x HTTP server on a
  * random port; each path records what it received and answers with the status its plan gives.
- * The signature check is README's Java example, copied as is (no service code is used).
+ * The signature check is the Java example of docs/api/integrations.md, copied as is (no service code is used).
  */
 public final class WebhookReceiver implements AutoCloseable {
 
@@ -86,7 +86,7 @@ public final class WebhookReceiver implements AutoCloseable {
         vertx.close();
     }
 
-    // ---- README, "Verifying ... In Java" ----
+    // ---- docs/api/integrations.md, "Verifying a delivery", in Java ----
     public static boolean verify(String secret, String signatureHeader, byte[] body) throws Exception {
         String t = null;
         List<String> v1 = new ArrayList<>();
