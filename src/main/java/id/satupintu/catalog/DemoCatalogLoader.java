@@ -28,7 +28,7 @@ import org.jboss.logging.Logger;
  * at the same time (serialized by an advisory lock) leave the catalog as it is.
  */
 @ApplicationScoped
-public class DemoCatalogLoader {
+class DemoCatalogLoader {
 
     static final String RESOURCE = "demo/catalog.json";
     static final String ACTOR = "demo-data";

@@ -12,7 +12,7 @@ import java.util.UUID;
 
 /** National holidays and cuti bersama, entered per year as the government publishes them. */
 @ApplicationScoped
-public class HolidayService {
+class HolidayService {
 
     @WithSession
     public Uni<HolidayYear> year(int year) {

@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 
 /** A site's own closures, which the working-day calendar subtracts on top of the national days off. */
 @ApplicationScoped
-public class SiteClosureService {
+class SiteClosureService {
 
     /** Longer closures are entered as several, so that a typo in a year cannot close a site for decades. */
     static final int MAX_CLOSURE_DAYS = 366;
