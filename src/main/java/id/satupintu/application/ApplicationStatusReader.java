@@ -28,7 +28,7 @@ public class ApplicationStatusReader {
                     .sorted().collect(Collectors.joining(", ")) + ") "
             + "then working_days_between(a.site_code, coalesce(a.clock_paused_on, "
             + "(now() at time zone s.time_zone)::date), a.deadline) end as working_days_left "
-            + "from application a join site s on s.code = a.site_code "
+            + "from application a join catalog_site_zone s on s.code = a.site_code "
             + "where a.tracking_number = $1 and a.state <> 'DRAFT'";
 
     @Inject

@@ -1,5 +1,6 @@
 package id.satupintu.catalog;
 
+import id.satupintu.catalog.agency.AgencyInput;
 import id.satupintu.platform.error.FieldError;
 import id.satupintu.platform.error.InputValidator;
 import id.satupintu.platform.error.ProblemException;

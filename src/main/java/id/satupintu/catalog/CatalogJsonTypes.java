@@ -1,5 +1,8 @@
 package id.satupintu.catalog;
 
+import id.satupintu.catalog.agency.AgencyInput;
+import id.satupintu.catalog.service.ServiceInput;
+import id.satupintu.catalog.site.SiteInput;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**

@@ -11,12 +11,12 @@ import java.util.function.Supplier;
  * index has the last word when two administrators race, and its violation gets the same answer
  * (the insert is flushed here so it surfaces inside the caller's transaction, not at commit).
  */
-final class CreateOnce {
+public final class CreateOnce {
 
     private CreateOnce() {
     }
 
-    static <T> Uni<T> create(Uni<Long> existing, Supplier<ProblemException> conflict, Supplier<Uni<T>> create) {
+    public static <T> Uni<T> create(Uni<Long> existing, Supplier<ProblemException> conflict, Supplier<Uni<T>> create) {
         return existing
                 .flatMap(count -> count > 0
                         ? Uni.createFrom().<T>failure(conflict.get())

@@ -1,5 +1,9 @@
 package id.satupintu.catalog;
 
+import id.satupintu.catalog.agency.AgencyInput;
+import id.satupintu.catalog.service.Service;
+import id.satupintu.catalog.service.ServiceInput;
+import id.satupintu.catalog.site.SiteInput;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.satupintu.platform.error.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -24,7 +28,7 @@ import org.jboss.logging.Logger;
  * at the same time (serialized by an advisory lock) leave the catalog as it is.
  */
 @ApplicationScoped
-public class DemoCatalogLoader {
+class DemoCatalogLoader {
 
     static final String RESOURCE = "demo/catalog.json";
     static final String ACTOR = "demo-data";

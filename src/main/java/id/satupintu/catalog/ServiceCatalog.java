@@ -1,5 +1,9 @@
 package id.satupintu.catalog;
 
+import id.satupintu.catalog.service.Service;
+import id.satupintu.catalog.service.ServiceFilter;
+import id.satupintu.catalog.service.ServiceInput;
+import id.satupintu.catalog.service.StandardVersion;
 import id.satupintu.platform.error.FieldError;
 import id.satupintu.platform.error.InputValidator;
 import id.satupintu.platform.error.ProblemException;

@@ -1,5 +1,6 @@
 package id.satupintu.catalog;
 
+import id.satupintu.catalog.service.Service;
 import io.smallrye.graphql.api.Nullable;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;

@@ -1,5 +1,6 @@
 package id.satupintu.catalog;
 
+import id.satupintu.catalog.service.Service;
 import id.satupintu.platform.i18n.Messages;
 import java.util.Locale;
 import org.eclipse.microprofile.graphql.Name;
@@ -12,12 +13,12 @@ import org.eclipse.microprofile.graphql.Name;
 public record ServiceSummary(String code, String agencyCode, String name, String nameId, String nameEn,
                              ServiceType type, int currentVersion, boolean active) {
 
-    static ServiceSummary of(Service service, Locale locale) {
+    public static ServiceSummary of(Service service, Locale locale) {
         return new ServiceSummary(service.code, service.agency.code, localName(service, locale), service.nameId,
                 service.nameEn, service.type, service.currentVersion, service.active);
     }
 
-    static String localName(Service service, Locale locale) {
+    public static String localName(Service service, Locale locale) {
         return Messages.ENGLISH.getLanguage().equals(locale.getLanguage()) ? service.nameEn : service.nameId;
     }
 }

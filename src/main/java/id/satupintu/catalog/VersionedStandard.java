@@ -1,5 +1,8 @@
 package id.satupintu.catalog;
 
+import id.satupintu.catalog.service.Service;
+import id.satupintu.catalog.service.StandardVersion;
+
 /**
  * A standard as other features use it: which service, which agency, which version. An application
  * records {@code version} when it is filed and later reads that same version back.

@@ -1,5 +1,13 @@
 package id.satupintu.catalog;
 
+import id.satupintu.catalog.calendar.CalendarDay;
+import id.satupintu.catalog.calendar.CalendarRange;
+import id.satupintu.catalog.calendar.CalendarReason;
+import id.satupintu.catalog.calendar.CalendarWindow;
+import id.satupintu.catalog.calendar.Holiday;
+import id.satupintu.catalog.calendar.SiteClosure;
+import id.satupintu.catalog.calendar.WorkingDayCount;
+import id.satupintu.catalog.calendar.WorkingDayDate;
 import id.satupintu.platform.error.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;

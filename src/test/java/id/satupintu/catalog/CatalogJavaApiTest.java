@@ -1,5 +1,6 @@
 package id.satupintu.catalog;
 
+import id.satupintu.catalog.site.SiteResourceTest;
 import static id.satupintu.catalog.CatalogFixtures.newCode;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;

@@ -64,7 +64,7 @@ public class WebhookDispatcher {
               from due, webhook_subscription s, event e
                    -- What an OSS-format body needs: OSS's ids of the permit and the site's clock.
                    left join oss_permit o on o.tracking_number = e.payload ->> 'trackingNumber'
-                   left join site st on st.code = e.payload ->> 'siteCode'
+                   left join catalog_site_zone st on st.code = e.payload ->> 'siteCode'
              where d.id = due.id and e.id = d.event_id and s.id = d.subscription_id
             returning d.id, d.attempts, e.id as event_id, e.type, e.payload, e.created_at, s.url,
                       s.secret_encrypted, s.previous_secret_encrypted, s.previous_secret_expires_at,

@@ -1,9 +1,0 @@
-package id.satupintu.catalog;
-
-import java.time.LocalDate;
-import java.util.List;
-
-/** The working days in (from, to] at a site; negative when {@code to} is before {@code from}. */
-public record WorkingDayCount(String siteCode, LocalDate from, LocalDate to, int count, String timeZone,
-                              boolean holidaysKnown, List<Integer> yearsWithoutHolidays) {
-}

@@ -1,0 +1,26 @@
+package id.satupintu.catalog.calendar;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.UUID;
+
+/** Why a day is not a working day at a site; {@code closureId} only for a site closure. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record CalendarReason(Kind kind, String name, UUID closureId) {
+
+    public enum Kind {
+        WEEKEND,
+        LIBUR_NASIONAL,
+        CUTI_BERSAMA,
+        SITE_CLOSURE
+    }
+
+    static final CalendarReason WEEKEND = new CalendarReason(Kind.WEEKEND, null, null);
+
+    static CalendarReason of(Holiday holiday) {
+        return new CalendarReason(Kind.valueOf(holiday.kind.name()), holiday.name, null);
+    }
+
+    static CalendarReason of(SiteClosure closure) {
+        return new CalendarReason(Kind.SITE_CLOSURE, closure.reason, closure.id);
+    }
+}
