@@ -1,5 +1,14 @@
 package id.satupintu.application;
 
+import id.satupintu.application.assignment.ApplicationAssignments;
+import id.satupintu.application.assignment.AssignmentInput;
+import id.satupintu.application.assignment.WorkQueue;
+import id.satupintu.application.document.ApplicationDocuments;
+import id.satupintu.application.document.DocumentInfo;
+import id.satupintu.application.permit.PermitService;
+import id.satupintu.application.permit.PermitVerification;
+import id.satupintu.application.permit.PermitView;
+import id.satupintu.application.permit.RevocationInput;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.satupintu.platform.security.Caller;

@@ -1,5 +1,8 @@
 package id.satupintu.application;
 
+import id.satupintu.application.assignment.ApplicationAssignments;
+import id.satupintu.application.assignment.AssignmentInput;
+import id.satupintu.application.assignment.WorkQueue;
 import id.satupintu.platform.security.CurrentUser;
 import id.satupintu.platform.events.LiveStreams;
 import id.satupintu.platform.web.Conditional;

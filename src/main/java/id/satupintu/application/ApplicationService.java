@@ -1,5 +1,10 @@
 package id.satupintu.application;
 
+import id.satupintu.application.document.ApplicationDocuments;
+import id.satupintu.application.permit.Permit;
+import id.satupintu.application.permit.PermitService;
+import id.satupintu.application.sla.SlaClock;
+import id.satupintu.application.sla.SlaWatch;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.satupintu.application.Application.SubmitterKind;
@@ -51,7 +56,7 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class ApplicationService {
 
-    static final int NOTE_MAX = 2000;
+    public static final int NOTE_MAX = 2000;
     private static final int TRACKING_NUMBER_ATTEMPTS = 5;
     private static final Pattern NIB = Pattern.compile("[0-9]{13}");
     private static final Pattern KBLI = Pattern.compile("[0-9]{5}");
@@ -246,7 +251,7 @@ public class ApplicationService {
     }
 
     /** Those of the applications the caller may read, in one query; unknown and foreign ones left out. */
-    Uni<List<Application>> readableAll(Caller caller, Collection<String> trackingNumbers) {
+    public Uni<List<Application>> readableAll(Caller caller, Collection<String> trackingNumbers) {
         List<String> numbers = trackingNumbers.stream().map(TrackingNumbers::normalize)
                 .filter(TrackingNumbers::isWellFormed).distinct().toList();
         if (numbers.isEmpty()) {
@@ -405,7 +410,7 @@ public class ApplicationService {
     }
 
     /** A history row of the application in its current state (not yet persisted). */
-    static ApplicationHistory historyEntry(Application app, String action, ApplicationState from, ApplicationState to,
+    public static ApplicationHistory historyEntry(Application app, String action, ApplicationState from, ApplicationState to,
                                            String actorId, String actorRole, String note, Visibility visibility) {
         ApplicationHistory entry = new ApplicationHistory();
         entry.applicationId = app.id;
@@ -420,7 +425,7 @@ public class ApplicationService {
     }
 
     /** What anyone following the application may see of a change: never personal data nor the form. */
-    static Map<String, Object> publicPayload(Application app, String action, ApplicationState state) {
+    public static Map<String, Object> publicPayload(Application app, String action, ApplicationState state) {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("trackingNumber", app.trackingNumber);
         payload.put("serviceCode", app.serviceCode);
@@ -440,7 +445,7 @@ public class ApplicationService {
      * The deadline of a running application has passed (called by {@link SlaWatch} inside its
      * transaction, the row locked): deemed approval where the standard grants it, else a breach mark.
      */
-    Uni<Boolean> breach(Application app, Instant now) {
+    public Uni<Boolean> breach(Application app, Instant now) {
         return catalog.standard(app.serviceCode, app.standardVersion).flatMap(standard -> {
             app.slaBreachedAt = now.atOffset(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
             if (Boolean.TRUE.equals(standard.standard().deemedApproval())) {
@@ -461,7 +466,7 @@ public class ApplicationService {
     }
 
     /** Few working days are left on a running clock: tells the followers once per deadline. */
-    Uni<Boolean> warn(Application app, Instant now, int workingDaysLeft) {
+    public Uni<Boolean> warn(Application app, Instant now, int workingDaysLeft) {
         app.slaWarnedAt = now.atOffset(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         Map<String, Object> payload = publicPayload(app, "sla-warning", app.state);
         payload.put("workingDaysLeft", workingDaysLeft);
@@ -603,12 +608,12 @@ public class ApplicationService {
         return Application.find("trackingNumber", number).firstResult();
     }
 
-    Uni<Application> readable(Caller caller, String trackingNumber) {
+    public Uni<Application> readable(Caller caller, String trackingNumber) {
         return byNumber(trackingNumber).map(app -> visible(caller, trackingNumber, app));
     }
 
     /** The application locked for the rest of the transaction: concurrent steps on it wait here. */
-    Uni<Application> locked(Caller caller, String trackingNumber) {
+    public Uni<Application> locked(Caller caller, String trackingNumber) {
         String number = TrackingNumbers.normalize(trackingNumber);
         if (!TrackingNumbers.isWellFormed(number)) {
             return Uni.createFrom().failure(ProblemException.notFound("application", trackingNumber));
@@ -641,7 +646,7 @@ public class ApplicationService {
     }
 
     /** The view as the caller may see it: the assignment for the agency's staff only. */
-    Uni<ApplicationView> view(Application app, Caller caller) {
+    public Uni<ApplicationView> view(Application app, Caller caller) {
         return view(app).map(v -> ApplicationAccess.isAgencyStaff(caller, app) ? v : v.forApplicant());
     }
 

@@ -1,5 +1,6 @@
 package id.satupintu.application;
 
+import id.satupintu.application.sla.SlaClock;
 import id.satupintu.platform.error.ProblemException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;

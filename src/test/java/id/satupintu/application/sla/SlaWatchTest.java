@@ -1,5 +1,6 @@
-package id.satupintu.application;
+package id.satupintu.application.sla;
 
+import id.satupintu.application.ApplicationFixtures;
 import static id.satupintu.application.ApplicationFixtures.act;
 import static id.satupintu.application.ApplicationFixtures.as;
 import static id.satupintu.application.ApplicationFixtures.deadline;
@@ -26,12 +27,12 @@ import org.junit.jupiter.api.Test;
  * sets there (applications of other tests have deadlines months later, so the watch leaves them be).
  */
 @QuarkusTest
-class SlaWatchTest {
+public class SlaWatchTest {
 
     @Inject
     SlaWatch watch;
 
-    static long events(String trackingNumber, String type) throws Throwable {
+    public static long events(String trackingNumber, String type) throws Throwable {
         return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> Panache.getSession()
                 .flatMap(s -> s.createNativeQuery("select count(*) from event where type = ?1 and stream = "
                                 + "(select 'application:' || id from application where tracking_number = ?2)", Long.class)

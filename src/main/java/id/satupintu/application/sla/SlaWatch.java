@@ -1,5 +1,8 @@
-package id.satupintu.application;
+package id.satupintu.application.sla;
 
+import id.satupintu.application.Application;
+import id.satupintu.application.ApplicationService;
+import id.satupintu.application.ApplicationState;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;

@@ -1,5 +1,9 @@
-package id.satupintu.application;
+package id.satupintu.application.permit;
 
+import id.satupintu.application.ApplicationFixtures;
+import id.satupintu.application.ApplicationService;
+import id.satupintu.application.sla.SlaWatch;
+import id.satupintu.application.sla.SlaWatchTest;
 import static id.satupintu.application.ApplicationFixtures.act;
 import static id.satupintu.application.ApplicationFixtures.as;
 import static id.satupintu.application.ApplicationFixtures.deadline;

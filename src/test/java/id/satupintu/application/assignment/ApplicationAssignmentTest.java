@@ -1,5 +1,8 @@
-package id.satupintu.application;
+package id.satupintu.application.assignment;
 
+import id.satupintu.application.ApplicationFixtures;
+import id.satupintu.application.sla.SlaWatch;
+import id.satupintu.application.sla.SlaWatchTest;
 import static id.satupintu.application.ApplicationFixtures.account;
 import static id.satupintu.application.ApplicationFixtures.act;
 import static id.satupintu.application.ApplicationFixtures.as;

@@ -1,4 +1,4 @@
-package id.satupintu.application;
+package id.satupintu.application.permit;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

@@ -1,5 +1,8 @@
-package id.satupintu.application;
+package id.satupintu.application.sla;
 
+import id.satupintu.application.Application;
+import id.satupintu.application.ApplicationFixtures;
+import id.satupintu.application.ApplicationState;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,5 +1,6 @@
-package id.satupintu.application;
+package id.satupintu.application.assignment;
 
+import id.satupintu.application.ApplicationFixtures;
 import static id.satupintu.application.ApplicationFixtures.act;
 import static id.satupintu.application.ApplicationFixtures.as;
 import static id.satupintu.application.ApplicationFixtures.deadline;

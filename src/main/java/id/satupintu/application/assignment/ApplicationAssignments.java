@@ -1,5 +1,12 @@
-package id.satupintu.application;
+package id.satupintu.application.assignment;
 
+import id.satupintu.application.Application;
+import id.satupintu.application.ApplicationAccess;
+import id.satupintu.application.ApplicationHistory;
+import id.satupintu.application.ApplicationService;
+import id.satupintu.application.ApplicationState;
+import id.satupintu.application.ApplicationView;
+import id.satupintu.application.Workflow;
 import id.satupintu.application.ApplicationHistory.Visibility;
 import id.satupintu.platform.security.Caller;
 import id.satupintu.identity.IdentityService;

@@ -1,5 +1,9 @@
-package id.satupintu.application;
+package id.satupintu.application.document;
 
+import id.satupintu.application.Application;
+import id.satupintu.application.ApplicationAccess;
+import id.satupintu.application.ApplicationService;
+import id.satupintu.application.ApplicationState;
 import id.satupintu.platform.files.DocumentFormats;
 import id.satupintu.platform.files.DocumentReceiver;
 import id.satupintu.platform.files.DocumentFormat;
@@ -201,21 +205,21 @@ public class ApplicationDocuments {
     }
 
     /** Fails with 422 naming every mandatory requirement of the standard the application has no document for. */
-    Uni<Void> requireComplete(Application app, ServiceStandard standard) {
+    public Uni<Void> requireComplete(Application app, ServiceStandard standard) {
         return ApplicationDocument.<ApplicationDocument>find("key.applicationId", app.id).list()
                 .invoke(list -> failIfMissing(missing(standard,
                         list.stream().map(d -> d.key.requirementCode()).collect(Collectors.toSet()))))
                 .replaceWithVoid();
     }
 
-    static List<String> missing(ServiceStandard standard, Collection<String> uploaded) {
+    public static List<String> missing(ServiceStandard standard, Collection<String> uploaded) {
         Set<String> have = Set.copyOf(uploaded);
         return standard.requirements().stream()
                 .filter(r -> Boolean.TRUE.equals(r.mandatory()) && !have.contains(r.code()))
                 .map(Requirement::code).toList();
     }
 
-    static void failIfMissing(List<String> missing) {
+    public static void failIfMissing(List<String> missing) {
         if (!missing.isEmpty()) {
             throw new ProblemException(422, "documents-missing",
                     missing.stream().map(code -> FieldError.of("documents." + code, "document-missing")).toList(),
