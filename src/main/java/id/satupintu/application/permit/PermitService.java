@@ -1,8 +1,8 @@
 package id.satupintu.application.permit;
 
 import id.satupintu.application.Application;
-import id.satupintu.application.ApplicationService;
 import id.satupintu.application.ApplicationState;
+import id.satupintu.application.Notes;
 import id.satupintu.catalog.ServiceCatalog;
 import id.satupintu.catalog.ServiceType;
 import id.satupintu.catalog.SiteService;
@@ -135,8 +135,8 @@ public class PermitService {
         String reason = input == null ? null : input.reason();
         if (reason == null || reason.isBlank()) {
             errors.add(FieldError.of("reason", "required"));
-        } else if (reason.length() > ApplicationService.NOTE_MAX) {
-            errors.add(FieldError.of("reason", "max-length", ApplicationService.NOTE_MAX));
+        } else if (reason.length() > Notes.MAX_LENGTH) {
+            errors.add(FieldError.of("reason", "max-length", Notes.MAX_LENGTH));
         }
         InputValidator.failIfAny(errors);
         return Permit.<Permit>find("number", number).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()

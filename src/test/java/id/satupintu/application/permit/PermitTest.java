@@ -1,7 +1,7 @@
 package id.satupintu.application.permit;
 
 import id.satupintu.application.ApplicationFixtures;
-import id.satupintu.application.ApplicationService;
+import id.satupintu.application.Notes;
 import id.satupintu.application.sla.SlaWatch;
 import id.satupintu.application.sla.SlaWatchTest;
 import static id.satupintu.application.ApplicationFixtures.act;
@@ -211,7 +211,7 @@ class PermitTest {
         revoke(f.officer, number, Map.of()).statusCode(400).contentType(PROBLEM)
                 .body("errors[0].field", equalTo("reason"));
         revoke(f.officer, number, Map.of("reason", "  ")).statusCode(400).contentType(PROBLEM);
-        revoke(f.officer, number, Map.of("reason", "x".repeat(ApplicationService.NOTE_MAX + 1))).statusCode(400)
+        revoke(f.officer, number, Map.of("reason", "x".repeat(Notes.MAX_LENGTH + 1))).statusCode(400)
                 .contentType(PROBLEM).body("errors[0].code", equalTo("max-length"));
         as(f.officer).body("{\"reason\": 5").post("/api/v1/permits/" + number + "/revocation").then()
                 .statusCode(400).contentType(PROBLEM);
