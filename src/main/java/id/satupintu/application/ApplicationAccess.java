@@ -20,11 +20,11 @@ public final class ApplicationAccess {
     private ApplicationAccess() {
     }
 
-    public static boolean canRead(Caller caller, Application app) {
+    static boolean canRead(Caller caller, Application app) {
         return caller.hasRole(Roles.ADMIN) || actsForApplicant(caller, app) || isAgencyStaff(caller, app);
     }
 
-    public static boolean isAgencyStaff(Caller caller, Application app) {
+    static boolean isAgencyStaff(Caller caller, Application app) {
         return caller.hasRole(Roles.ADMIN) || (caller.isStaff() && app.agencyCode.equals(caller.agencyCode()));
     }
 
