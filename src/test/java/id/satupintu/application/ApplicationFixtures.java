@@ -161,4 +161,12 @@ public final class ApplicationFixtures {
                 .flatMap(s -> s.createNativeQuery("update application set deadline = ?1 where tracking_number = ?2")
                         .setParameter(1, LocalDate.parse(date)).setParameter(2, trackingNumber).executeUpdate())));
     }
+
+    /** The events of a type on an application's stream, counted in the event table. */
+    public static long events(String trackingNumber, String type) throws Throwable {
+        return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> Panache.getSession()
+                .flatMap(s -> s.createNativeQuery("select count(*) from event where type = ?1 and stream = "
+                                + "(select 'application:' || id from application where tracking_number = ?2)", Long.class)
+                        .setParameter(1, type).setParameter(2, trackingNumber).getSingleResult())));
+    }
 }

@@ -1,9 +1,5 @@
 package id.satupintu.application.permit;
 
-import id.satupintu.application.ApplicationFixtures;
-import id.satupintu.application.Notes;
-import id.satupintu.application.sla.SlaWatch;
-import id.satupintu.application.sla.SlaWatchTest;
 import static id.satupintu.application.ApplicationFixtures.act;
 import static id.satupintu.application.ApplicationFixtures.as;
 import static id.satupintu.application.ApplicationFixtures.deadline;
@@ -15,6 +11,9 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import id.satupintu.application.ApplicationFixtures;
+import id.satupintu.application.Notes;
+import id.satupintu.application.sla.SlaWatch;
 import id.satupintu.platform.security.Roles;
 import id.satupintu.support.TestTokens;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -169,7 +168,7 @@ class PermitTest {
         revoke(f.officer, number, Map.of("reason", "Lagi")).statusCode(409).contentType(PROBLEM)
                 .body("code", equalTo("permit-already-revoked"));
         as(f.citizen).get("/api/v1/applications/" + tn).then().body("permit.status", equalTo("REVOKED"));
-        assertEquals(1, SlaWatchTest.events(tn, "application.permit-revoked"));
+        assertEquals(1, ApplicationFixtures.events(tn, "application.permit-revoked"));
     }
 
     @Test
@@ -192,7 +191,7 @@ class PermitTest {
         }
         statuses.sort(null);
         assertEquals(List.of(200, 409, 409, 409), statuses);
-        assertEquals(1, SlaWatchTest.events(issued.extract().path("trackingNumber"), "application.permit-revoked"));
+        assertEquals(1, ApplicationFixtures.events(issued.extract().path("trackingNumber"), "application.permit-revoked"));
     }
 
     @Test
