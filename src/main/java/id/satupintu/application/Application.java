@@ -14,7 +14,7 @@ import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** A permohonan. Rows are inserted by {@link ApplicationService} with SQL (tracking-number retry). */
+/** A permohonan. Rows are inserted by {@link ApplicationFiling} with SQL (tracking-number retry). */
 @Entity
 @Table(name = "application")
 public class Application extends PanacheEntityBase {

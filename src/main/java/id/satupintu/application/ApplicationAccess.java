@@ -15,7 +15,7 @@ import id.satupintu.platform.security.Roles;
  * <li>Staff actions: an officer or supervisor of the agency, or an administrator.</li>
  * </ul>
  */
-final class ApplicationAccess {
+public final class ApplicationAccess {
 
     private ApplicationAccess() {
     }
@@ -28,7 +28,7 @@ final class ApplicationAccess {
         return caller.hasRole(Roles.ADMIN) || (caller.isStaff() && app.agencyCode.equals(caller.agencyCode()));
     }
 
-    static boolean actsForApplicant(Caller caller, Application app) {
+    public static boolean actsForApplicant(Caller caller, Application app) {
         return switch (app.submitterKind) {
             case CITIZEN -> caller.isCitizen() && caller.id().equals(app.applicantId);
             // A client rebound to another agency or site no longer reaches what it filed before.
@@ -39,7 +39,7 @@ final class ApplicationAccess {
         };
     }
 
-    static boolean actsAsStaff(Caller caller, Application app) {
+    public static boolean actsAsStaff(Caller caller, Application app) {
         return caller.hasRole(Roles.ADMIN) || (!caller.client() && app.agencyCode.equals(caller.agencyCode())
                 && caller.hasAnyRole(Roles.OFFICER, Roles.SUPERVISOR));
     }
@@ -53,7 +53,7 @@ final class ApplicationAccess {
     }
 
     /** The role recorded in history for the caller acting as the given actor. */
-    static String roleOf(Caller caller, Workflow.Actor actor) {
+    public static String roleOf(Caller caller, Workflow.Actor actor) {
         for (String role : new String[] {Roles.ADMIN, Roles.SUPERVISOR, Roles.OFFICER, Roles.COUNTER_STAFF,
                 Roles.INTEGRATOR, Roles.CITIZEN}) {
             if (caller.hasRole(role) && (actor != Workflow.Actor.STAFF || !Roles.COUNTER_STAFF.equals(role))) {

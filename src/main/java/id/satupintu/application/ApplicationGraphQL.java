@@ -1,5 +1,14 @@
 package id.satupintu.application;
 
+import id.satupintu.application.assignment.ApplicationAssignments;
+import id.satupintu.application.assignment.AssignmentInput;
+import id.satupintu.application.assignment.WorkQueue;
+import id.satupintu.application.document.ApplicationDocuments;
+import id.satupintu.application.document.DocumentInfo;
+import id.satupintu.application.permit.PermitService;
+import id.satupintu.application.permit.PermitVerification;
+import id.satupintu.application.permit.PermitView;
+import id.satupintu.application.permit.RevocationInput;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.satupintu.platform.security.Caller;
@@ -75,7 +84,13 @@ public class ApplicationGraphQL {
     }
 
     @Inject
-    ApplicationService applications;
+    ApplicationFiling filing;
+
+    @Inject
+    WorkflowSteps steps;
+
+    @Inject
+    ApplicationReads reads;
 
     @Inject
     LiveStreams live;
@@ -107,13 +122,13 @@ public class ApplicationGraphQL {
     @Query
     @Description("An application the caller may see (applicant, the agency's staff, admins)")
     public Uni<ApplicationNode> application(@NonNull String trackingNumber) {
-        return asCaller(caller -> applications.find(caller, trackingNumber)).map(this::node);
+        return asCaller(caller -> reads.find(caller, trackingNumber)).map(this::node);
     }
 
     @Subscription
     @Description("An application's steps from its filing on, then live: for the applicant and the agency's staff")
     public Multi<ApplicationEvent> applicationEvents(@NonNull String trackingNumber) {
-        return asCaller(caller -> applications.streamOf(caller, trackingNumber))
+        return asCaller(caller -> reads.streamOf(caller, trackingNumber))
                 .onItem().transformToMulti(stream -> live.events(stream, 0))
                 .map(ApplicationEvent::of);
     }
@@ -121,7 +136,7 @@ public class ApplicationGraphQL {
     @Query
     @Description("Public status: no personal data")
     public Uni<ApplicationStatus> applicationStatus(@NonNull String trackingNumber) {
-        return calls.run(() -> applications.status(trackingNumber));
+        return calls.run(() -> reads.status(trackingNumber));
     }
 
     @Query
@@ -138,7 +153,7 @@ public class ApplicationGraphQL {
 
     @Query
     public Uni<List<HistoryEntry>> applicationHistory(@NonNull String trackingNumber) {
-        return asCaller(caller -> applications.history(caller, trackingNumber));
+        return asCaller(caller -> reads.history(caller, trackingNumber));
     }
 
     @Query
@@ -149,7 +164,7 @@ public class ApplicationGraphQL {
             if (first < 1 || first > MAX_PAGE) {
                 throw ProblemException.validation("first", first < 1 ? "min" : "max", first < 1 ? 1 : MAX_PAGE);
             }
-            return applications.mine(caller, after, first, updatedSince);
+            return reads.mine(caller, after, first, updatedSince);
         }).map(page -> new ApplicationConnection(page.items(), page.nextCursor()));
     }
 
@@ -187,12 +202,12 @@ public class ApplicationGraphQL {
     /** The histories of a whole list of applications in two queries, as each one's history query shows it. */
     @Name("history")
     public Uni<List<List<HistoryEntry>>> summaryHistory(@Source List<ApplicationSummary> apps) {
-        return perApplication(apps.stream().map(ApplicationSummary::trackingNumber).toList(), applications::histories);
+        return perApplication(apps.stream().map(ApplicationSummary::trackingNumber).toList(), reads::histories);
     }
 
     @Name("history")
     public Uni<List<List<HistoryEntry>>> nodeHistory(@Source List<ApplicationNode> apps) {
-        return perApplication(apps.stream().map(ApplicationNode::trackingNumber).toList(), applications::histories);
+        return perApplication(apps.stream().map(ApplicationNode::trackingNumber).toList(), reads::histories);
     }
 
     /** The services of a whole list of applications in one query (their agencies batch in the catalog). */
@@ -223,26 +238,26 @@ public class ApplicationGraphQL {
     @Mutation
     @Description("Submits a draft, or resubmits an application returned for revision (REST: POST .../submit)")
     public Uni<ApplicationNode> submitFiledApplication(@NonNull String trackingNumber) {
-        return asCaller(caller -> applications.submit(caller, trackingNumber)).map(this::node);
+        return asCaller(caller -> steps.submit(caller, trackingNumber)).map(this::node);
     }
 
     @Mutation
     @Description("Files an application (or saves a draft). A retry with the same idempotencyKey gets the first result.")
     public Uni<ApplicationNode> submitApplication(@NonNull ApplicationSubmission input, String idempotencyKey) {
-        return asCaller(caller -> applications.file(caller, request(input), idempotencyKey))
+        return asCaller(caller -> filing.file(caller, request(input), idempotencyKey))
                 .map(outcome -> node(outcome.body()));
     }
 
     @Mutation
     @Description("Replaces the form of a draft or of an application returned for revision")
     public Uni<ApplicationNode> updateApplication(@NonNull String trackingNumber, @NonNull ApplicationSubmission input) {
-        return asCaller(caller -> applications.edit(caller, trackingNumber, request(input))).map(this::node);
+        return asCaller(caller -> filing.edit(caller, trackingNumber, request(input))).map(this::node);
     }
 
     @Mutation
     @Description("A workflow step: submit, resubmit, withdraw, start-verification, verify, return, approve, reject, issue-permit")
     public Uni<ApplicationNode> transitionApplication(@NonNull String trackingNumber, @NonNull TransitionInput input) {
-        return asCaller(caller -> applications.transition(caller, trackingNumber, input)).map(this::node);
+        return asCaller(caller -> steps.transition(caller, trackingNumber, input)).map(this::node);
     }
 
     /**

@@ -1,5 +1,8 @@
 package id.satupintu.application;
 
+import id.satupintu.application.assignment.ApplicationAssignments;
+import id.satupintu.application.assignment.AssignmentInput;
+import id.satupintu.application.assignment.WorkQueue;
 import id.satupintu.platform.security.CurrentUser;
 import id.satupintu.platform.events.LiveStreams;
 import id.satupintu.platform.web.Conditional;
@@ -41,7 +44,13 @@ public class ApplicationResource {
     private static final int STATUS_MAX_AGE = 10;
 
     @Inject
-    ApplicationService applications;
+    ApplicationFiling filing;
+
+    @Inject
+    WorkflowSteps steps;
+
+    @Inject
+    ApplicationReads reads;
 
     @Inject
     CurrentUser currentUser;
@@ -61,7 +70,7 @@ public class ApplicationResource {
     /** Files an application, or saves a draft with {@code "draft": true}. Safe to retry with Idempotency-Key. */
     @POST
     public Uni<Response> file(ApplicationInput input, @HeaderParam("Idempotency-Key") String key) {
-        return currentUser.require().flatMap(caller -> applications.file(caller, input, key))
+        return currentUser.require().flatMap(caller -> filing.file(caller, input, key))
                 .map(outcome -> Response.status(outcome.status())
                         .location(URI.create("/api/v1/applications/" + outcome.body().trackingNumber()))
                         .entity(outcome.body()).build());
@@ -87,7 +96,7 @@ public class ApplicationResource {
     @PUT
     @Path("/{trackingNumber}")
     public Uni<ApplicationView> edit(@PathParam("trackingNumber") String trackingNumber, ApplicationInput input) {
-        return currentUser.require().flatMap(caller -> applications.edit(caller, trackingNumber, input));
+        return currentUser.require().flatMap(caller -> filing.edit(caller, trackingNumber, input));
     }
 
     /**
@@ -111,19 +120,19 @@ public class ApplicationResource {
     @POST
     @Path("/{trackingNumber}/submit")
     public Uni<ApplicationView> submit(@PathParam("trackingNumber") String trackingNumber) {
-        return currentUser.require().flatMap(caller -> applications.submit(caller, trackingNumber));
+        return currentUser.require().flatMap(caller -> steps.submit(caller, trackingNumber));
     }
 
     @POST
     @Path("/{trackingNumber}/transitions")
     public Uni<ApplicationView> transition(@PathParam("trackingNumber") String trackingNumber, TransitionInput input) {
-        return currentUser.require().flatMap(caller -> applications.transition(caller, trackingNumber, input));
+        return currentUser.require().flatMap(caller -> steps.transition(caller, trackingNumber, input));
     }
 
     @GET
     @Path("/{trackingNumber}")
     public Uni<Response> get(@PathParam("trackingNumber") String trackingNumber, @Context HttpHeaders headers) {
-        return currentUser.require().flatMap(caller -> applications.find(caller, trackingNumber))
+        return currentUser.require().flatMap(caller -> reads.find(caller, trackingNumber))
                 .map(view -> conditional.ok(headers, view, Conditional.privateNoCache()));
     }
 
@@ -131,14 +140,14 @@ public class ApplicationResource {
     @GET
     @Path("/{trackingNumber}/status")
     public Uni<Response> status(@PathParam("trackingNumber") String trackingNumber, @Context HttpHeaders headers) {
-        return applications.status(trackingNumber)
+        return reads.status(trackingNumber)
                 .map(status -> conditional.ok(headers, status, Conditional.publicFor(STATUS_MAX_AGE)));
     }
 
     @GET
     @Path("/{trackingNumber}/history")
     public Uni<List<HistoryEntry>> history(@PathParam("trackingNumber") String trackingNumber) {
-        return currentUser.require().flatMap(caller -> applications.history(caller, trackingNumber));
+        return currentUser.require().flatMap(caller -> reads.history(caller, trackingNumber));
     }
 
     /** Live state changes; reconnect with Last-Event-ID to get what was missed. */

@@ -1,5 +1,6 @@
 package id.satupintu.application;
 
+import id.satupintu.application.sla.SlaClock;
 import id.satupintu.platform.error.ProblemException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -20,7 +21,7 @@ import java.util.stream.Collectors;
  * measures it beside pgbench running {@link #SQL} itself.
  */
 @ApplicationScoped
-public class ApplicationStatusReader {
+class ApplicationStatusReader {
 
     /** Kept verbatim in bench/applications-status.sql: pgbench must run exactly this statement. */
     static final String SQL = "select a.tracking_number, a.service_code, a.state, a.submitted_at, a.updated_at, "
@@ -35,7 +36,7 @@ public class ApplicationStatusReader {
     Pool pool;
 
     /** The status of a filed application; unknown, malformed and draft numbers are all 404. */
-    public Uni<ApplicationStatus> read(String trackingNumber) {
+    Uni<ApplicationStatus> read(String trackingNumber) {
         String number = TrackingNumbers.normalize(trackingNumber);
         if (!TrackingNumbers.isWellFormed(number)) {
             // Refused before any query: a malformed number costs the database nothing.

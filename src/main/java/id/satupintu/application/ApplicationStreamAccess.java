@@ -21,7 +21,7 @@ public class ApplicationStreamAccess {
     CurrentUser currentUser;
 
     @Inject
-    ApplicationService applications;
+    ApplicationReads reads;
 
     @Inject
     CurrentVertxRequest request;
@@ -31,7 +31,7 @@ public class ApplicationStreamAccess {
     public Uni<Response> check(ContainerRequestContext context) {
         String trackingNumber = context.getUriInfo().getPathParameters().getFirst("trackingNumber");
         return currentUser.require()
-                .flatMap(caller -> applications.streamOf(caller, trackingNumber))
+                .flatMap(caller -> reads.streamOf(caller, trackingNumber))
                 .map(stream -> {
                     request.getCurrent().put(STREAM, stream);
                     return null;

@@ -14,7 +14,7 @@ public record ApplicationSummary(String trackingNumber, String serviceCode, Stri
     }
 
     /** {@code staffView}: the agency's staff also see which officer has it. */
-    static ApplicationSummary of(Application a, boolean staffView) {
+    public static ApplicationSummary of(Application a, boolean staffView) {
         return new ApplicationSummary(a.trackingNumber, a.serviceCode, a.siteCode, a.state, OssStatus.of(a.state),
                 a.submittedAt, a.updatedAt, a.deadline, a.slaBreachedAt != null,
                 staffView && a.assignedTo != null ? a.assignedTo.toString() : null);

@@ -1,5 +1,6 @@
 package id.satupintu.application;
 
+import id.satupintu.application.permit.PermitView;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Map;

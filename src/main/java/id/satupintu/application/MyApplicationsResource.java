@@ -26,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class MyApplicationsResource {
 
     @Inject
-    ApplicationService applications;
+    ApplicationReads reads;
 
     @Inject
     CurrentUser currentUser;
@@ -41,7 +41,7 @@ public class MyApplicationsResource {
                               @QueryParam("updatedSince") String updatedSince,
                               @Context HttpHeaders headers) {
         OffsetDateTime since = QueryParams.parseInstant("updatedSince", updatedSince);
-        return currentUser.require().flatMap(caller -> applications.mine(caller, cursor, limit, since))
+        return currentUser.require().flatMap(caller -> reads.mine(caller, cursor, limit, since))
                 .map(page -> conditional.ok(headers, page, Conditional.privateNoCache()));
     }
 }

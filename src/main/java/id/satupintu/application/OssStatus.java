@@ -14,7 +14,7 @@ import java.util.Map;
  * OSS status codes of application states and transitions, read from {@code reference/oss-status.csv}
  * so the integration's mapping is data that can be reviewed and changed without touching the workflow.
  */
-public final class OssStatus {
+final class OssStatus {
 
     private static final Map<ApplicationState, Integer> BY_STATE = new EnumMap<>(ApplicationState.class);
     private static final Map<String, Integer> BY_ACTION = new HashMap<>();
@@ -48,12 +48,12 @@ public final class OssStatus {
     }
 
     /** The code of a state; null for a draft, which OSS never sees. */
-    public static Integer of(ApplicationState state) {
+    static Integer of(ApplicationState state) {
         return BY_STATE.get(state);
     }
 
     /** The code reported for a transition: its own when it has one (41, 42), else its target state's. */
-    public static Integer of(String action, ApplicationState to) {
+    static Integer of(String action, ApplicationState to) {
         return BY_ACTION.getOrDefault(action, of(to));
     }
 }

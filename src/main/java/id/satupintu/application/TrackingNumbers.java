@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * guessed from one's own) and a Crockford check symbol that catches a mistyped or swapped
  * character before a look-up is even made.
  */
-public final class TrackingNumbers {
+final class TrackingNumbers {
 
     private static final String SYMBOLS = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
     private static final String CHECK_SYMBOLS = SYMBOLS + "*~$=U";
@@ -29,7 +29,7 @@ public final class TrackingNumbers {
         return part.length() > 12 ? part.substring(0, 12) : part;
     }
 
-    public static String next(String siteCode, LocalDate localDate) {
+    static String next(String siteCode, LocalDate localDate) {
         StringBuilder random = new StringBuilder(6);
         for (int i = 0; i < 6; i++) {
             random.append(SYMBOLS.charAt(RANDOM.nextInt(32)));
@@ -39,7 +39,7 @@ public final class TrackingNumbers {
     }
 
     /** True when the text has the shape of a tracking number and its check symbol matches. */
-    public static boolean isWellFormed(String text) {
+    static boolean isWellFormed(String text) {
         if (text == null || !FORMAT.matcher(text).matches()) {
             return false;
         }
@@ -48,7 +48,7 @@ public final class TrackingNumbers {
     }
 
     /** Normalizes what a person typed: case, and the letters Crockford reads as digits. */
-    public static String normalize(String typed) {
+    static String normalize(String typed) {
         if (typed == null) {
             return null;
         }

@@ -1,6 +1,6 @@
 package id.satupintu.complaint;
 
-import id.satupintu.application.ApplicationService;
+import id.satupintu.application.ApplicationReads;
 import id.satupintu.catalog.AgencyService;
 import id.satupintu.catalog.ServiceCatalog;
 import id.satupintu.catalog.SiteService;
@@ -86,7 +86,7 @@ public class ComplaintService {
     ServiceCatalog catalog;
 
     @Inject
-    ApplicationService applications;
+    ApplicationReads applications;
 
     @Inject
     TicketService tickets;

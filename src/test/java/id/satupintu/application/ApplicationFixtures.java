@@ -25,23 +25,23 @@ import java.util.Set;
 import java.util.UUID;
 
 /** A controlled permit service of an agency of its own (at MPP-BDG), its people, and request helpers. */
-final class ApplicationFixtures {
+public final class ApplicationFixtures {
 
-    static final String SITE = "MPP-BDG";
+    public static final String SITE = "MPP-BDG";
 
-    final String agency = CatalogFixtures.newCode("APPAG");
-    final String service = CatalogFixtures.newCode("APPSV");
-    final String citizenId = UUID.randomUUID().toString();
-    final String citizen = TestTokens.citizen(citizenId);
-    final String officer = TestTokens.staff(Roles.OFFICER, agency, SITE);
-    final String supervisor = TestTokens.staff(Roles.SUPERVISOR, agency, SITE);
-    final String counter = TestTokens.staff(Roles.COUNTER_STAFF, agency, SITE);
+    public final String agency = CatalogFixtures.newCode("APPAG");
+    public final String service = CatalogFixtures.newCode("APPSV");
+    public final String citizenId = UUID.randomUUID().toString();
+    public final String citizen = TestTokens.citizen(citizenId);
+    public final String officer = TestTokens.staff(Roles.OFFICER, agency, SITE);
+    public final String supervisor = TestTokens.staff(Roles.SUPERVISOR, agency, SITE);
+    public final String counter = TestTokens.staff(Roles.COUNTER_STAFF, agency, SITE);
 
-    ApplicationFixtures() {
+    public ApplicationFixtures() {
         this(false);
     }
 
-    ApplicationFixtures(boolean deemedApproval) {
+    public ApplicationFixtures(boolean deemedApproval) {
         this("PERIZINAN", deemedApproval, null, false);
     }
 
@@ -49,15 +49,15 @@ final class ApplicationFixtures {
      * Without mandatory documents the workflow tests can file in one request; with them (ktp: PDF or
      * JPEG, kk: PDF or JPEG, both mandatory; foto: PNG, optional) a file must be a draft until uploaded.
      */
-    ApplicationFixtures(boolean deemedApproval, boolean mandatoryDocuments) {
+    public ApplicationFixtures(boolean deemedApproval, boolean mandatoryDocuments) {
         this("PERIZINAN", deemedApproval, null, mandatoryDocuments);
     }
 
-    ApplicationFixtures(String type, boolean deemedApproval, Integer permitValidityMonths) {
+    public ApplicationFixtures(String type, boolean deemedApproval, Integer permitValidityMonths) {
         this(type, deemedApproval, permitValidityMonths, false);
     }
 
-    ApplicationFixtures(String type, boolean deemedApproval, Integer permitValidityMonths, boolean mandatoryDocuments) {
+    public ApplicationFixtures(String type, boolean deemedApproval, Integer permitValidityMonths, boolean mandatoryDocuments) {
         CatalogFixtures.createAgency(agency, SITE);
         Map<String, Object> standard = standard();
         standard.put("deemedApproval", deemedApproval);
@@ -68,7 +68,7 @@ final class ApplicationFixtures {
         CatalogFixtures.createService(CatalogFixtures.service(service, agency, type, standard));
     }
 
-    static Map<String, Object> standard() {
+    public static Map<String, Object> standard() {
         Map<String, Object> s = CatalogFixtures.standard();
         Map<String, Object> luas = CatalogFixtures.field("luasLantai", "NUMBER");
         luas.put("min", new BigDecimal("1"));
@@ -99,7 +99,7 @@ final class ApplicationFixtures {
         return new ArrayList<>(List.of(ktp, kk, foto));
     }
 
-    static Map<String, Object> form() {
+    public static Map<String, Object> form() {
         Map<String, Object> form = new HashMap<>();
         form.put("luasLantai", 120.5);
         form.put("alamat", "Jl. Asia Afrika 1");
@@ -108,42 +108,42 @@ final class ApplicationFixtures {
         return form;
     }
 
-    Map<String, Object> body(Map<String, Object> form) {
+    public Map<String, Object> body(Map<String, Object> form) {
         Map<String, Object> body = new HashMap<>();
         body.put("serviceCode", service);
         body.put("form", form);
         return body;
     }
 
-    static RequestSpecification as(String token) {
+    public static RequestSpecification as(String token) {
         return given().auth().oauth2(token).contentType(ContentType.JSON);
     }
 
-    static ValidatableResponse file(String token, Object body) {
+    public static ValidatableResponse file(String token, Object body) {
         return as(token).body(body).post("/api/v1/applications").then();
     }
 
     /** Files a complete application as the fixture's citizen; returns its tracking number. */
-    String submitted() {
+    public String submitted() {
         return file(citizen, body(form())).statusCode(201).extract().path("trackingNumber");
     }
 
-    static ValidatableResponse act(String token, String trackingNumber, String action, Map<String, Object> extra) {
+    public static ValidatableResponse act(String token, String trackingNumber, String action, Map<String, Object> extra) {
         Map<String, Object> body = new HashMap<>(extra);
         body.put("action", action);
         return as(token).body(body).post("/api/v1/applications/" + trackingNumber + "/transitions").then();
     }
 
-    static ValidatableResponse act(String token, String trackingNumber, String action) {
+    public static ValidatableResponse act(String token, String trackingNumber, String action) {
         return act(token, trackingNumber, action, Map.of());
     }
 
     /** A stored account (assignment checks who the assignee is), and a token for it. */
-    record Account(String id, String token) {
+    public record Account(String id, String token) {
     }
 
     /** A stored member of staff of the given agency at the fixture's site. */
-    static Account account(String role, String agency) {
+    public static Account account(String role, String agency) {
         String id = UUID.randomUUID().toString();
         String username = role + "." + id.substring(0, 8);
         Arc.container().instance(Pool.class).get()
@@ -156,9 +156,17 @@ final class ApplicationFixtures {
     }
 
     /** Moves an application's SLA deadline, for tests of what happens around it. */
-    static void deadline(String trackingNumber, String date) throws Throwable {
+    public static void deadline(String trackingNumber, String date) throws Throwable {
         VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> Panache.getSession()
                 .flatMap(s -> s.createNativeQuery("update application set deadline = ?1 where tracking_number = ?2")
                         .setParameter(1, LocalDate.parse(date)).setParameter(2, trackingNumber).executeUpdate())));
+    }
+
+    /** The events of a type on an application's stream, counted in the event table. */
+    public static long events(String trackingNumber, String type) throws Throwable {
+        return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> Panache.getSession()
+                .flatMap(s -> s.createNativeQuery("select count(*) from event where type = ?1 and stream = "
+                                + "(select 'application:' || id from application where tracking_number = ?2)", Long.class)
+                        .setParameter(1, type).setParameter(2, trackingNumber).getSingleResult())));
     }
 }

@@ -1,9 +1,9 @@
 package id.satupintu.application;
 
-import static id.satupintu.application.ApplicationDocumentsTest.PDF;
-import static id.satupintu.application.ApplicationDocumentsTest.PNG;
-import static id.satupintu.application.ApplicationDocumentsTest.draft;
-import static id.satupintu.application.ApplicationDocumentsTest.upload;
+import static id.satupintu.application.document.ApplicationDocumentsTest.PDF;
+import static id.satupintu.application.document.ApplicationDocumentsTest.PNG;
+import static id.satupintu.application.document.ApplicationDocumentsTest.draft;
+import static id.satupintu.application.document.ApplicationDocumentsTest.upload;
 import static id.satupintu.application.ApplicationFixtures.account;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 class ApplicationWorkflowTest {
 
     @Inject
-    ApplicationService service;
+    WorkflowSteps steps;
 
     @Test
     void happyPathToThePermitWithOssCodes() {
@@ -173,11 +173,11 @@ class ApplicationWorkflowTest {
         ApplicationFixtures f = new ApplicationFixtures();
         String tn = f.submitted();
         ApplicationView view = VertxContextSupport.subscribeAndAwait(
-                () -> service.systemTransition(tn, "deem-approve", "SLA passed"));
+                () -> steps.systemTransition(tn, "deem-approve", "SLA passed"));
         assertEquals(ApplicationState.DEEMED_APPROVED, view.state());
         assertEquals(57, view.ossStatusCode());
         assertThrows(IllegalArgumentException.class,
-                () -> VertxContextSupport.subscribeAndAwait(() -> service.systemTransition(tn, "approve", null)));
+                () -> VertxContextSupport.subscribeAndAwait(() -> steps.systemTransition(tn, "approve", null)));
         as(f.officer).get("/api/v1/applications/" + tn + "/history").then()
                 .body("[1].actorRole", equalTo("system")).body("[1].reason", equalTo("SLA passed"));
         act(f.officer, tn, "issue-permit").statusCode(200).body("state", equalTo("PERMIT_ISSUED"));

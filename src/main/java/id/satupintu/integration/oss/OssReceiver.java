@@ -2,7 +2,7 @@ package id.satupintu.integration.oss;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import id.satupintu.application.ApplicationInput;
-import id.satupintu.application.ApplicationService;
+import id.satupintu.application.ApplicationFiling;
 import id.satupintu.platform.security.Caller;
 import id.satupintu.platform.security.Roles;
 import id.satupintu.platform.security.Scopes;
@@ -50,7 +50,7 @@ public class OssReceiver {
     }
 
     @Inject
-    ApplicationService applications;
+    ApplicationFiling applications;
 
     @Inject
     Messages messages;

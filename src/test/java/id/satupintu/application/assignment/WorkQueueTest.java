@@ -1,4 +1,4 @@
-package id.satupintu.application;
+package id.satupintu.application.assignment;
 
 import static id.satupintu.application.ApplicationFixtures.act;
 import static id.satupintu.application.ApplicationFixtures.as;
@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import id.satupintu.application.ApplicationFixtures;
 import id.satupintu.platform.security.Roles;
 import id.satupintu.support.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,4 +1,4 @@
-package id.satupintu.application;
+package id.satupintu.application.document;
 
 import id.satupintu.platform.security.CurrentUser;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;

@@ -1,5 +1,8 @@
-package id.satupintu.application;
+package id.satupintu.application.permit;
 
+import id.satupintu.application.Application;
+import id.satupintu.application.ApplicationState;
+import id.satupintu.application.Notes;
 import id.satupintu.catalog.ServiceCatalog;
 import id.satupintu.catalog.ServiceType;
 import id.satupintu.catalog.SiteService;
@@ -64,7 +67,7 @@ public class PermitService {
      * application (their product, e.g. a KTP or a certificate, is handed over outside this service).
      * The sequence row stays locked until commit, so parallel issuers of one agency queue on it.
      */
-    Uni<Permit> issue(Application app, Permit.Basis basis, Instant at) {
+    public Uni<Permit> issue(Application app, Permit.Basis basis, Instant at) {
         return catalog.standard(app.serviceCode, app.standardVersion).flatMap(standard -> {
             if (standard.type() != ServiceType.PERIZINAN) {
                 return Uni.createFrom().nullItem();
@@ -93,7 +96,7 @@ public class PermitService {
     }
 
     /** The permit of an application, as its holder and staff see it; null when there is none. */
-    Uni<PermitView> of(Application app) {
+    public Uni<PermitView> of(Application app) {
         if (app.state != ApplicationState.PERMIT_ISSUED) {
             return Uni.createFrom().nullItem();
         }
@@ -132,8 +135,8 @@ public class PermitService {
         String reason = input == null ? null : input.reason();
         if (reason == null || reason.isBlank()) {
             errors.add(FieldError.of("reason", "required"));
-        } else if (reason.length() > ApplicationService.NOTE_MAX) {
-            errors.add(FieldError.of("reason", "max-length", ApplicationService.NOTE_MAX));
+        } else if (reason.length() > Notes.MAX_LENGTH) {
+            errors.add(FieldError.of("reason", "max-length", Notes.MAX_LENGTH));
         }
         InputValidator.failIfAny(errors);
         return Permit.<Permit>find("number", number).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()

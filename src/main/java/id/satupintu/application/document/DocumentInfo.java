@@ -1,4 +1,4 @@
-package id.satupintu.application;
+package id.satupintu.application.document;
 
 import id.satupintu.platform.files.DocumentFormats;
 import id.satupintu.platform.files.DocumentFormat;

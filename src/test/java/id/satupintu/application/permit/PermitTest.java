@@ -1,4 +1,4 @@
-package id.satupintu.application;
+package id.satupintu.application.permit;
 
 import static id.satupintu.application.ApplicationFixtures.act;
 import static id.satupintu.application.ApplicationFixtures.as;
@@ -11,6 +11,9 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import id.satupintu.application.ApplicationFixtures;
+import id.satupintu.application.Notes;
+import id.satupintu.application.sla.SlaWatch;
 import id.satupintu.platform.security.Roles;
 import id.satupintu.support.TestTokens;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -165,7 +168,7 @@ class PermitTest {
         revoke(f.officer, number, Map.of("reason", "Lagi")).statusCode(409).contentType(PROBLEM)
                 .body("code", equalTo("permit-already-revoked"));
         as(f.citizen).get("/api/v1/applications/" + tn).then().body("permit.status", equalTo("REVOKED"));
-        assertEquals(1, SlaWatchTest.events(tn, "application.permit-revoked"));
+        assertEquals(1, ApplicationFixtures.events(tn, "application.permit-revoked"));
     }
 
     @Test
@@ -188,7 +191,7 @@ class PermitTest {
         }
         statuses.sort(null);
         assertEquals(List.of(200, 409, 409, 409), statuses);
-        assertEquals(1, SlaWatchTest.events(issued.extract().path("trackingNumber"), "application.permit-revoked"));
+        assertEquals(1, ApplicationFixtures.events(issued.extract().path("trackingNumber"), "application.permit-revoked"));
     }
 
     @Test
@@ -207,7 +210,7 @@ class PermitTest {
         revoke(f.officer, number, Map.of()).statusCode(400).contentType(PROBLEM)
                 .body("errors[0].field", equalTo("reason"));
         revoke(f.officer, number, Map.of("reason", "  ")).statusCode(400).contentType(PROBLEM);
-        revoke(f.officer, number, Map.of("reason", "x".repeat(ApplicationService.NOTE_MAX + 1))).statusCode(400)
+        revoke(f.officer, number, Map.of("reason", "x".repeat(Notes.MAX_LENGTH + 1))).statusCode(400)
                 .contentType(PROBLEM).body("errors[0].code", equalTo("max-length"));
         as(f.officer).body("{\"reason\": 5").post("/api/v1/permits/" + number + "/revocation").then()
                 .statusCode(400).contentType(PROBLEM);

@@ -1,5 +1,15 @@
-package id.satupintu.application;
+package id.satupintu.application.assignment;
 
+import id.satupintu.application.Application;
+import id.satupintu.application.ApplicationAccess;
+import id.satupintu.application.ApplicationHistory;
+import id.satupintu.application.ApplicationLookup;
+import id.satupintu.application.ApplicationState;
+import id.satupintu.application.ApplicationView;
+import id.satupintu.application.ApplicationViews;
+import id.satupintu.application.Notes;
+import id.satupintu.application.StepRecorder;
+import id.satupintu.application.Workflow;
 import id.satupintu.application.ApplicationHistory.Visibility;
 import id.satupintu.platform.security.Caller;
 import id.satupintu.identity.IdentityService;
@@ -33,7 +43,13 @@ import java.util.UUID;
 public class ApplicationAssignments {
 
     @Inject
-    ApplicationService applications;
+    ApplicationLookup lookup;
+
+    @Inject
+    ApplicationViews views;
+
+    @Inject
+    StepRecorder recorder;
 
     @Inject
     IdentityService identity;
@@ -45,25 +61,25 @@ public class ApplicationAssignments {
     public Uni<ApplicationView> assign(Caller caller, String trackingNumber, AssignmentInput input) {
         UUID officer = officerId(input);
         String note = note(input);
-        return applications.locked(caller, trackingNumber).flatMap(app -> {
+        return lookup.locked(caller, trackingNumber).flatMap(app -> {
             mayChange(caller, app, officer);
             if (officer.equals(app.assignedTo)) {
-                return applications.view(app, caller);
+                return views.of(app, caller);
             }
             return eligible(app, officer)
                     .flatMap(ignored -> change(caller, app, officer, note))
-                    .flatMap(ignored -> applications.view(app, caller));
+                    .flatMap(ignored -> views.of(app, caller));
         });
     }
 
     @WithTransaction
     public Uni<ApplicationView> unassign(Caller caller, String trackingNumber) {
-        return applications.locked(caller, trackingNumber).flatMap(app -> {
+        return lookup.locked(caller, trackingNumber).flatMap(app -> {
             mayChange(caller, app, null);
             if (app.assignedTo == null) {
-                return applications.view(app, caller);
+                return views.of(app, caller);
             }
-            return change(caller, app, null, null).flatMap(ignored -> applications.view(app, caller));
+            return change(caller, app, null, null).flatMap(ignored -> views.of(app, caller));
         });
     }
 
@@ -119,11 +135,11 @@ public class ApplicationAssignments {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         app.assignedTo = officer;
         app.assignedAt = officer == null ? null : now;
-        ApplicationHistory entry = ApplicationService.historyEntry(app, action, app.state, app.state, caller.id(),
+        ApplicationHistory entry = recorder.historyEntry(app, action, app.state, app.state, caller.id(),
                 ApplicationAccess.roleOf(caller, Workflow.Actor.STAFF), note, Visibility.INTERNAL);
         entry.assigneeId = officer == null ? null : officer.toString();
         entry.at = now;
-        Map<String, Object> payload = ApplicationService.publicPayload(app, action, app.state);
+        Map<String, Object> payload = recorder.publicPayload(app, action, app.state);
         payload.put("at", now.toString());
         payload.put("assigned", officer != null);
         return entry.<ApplicationHistory>persist()
@@ -143,8 +159,8 @@ public class ApplicationAssignments {
     }
 
     private static String note(AssignmentInput input) {
-        if (input.note() != null && input.note().length() > ApplicationService.NOTE_MAX) {
-            throw ProblemException.validation("note", "max-length", ApplicationService.NOTE_MAX);
+        if (input.note() != null && input.note().length() > Notes.MAX_LENGTH) {
+            throw ProblemException.validation("note", "max-length", Notes.MAX_LENGTH);
         }
         return input.note() == null || input.note().isBlank() ? null : input.note();
     }

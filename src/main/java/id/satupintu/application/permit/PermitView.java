@@ -1,4 +1,4 @@
-package id.satupintu.application;
+package id.satupintu.application.permit;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

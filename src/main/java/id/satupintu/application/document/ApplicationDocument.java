@@ -1,4 +1,4 @@
-package id.satupintu.application;
+package id.satupintu.application.document;
 
 import id.satupintu.platform.files.DocumentFormat;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;

@@ -1,5 +1,7 @@
-package id.satupintu.application;
+package id.satupintu.application.sla;
 
+import id.satupintu.application.Application;
+import id.satupintu.application.ApplicationState;
 import id.satupintu.catalog.WorkingDayCalendar;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,14 +24,14 @@ public class SlaClock {
      * States whose responses show working days left: a running clock, or one paused for the
      * applicant's revision (counted from the day it stopped). Decided, withdrawn and draft ones show none.
      */
-    static final Set<ApplicationState> SHOWS_DAYS_LEFT = EnumSet.of(ApplicationState.SUBMITTED,
+    public static final Set<ApplicationState> SHOWS_DAYS_LEFT = EnumSet.of(ApplicationState.SUBMITTED,
             ApplicationState.IN_VERIFICATION, ApplicationState.RETURNED_FOR_REVISION,
             ApplicationState.IN_TECHNICAL_REVIEW);
 
     @Inject
     WorkingDayCalendar calendar;
 
-    Uni<Void> start(Application app, int completionDays, Instant now) {
+    public Uni<Void> start(Application app, int completionDays, Instant now) {
         return calendar.localDate(app.siteCode, now).flatMap(today -> {
             app.slaStartedOn = today;
             app.clockPausedOn = null;
@@ -43,11 +45,11 @@ public class SlaClock {
         });
     }
 
-    Uni<Void> pause(Application app, Instant now) {
+    public Uni<Void> pause(Application app, Instant now) {
         return calendar.localDate(app.siteCode, now).invoke(today -> app.clockPausedOn = today).replaceWithVoid();
     }
 
-    Uni<Void> resume(Application app, Instant now) {
+    public Uni<Void> resume(Application app, Instant now) {
         LocalDate pausedOn = app.clockPausedOn;
         app.clockPausedOn = null;
         // The deadline moves, so a warning about the old one no longer holds.
@@ -63,7 +65,7 @@ public class SlaClock {
     }
 
     /** Working days left until the deadline (negative when late), or null when no clock runs. */
-    Uni<Integer> workingDaysLeft(Application app, Instant now) {
+    public Uni<Integer> workingDaysLeft(Application app, Instant now) {
         if (app.deadline == null || !SHOWS_DAYS_LEFT.contains(app.state)) {
             return Uni.createFrom().nullItem();
         }

@@ -1,5 +1,8 @@
-package id.satupintu.application;
+package id.satupintu.application.assignment;
 
+import id.satupintu.application.Application;
+import id.satupintu.application.ApplicationState;
+import id.satupintu.application.ApplicationSummary;
 import id.satupintu.platform.security.Caller;
 import id.satupintu.platform.security.Roles;
 import id.satupintu.platform.error.ProblemException;

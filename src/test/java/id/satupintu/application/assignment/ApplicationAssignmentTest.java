@@ -1,4 +1,4 @@
-package id.satupintu.application;
+package id.satupintu.application.assignment;
 
 import static id.satupintu.application.ApplicationFixtures.account;
 import static id.satupintu.application.ApplicationFixtures.act;
@@ -14,13 +14,15 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import id.satupintu.application.ApplicationFixtures;
 import id.satupintu.application.ApplicationFixtures.Account;
+import id.satupintu.application.sla.SlaWatch;
 import id.satupintu.platform.security.Roles;
 import id.satupintu.support.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
-import io.quarkus.vertx.VertxContextSupport;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -252,7 +254,7 @@ class ApplicationAssignmentTest {
 
     private static long events(String tn, String type) {
         try {
-            return SlaWatchTest.events(tn, type);
+            return ApplicationFixtures.events(tn, type);
         } catch (Throwable e) {
             throw new IllegalStateException(e);
         }

@@ -1,5 +1,9 @@
-package id.satupintu.application;
+package id.satupintu.application.document;
 
+import id.satupintu.application.Application;
+import id.satupintu.application.ApplicationAccess;
+import id.satupintu.application.ApplicationLookup;
+import id.satupintu.application.ApplicationState;
 import id.satupintu.platform.files.DocumentFormats;
 import id.satupintu.platform.files.DocumentReceiver;
 import id.satupintu.platform.files.DocumentFormat;
@@ -53,7 +57,7 @@ public class ApplicationDocuments {
     static final int CHUNK = 256 * 1024;
 
     /** A document to send: what is known of it and where its bytes are. */
-    public record Download(DocumentInfo info, UUID contentId) {
+    record Download(DocumentInfo info, UUID contentId) {
 
         /** The number of chunks its bytes are stored in. */
         int chunks() {
@@ -62,7 +66,7 @@ public class ApplicationDocuments {
     }
 
     @Inject
-    ApplicationService applications;
+    ApplicationLookup lookup;
 
     @Inject
     ServiceCatalog catalog;
@@ -78,9 +82,9 @@ public class ApplicationDocuments {
      * document now (the same checks as {@link #upload}): a refused upload costs no transfer.
      */
     @WithSession
-    public Uni<Void> mayUpload(Caller caller, String trackingNumber, String requirementCode) {
+    Uni<Void> mayUpload(Caller caller, String trackingNumber, String requirementCode) {
         caller.requireScope(Scopes.APPLICATIONS_WRITE);
-        return applications.readable(caller, trackingNumber)
+        return lookup.readable(caller, trackingNumber)
                 .flatMap(app -> uploadable(caller, app, requirementCode)).replaceWithVoid();
     }
 
@@ -90,13 +94,13 @@ public class ApplicationDocuments {
      * temporary file into chunks one at a time, in the transaction that records the document.
      */
     @WithTransaction
-    public Uni<DocumentInfo> upload(Caller caller, String trackingNumber, String requirementCode,
-                                    DocumentReceiver.Received content) {
+    Uni<DocumentInfo> upload(Caller caller, String trackingNumber, String requirementCode,
+                             DocumentReceiver.Received content) {
         caller.requireScope(Scopes.APPLICATIONS_WRITE);
         if (content.size() == 0) {
             throw ProblemException.validation("body", "required");
         }
-        return applications.locked(caller, trackingNumber).flatMap(app -> uploadable(caller, app, requirementCode)
+        return lookup.locked(caller, trackingNumber).flatMap(app -> uploadable(caller, app, requirementCode)
                 .flatMap(requirement -> {
                     DocumentFormat format = DocumentFormats.sniff(content.head())
                             .orElseThrow(() -> new ProblemException(415, "document-format-unrecognised"));
@@ -145,7 +149,7 @@ public class ApplicationDocuments {
     @WithSession
     public Uni<List<DocumentInfo>> list(Caller caller, String trackingNumber) {
         caller.requireScope(Scopes.APPLICATIONS_READ);
-        return applications.readable(caller, trackingNumber)
+        return lookup.readable(caller, trackingNumber)
                 .flatMap(app -> ApplicationDocument.<ApplicationDocument>find("key.applicationId = ?1 "
                         + "order by key.requirementCode", app.id).list())
                 .map(list -> list.stream().map(DocumentInfo::of).toList());
@@ -157,7 +161,7 @@ public class ApplicationDocuments {
      */
     @WithSession
     public Uni<Map<String, List<DocumentInfo>>> listAll(Caller caller, List<String> trackingNumbers) {
-        return applications.readableAll(caller, trackingNumbers).flatMap(apps -> apps.isEmpty()
+        return lookup.readableAll(caller, trackingNumbers).flatMap(apps -> apps.isEmpty()
                 ? Uni.createFrom().item(Map.of())
                 : ApplicationDocument.<ApplicationDocument>find("key.applicationId in ?1 order by key.requirementCode",
                         apps.stream().map(a -> a.id).toList()).list().map(rows -> {
@@ -174,9 +178,9 @@ public class ApplicationDocuments {
 
     /** What is known of a document and where its bytes are; the bytes are sent by {@link #content}. */
     @WithSession
-    public Uni<Download> download(Caller caller, String trackingNumber, String requirementCode) {
+    Uni<Download> download(Caller caller, String trackingNumber, String requirementCode) {
         caller.requireScope(Scopes.APPLICATIONS_READ);
-        return applications.readable(caller, trackingNumber).flatMap(app -> ApplicationDocument
+        return lookup.readable(caller, trackingNumber).flatMap(app -> ApplicationDocument
                 .<ApplicationDocument>findById(new ApplicationDocument.Key(app.id, requirementCode))
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("document", requirementCode))
                 .map(document -> new Download(DocumentInfo.of(document), document.contentId)));
@@ -187,7 +191,7 @@ public class ApplicationDocuments {
      * before: a download holds one chunk in memory and no connection between chunks. A document
      * replaced meanwhile has lost its chunks, and the stream ends in an error rather than mix versions.
      */
-    public Multi<byte[]> content(Download download) {
+    Multi<byte[]> content(Download download) {
         return Multi.createFrom().range(0, download.chunks())
                 .onItem().transformToUniAndConcatenate(seq -> pool
                         .preparedQuery("select data from application_document_chunk where content_id = $1 and seq = $2")
@@ -201,21 +205,29 @@ public class ApplicationDocuments {
     }
 
     /** Fails with 422 naming every mandatory requirement of the standard the application has no document for. */
-    Uni<Void> requireComplete(Application app, ServiceStandard standard) {
+    public Uni<Void> requireComplete(Application app, ServiceStandard standard) {
         return ApplicationDocument.<ApplicationDocument>find("key.applicationId", app.id).list()
                 .invoke(list -> failIfMissing(missing(standard,
                         list.stream().map(d -> d.key.requirementCode()).collect(Collectors.toSet()))))
                 .replaceWithVoid();
     }
 
-    static List<String> missing(ServiceStandard standard, Collection<String> uploaded) {
+    /**
+     * Fails with 422 naming every mandatory requirement of the standard: what a new file, which has
+     * no documents yet, lacks.
+     */
+    public void failIfAnyMandatory(ServiceStandard standard) {
+        failIfMissing(missing(standard, List.of()));
+    }
+
+    private static List<String> missing(ServiceStandard standard, Collection<String> uploaded) {
         Set<String> have = Set.copyOf(uploaded);
         return standard.requirements().stream()
                 .filter(r -> Boolean.TRUE.equals(r.mandatory()) && !have.contains(r.code()))
                 .map(Requirement::code).toList();
     }
 
-    static void failIfMissing(List<String> missing) {
+    private static void failIfMissing(List<String> missing) {
         if (!missing.isEmpty()) {
             throw new ProblemException(422, "documents-missing",
                     missing.stream().map(code -> FieldError.of("documents." + code, "document-missing")).toList(),

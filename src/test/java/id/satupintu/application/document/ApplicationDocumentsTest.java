@@ -1,4 +1,4 @@
-package id.satupintu.application;
+package id.satupintu.application.document;
 
 import static id.satupintu.application.ApplicationFixtures.act;
 import static id.satupintu.application.ApplicationFixtures.file;
@@ -9,16 +9,17 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import id.satupintu.application.ApplicationFixtures;
 import id.satupintu.platform.security.Roles;
 import id.satupintu.support.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.HexFormat;
-import java.util.Map;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,29 +27,29 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-class ApplicationDocumentsTest {
+public class ApplicationDocumentsTest {
 
-    static final byte[] PDF = "%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
-    static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0x10, 'J', 'F', 'I', 'F', 0};
-    static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 'I', 'H', 'D', 'R'};
+    public static final byte[] PDF = "%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+    public static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0x10, 'J', 'F', 'I', 'F', 0};
+    public static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 'I', 'H', 'D', 'R'};
 
-    static String path(String tn) {
+    public static String path(String tn) {
         return "/api/v1/applications/" + tn + "/documents";
     }
 
-    static ValidatableResponse upload(String token, String tn, String requirement, String contentType, byte[] body) {
+    public static ValidatableResponse upload(String token, String tn, String requirement, String contentType, byte[] body) {
         return given().auth().oauth2(token).contentType(contentType).body(body)
                 .put(path(tn) + "/" + requirement).then();
     }
 
     /** A draft of the fixture's citizen, form complete. */
-    static String draft(ApplicationFixtures f) {
+    public static String draft(ApplicationFixtures f) {
         Map<String, Object> body = f.body(ApplicationFixtures.form());
         body.put("draft", true);
         return file(f.citizen, body).statusCode(201).extract().path("trackingNumber");
     }
 
-    static String sha256(byte[] content) throws Exception {
+    public static String sha256(byte[] content) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
     }
 

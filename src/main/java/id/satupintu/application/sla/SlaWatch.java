@@ -1,5 +1,7 @@
-package id.satupintu.application;
+package id.satupintu.application.sla;
 
+import id.satupintu.application.Application;
+import id.satupintu.application.ApplicationState;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
@@ -32,7 +34,7 @@ public class SlaWatch {
     SlaClock clock;
 
     @Inject
-    ApplicationService applications;
+    SlaOutcomes outcomes;
 
     @ConfigProperty(name = "satupintu.sla.warn-working-days", defaultValue = "2")
     int warnWorkingDays;
@@ -76,10 +78,10 @@ public class SlaWatch {
             return Uni.createFrom().item(false);
         }
         if (left < 0) {
-            return applications.breach(app, now);
+            return outcomes.breach(app, now);
         }
         if (left <= warnWorkingDays && app.slaWarnedAt == null) {
-            return applications.warn(app, now, left);
+            return outcomes.warn(app, now, left);
         }
         return Uni.createFrom().item(false);
     }

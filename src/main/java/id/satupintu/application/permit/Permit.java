@@ -1,4 +1,4 @@
-package id.satupintu.application;
+package id.satupintu.application.permit;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -54,7 +54,7 @@ public class Permit extends PanacheEntityBase {
     public String revocationReason;
 
     /** Revoked wins over expired: a revoked permit stays revoked after its end date. */
-    public Status statusOn(LocalDate today) {
+    Status statusOn(LocalDate today) {
         if (revokedAt != null) {
             return Status.REVOKED;
         }

@@ -1,4 +1,4 @@
-package id.satupintu.application;
+package id.satupintu.application.permit;
 
 import id.satupintu.platform.security.CurrentUser;
 import id.satupintu.platform.web.Conditional;

@@ -1,10 +1,13 @@
-package id.satupintu.application;
+package id.satupintu.application.sla;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import id.satupintu.application.Application;
+import id.satupintu.application.ApplicationFixtures;
+import id.satupintu.application.ApplicationState;
 import id.satupintu.catalog.CalendarTestSites;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;

@@ -1,13 +1,14 @@
-package id.satupintu.application;
+package id.satupintu.application.sla;
 
 import static id.satupintu.application.ApplicationFixtures.act;
 import static id.satupintu.application.ApplicationFixtures.as;
 import static id.satupintu.application.ApplicationFixtures.deadline;
+import static id.satupintu.application.ApplicationFixtures.events;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
+import id.satupintu.application.ApplicationFixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
@@ -30,13 +31,6 @@ class SlaWatchTest {
 
     @Inject
     SlaWatch watch;
-
-    static long events(String trackingNumber, String type) throws Throwable {
-        return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> Panache.getSession()
-                .flatMap(s -> s.createNativeQuery("select count(*) from event where type = ?1 and stream = "
-                                + "(select 'application:' || id from application where tracking_number = ?2)", Long.class)
-                        .setParameter(1, type).setParameter(2, trackingNumber).getSingleResult())));
-    }
 
     private int check(String instant) {
         try {

@@ -1,4 +1,4 @@
-package id.satupintu.application;
+package id.satupintu.application.document;
 
 import jakarta.ws.rs.NameBinding;
 import java.lang.annotation.ElementType;
