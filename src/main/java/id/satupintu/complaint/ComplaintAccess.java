@@ -1,5 +1,6 @@
 package id.satupintu.complaint;
 
+import id.satupintu.complaint.handling.ComplaintWorkflow;
 import id.satupintu.platform.security.Caller;
 import id.satupintu.platform.security.Roles;
 import java.util.EnumSet;
@@ -18,12 +19,12 @@ import java.util.Set;
  * </ul>
  * Anyone else is told the complaint does not exist (404), so codes cannot be probed.
  */
-final class ComplaintAccess {
+public final class ComplaintAccess {
 
     private ComplaintAccess() {
     }
 
-    static boolean isReporter(Caller caller, String secret, Complaint complaint) {
+    public static boolean isReporter(Caller caller, String secret, Complaint complaint) {
         if (caller != null && !caller.client() && complaint.reporterId != null
                 && complaint.reporterId.equals(caller.id())) {
             return true;

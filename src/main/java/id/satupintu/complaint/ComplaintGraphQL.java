@@ -1,5 +1,10 @@
 package id.satupintu.complaint;
 
+import id.satupintu.complaint.filing.ComplaintCategory;
+import id.satupintu.complaint.filing.ComplaintInput;
+import id.satupintu.complaint.handling.AgencyDeadlineRecord;
+import id.satupintu.complaint.handling.ComplaintResponseInput;
+import id.satupintu.complaint.handling.ComplaintTransitionInput;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;

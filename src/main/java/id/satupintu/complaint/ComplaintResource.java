@@ -1,5 +1,8 @@
 package id.satupintu.complaint;
 
+import id.satupintu.complaint.filing.ComplaintInput;
+import id.satupintu.complaint.handling.ComplaintResponseInput;
+import id.satupintu.complaint.handling.ComplaintTransitionInput;
 import id.satupintu.platform.security.CurrentUser;
 import id.satupintu.platform.events.LiveStreams;
 import id.satupintu.platform.web.Conditional;

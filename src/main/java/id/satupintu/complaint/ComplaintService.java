@@ -1,5 +1,15 @@
 package id.satupintu.complaint;
 
+import id.satupintu.complaint.filing.ComplaintCategories;
+import id.satupintu.complaint.filing.ComplaintCategory;
+import id.satupintu.complaint.filing.ComplaintInput;
+import id.satupintu.complaint.filing.ComplaintRateLimit;
+import id.satupintu.complaint.filing.FiledComplaint;
+import id.satupintu.complaint.handling.AgencyDeadlineRecord;
+import id.satupintu.complaint.handling.ComplaintResponseInput;
+import id.satupintu.complaint.handling.ComplaintTransitionInput;
+import id.satupintu.complaint.handling.ComplaintWatch;
+import id.satupintu.complaint.handling.ComplaintWorkflow;
 import id.satupintu.application.ApplicationService;
 import id.satupintu.catalog.AgencyService;
 import id.satupintu.catalog.ServiceCatalog;
@@ -809,7 +819,7 @@ public class ComplaintService {
     // Deadlines (called by ComplaintWatch, in its transaction, the row locked)
 
     /** The running deadline has passed: flagged once, recorded for the supervisors' report, escalated. */
-    Uni<Boolean> markLate(Complaint c, Instant now) {
+    public Uni<Boolean> markLate(Complaint c, Instant now) {
         c.lateAt = at(now);
         boolean followUp = ComplaintState.FOLLOW_UP_STAGE.contains(c.state);
         String stage = followUp ? "FOLLOW_UP" : "VERIFY";
@@ -831,7 +841,7 @@ public class ComplaintService {
     }
 
     /** Few working days are left: told once per deadline. */
-    Uni<Boolean> markDueSoon(Complaint c, Instant now, int workingDaysLeft) {
+    public Uni<Boolean> markDueSoon(Complaint c, Instant now, int workingDaysLeft) {
         c.dueSoonAt = at(now);
         Map<String, Object> payload = payload(c, "due-soon", c.state);
         payload.put("workingDaysLeft", workingDaysLeft);
@@ -984,12 +994,12 @@ public class ComplaintService {
         return lock ? query.withLock(LockModeType.PESSIMISTIC_WRITE).firstResult() : query.firstResult();
     }
 
-    Uni<Complaint> readable(Caller caller, String secret, String trackingCode) {
+    public Uni<Complaint> readable(Caller caller, String secret, String trackingCode) {
         return byCode(trackingCode, false).map(c -> visible(caller, secret, trackingCode, c));
     }
 
     /** The complaint locked for the rest of the transaction: concurrent steps on it wait here. */
-    Uni<Complaint> locked(Caller caller, String secret, String trackingCode) {
+    public Uni<Complaint> locked(Caller caller, String secret, String trackingCode) {
         return byCode(trackingCode, true).map(c -> visible(caller, secret, trackingCode, c));
     }
 

@@ -14,7 +14,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  */
 public class ComplaintStreamAccess {
 
-    static final String STREAM = "satupintu.complaint.stream";
+    public static final String STREAM = "satupintu.complaint.stream";
 
     @Inject
     CurrentUser currentUser;

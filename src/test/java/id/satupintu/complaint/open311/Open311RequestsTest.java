@@ -23,10 +23,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import id.satupintu.complaint.ComplaintInput;
+import id.satupintu.complaint.filing.ComplaintInput;
 import id.satupintu.complaint.ComplaintKind;
 import id.satupintu.complaint.ComplaintService;
-import id.satupintu.complaint.ComplaintTransitionInput;
+import id.satupintu.complaint.handling.ComplaintTransitionInput;
 import id.satupintu.complaint.RejectReason;
 import id.satupintu.complaint.ReporterMode;
 import id.satupintu.platform.security.Caller;

@@ -1,4 +1,4 @@
-package id.satupintu.complaint;
+package id.satupintu.complaint.handling;
 
 /**
  * How often an agency missed its complaint deadlines at a site: {@code agencyCode} null is the

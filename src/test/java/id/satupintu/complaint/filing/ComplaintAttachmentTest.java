@@ -1,5 +1,6 @@
-package id.satupintu.complaint;
+package id.satupintu.complaint.filing;
 
+import id.satupintu.complaint.ComplaintFixtures;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 

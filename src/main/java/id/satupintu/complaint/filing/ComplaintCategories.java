@@ -1,5 +1,6 @@
-package id.satupintu.complaint;
+package id.satupintu.complaint.filing;
 
+import id.satupintu.complaint.ComplaintKind;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.satupintu.platform.error.ProblemException;

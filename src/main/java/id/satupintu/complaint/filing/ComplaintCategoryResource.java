@@ -1,5 +1,6 @@
-package id.satupintu.complaint;
+package id.satupintu.complaint.filing;
 
+import id.satupintu.complaint.ComplaintService;
 import id.satupintu.platform.i18n.Messages;
 import id.satupintu.platform.web.Conditional;
 import io.smallrye.mutiny.Uni;

@@ -1,5 +1,6 @@
-package id.satupintu.complaint;
+package id.satupintu.complaint.handling;
 
+import id.satupintu.complaint.ComplaintService;
 import id.satupintu.platform.security.CurrentUser;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;

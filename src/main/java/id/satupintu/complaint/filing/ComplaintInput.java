@@ -1,5 +1,7 @@
-package id.satupintu.complaint;
+package id.satupintu.complaint.filing;
 
+import id.satupintu.complaint.ComplaintKind;
+import id.satupintu.complaint.ReporterMode;
 import java.util.Map;
 import java.util.UUID;
 

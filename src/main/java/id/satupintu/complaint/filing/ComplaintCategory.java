@@ -1,5 +1,6 @@
-package id.satupintu.complaint;
+package id.satupintu.complaint.filing;
 
+import id.satupintu.complaint.ComplaintKind;
 import org.eclipse.microprofile.graphql.Name;
 
 import java.util.List;

@@ -1,5 +1,7 @@
-package id.satupintu.complaint;
+package id.satupintu.complaint.handling;
 
+import id.satupintu.complaint.ComplaintStreamAccess;
+import id.satupintu.complaint.FollowsComplaintDesk;
 import id.satupintu.platform.events.LiveStreams;
 import io.smallrye.mutiny.Multi;
 import io.vertx.ext.web.RoutingContext;

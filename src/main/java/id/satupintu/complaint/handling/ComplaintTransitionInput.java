@@ -1,5 +1,7 @@
-package id.satupintu.complaint;
+package id.satupintu.complaint.handling;
 
+
+import id.satupintu.complaint.RejectReason;
 /**
  * A handling step: {@code action} from {@link ComplaintWorkflow#TRANSITIONS}; {@code note} a public
  * text for the reporter; {@code reason} the reporter's reason to reopen; {@code rejectReason} for

@@ -1,5 +1,7 @@
-package id.satupintu.complaint;
+package id.satupintu.complaint.handling;
 
+import id.satupintu.complaint.ComplaintAccess;
+import id.satupintu.complaint.ComplaintState;
 import static id.satupintu.complaint.ComplaintState.ANSWERED;
 import static id.satupintu.complaint.ComplaintState.CLOSED;
 import static id.satupintu.complaint.ComplaintState.FORWARDED;

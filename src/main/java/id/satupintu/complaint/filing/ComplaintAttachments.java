@@ -1,5 +1,8 @@
-package id.satupintu.complaint;
+package id.satupintu.complaint.filing;
 
+import id.satupintu.complaint.ComplaintAccess;
+import id.satupintu.complaint.ComplaintService;
+import id.satupintu.complaint.ComplaintSettings;
 import id.satupintu.platform.files.DocumentFormats;
 import id.satupintu.platform.files.DocumentFormat;
 import id.satupintu.platform.security.Caller;

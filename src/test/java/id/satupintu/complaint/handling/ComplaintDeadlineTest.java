@@ -1,5 +1,7 @@
-package id.satupintu.complaint;
+package id.satupintu.complaint.handling;
 
+import id.satupintu.complaint.ComplaintFixtures;
+import id.satupintu.complaint.ComplaintService;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;

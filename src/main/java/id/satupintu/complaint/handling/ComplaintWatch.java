@@ -1,5 +1,8 @@
-package id.satupintu.complaint;
+package id.satupintu.complaint.handling;
 
+import id.satupintu.complaint.Complaint;
+import id.satupintu.complaint.ComplaintService;
+import id.satupintu.complaint.ComplaintSettings;
 import id.satupintu.catalog.WorkingDayCalendar;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;

@@ -1,5 +1,6 @@
-package id.satupintu.complaint;
+package id.satupintu.complaint.filing;
 
+import id.satupintu.complaint.ComplaintSettings;
 import id.satupintu.platform.error.ProblemException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;

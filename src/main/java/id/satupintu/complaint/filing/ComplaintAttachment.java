@@ -1,4 +1,4 @@
-package id.satupintu.complaint;
+package id.satupintu.complaint.filing;
 
 import id.satupintu.platform.files.DocumentFormats;
 import id.satupintu.platform.files.DocumentFormat;

@@ -1,5 +1,6 @@
-package id.satupintu.complaint;
+package id.satupintu.complaint.filing;
 
+import id.satupintu.complaint.ComplaintResource;
 import id.satupintu.platform.security.CurrentUser;
 import id.satupintu.platform.files.FileDownloads;
 import io.smallrye.mutiny.Uni;
