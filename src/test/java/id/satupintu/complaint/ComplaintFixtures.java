@@ -6,6 +6,7 @@ import id.satupintu.catalog.CalendarTestSites;
 import id.satupintu.catalog.CatalogFixtures;
 import id.satupintu.identity.AccessTokenIssuer;
 import id.satupintu.platform.security.Roles;
+import id.satupintu.platform.security.Scopes;
 import id.satupintu.support.TestTokens;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.vertx.VertxContextSupport;
@@ -39,7 +40,7 @@ public final class ComplaintFixtures {
     public final String counter = TestTokens.staff(Roles.COUNTER_STAFF, agency, site);
     public final String otherDesk = TestTokens.staff(Roles.SUPERVISOR, null, "MPP-BDG");
     public final String clientId = UUID.randomUUID().toString();
-    public final String client = client(clientId, Set.of(ComplaintService.WRITE_SCOPE));
+    public final String client = client(clientId, Set.of(Scopes.COMPLAINTS_WRITE));
     public final String address = randomAddress();
 
     public ComplaintFixtures() {

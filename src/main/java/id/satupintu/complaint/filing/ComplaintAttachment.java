@@ -1,7 +1,7 @@
 package id.satupintu.complaint.filing;
 
-import id.satupintu.platform.files.DocumentFormats;
 import id.satupintu.platform.files.DocumentFormat;
+import id.satupintu.platform.files.DocumentFormats;
 import java.time.OffsetDateTime;
 
 /** An attachment as listed: numbered 1, 2, ... in upload order; the bytes come with a download only. */

@@ -1,8 +1,8 @@
 package id.satupintu.complaint.filing;
 
 import id.satupintu.complaint.ComplaintResource;
-import id.satupintu.platform.security.CurrentUser;
 import id.satupintu.platform.files.FileDownloads;
+import id.satupintu.platform.security.CurrentUser;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;

@@ -1,12 +1,12 @@
 package id.satupintu.complaint.filing;
 
 import id.satupintu.complaint.ComplaintAccess;
-import id.satupintu.complaint.ComplaintService;
+import id.satupintu.complaint.ComplaintLookup;
 import id.satupintu.complaint.ComplaintSettings;
-import id.satupintu.platform.files.DocumentFormats;
-import id.satupintu.platform.files.DocumentFormat;
-import id.satupintu.platform.security.Caller;
 import id.satupintu.platform.error.ProblemException;
+import id.satupintu.platform.files.DocumentFormat;
+import id.satupintu.platform.files.DocumentFormats;
+import id.satupintu.platform.security.Caller;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -25,14 +25,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * reporter while the complaint is open, read by whoever may read the complaint.
  */
 @ApplicationScoped
-public class ComplaintAttachments {
+class ComplaintAttachments {
 
     /** A file with what is known of it, for a download. */
-    public record Download(ComplaintAttachment info, byte[] content) {
+    record Download(ComplaintAttachment info, byte[] content) {
     }
-
-    @Inject
-    ComplaintService complaints;
 
     @Inject
     ComplaintSettings settings;
@@ -41,9 +38,9 @@ public class ComplaintAttachments {
     int maxBytes;
 
     @WithTransaction
-    public Uni<ComplaintAttachment> add(Caller caller, String trackingCode, String secret, byte[] content) {
+    Uni<ComplaintAttachment> add(Caller caller, String trackingCode, String secret, byte[] content) {
         DocumentFormat format = DocumentFormats.check(content, maxBytes);
-        return complaints.locked(caller, secret, trackingCode).flatMap(c -> {
+        return ComplaintLookup.locked(caller, secret, trackingCode).flatMap(c -> {
             if (!ComplaintAccess.isReporter(caller, secret, c)) {
                 throw ProblemException.forbidden();
             }
@@ -74,8 +71,8 @@ public class ComplaintAttachments {
     }
 
     @WithSession
-    public Uni<List<ComplaintAttachment>> list(Caller caller, String trackingCode, String secret) {
-        return complaints.readable(caller, secret, trackingCode).flatMap(c -> Panache.getSession()
+    Uni<List<ComplaintAttachment>> list(Caller caller, String trackingCode, String secret) {
+        return ComplaintLookup.readable(caller, secret, trackingCode).flatMap(c -> Panache.getSession()
                 .flatMap(session -> session.createNativeQuery("select number, format, size_bytes, sha256, uploaded_at "
                                 + "from complaint_attachment where complaint_id = ?1 order by number", Object[].class)
                         .setParameter(1, c.id).getResultList())
@@ -83,8 +80,8 @@ public class ComplaintAttachments {
     }
 
     @WithSession
-    public Uni<Download> download(Caller caller, String trackingCode, String secret, int number) {
-        return complaints.readable(caller, secret, trackingCode).flatMap(c -> Panache.getSession()
+    Uni<Download> download(Caller caller, String trackingCode, String secret, int number) {
+        return ComplaintLookup.readable(caller, secret, trackingCode).flatMap(c -> Panache.getSession()
                 .flatMap(session -> session.createNativeQuery("select number, format, size_bytes, sha256, uploaded_at, "
                                 + "content from complaint_attachment where complaint_id = ?1 and number = ?2", Object[].class)
                         .setParameter(1, c.id).setParameter(2, number).getResultList())

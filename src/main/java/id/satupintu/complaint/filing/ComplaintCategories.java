@@ -1,8 +1,8 @@
 package id.satupintu.complaint.filing;
 
-import id.satupintu.complaint.ComplaintKind;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.satupintu.complaint.ComplaintKind;
 import id.satupintu.platform.error.ProblemException;
 import id.satupintu.platform.i18n.Messages;
 import io.smallrye.mutiny.Uni;

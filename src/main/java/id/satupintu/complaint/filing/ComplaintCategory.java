@@ -1,10 +1,9 @@
 package id.satupintu.complaint.filing;
 
 import id.satupintu.complaint.ComplaintKind;
-import org.eclipse.microprofile.graphql.Name;
-
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.graphql.Name;
 
 /** A complaint category (e.g. PUNGLI, unofficial fees), with the extra questions it asks. */
 public record ComplaintCategory(String code, String name, String description, List<ComplaintKind> kinds,

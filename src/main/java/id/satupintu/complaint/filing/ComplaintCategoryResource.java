@@ -1,6 +1,5 @@
 package id.satupintu.complaint.filing;
 
-import id.satupintu.complaint.ComplaintService;
 import id.satupintu.platform.i18n.Messages;
 import id.satupintu.platform.web.Conditional;
 import io.smallrye.mutiny.Uni;
@@ -23,14 +22,14 @@ public class ComplaintCategoryResource {
     private static final int MAX_AGE = 300;
 
     @Inject
-    ComplaintService complaints;
+    ComplaintCategories categories;
 
     @Inject
     Conditional conditional;
 
     @GET
     public Uni<Response> list(@Context HttpHeaders headers) {
-        return complaints.categories(Messages.negotiate(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE)))
+        return categories.list(Messages.negotiate(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE)))
                 .map(list -> conditional.ok(headers, list, Conditional.publicFor(MAX_AGE)));
     }
 }

@@ -19,7 +19,7 @@ import java.time.ZoneOffset;
  * so a flood of rejected submissions is throttled as well.
  */
 @ApplicationScoped
-public class ComplaintRateLimit {
+class ComplaintRateLimit {
 
     private static final String HIT = "insert into complaint_rate_limit (key, window_start, hits) values ($1, $2, 1) "
             + "on conflict (key, window_start) do update set hits = complaint_rate_limit.hits + 1 returning hits";
@@ -31,7 +31,7 @@ public class ComplaintRateLimit {
     ComplaintSettings settings;
 
     /** Counts one submission under key; fails with 429 and Retry-After once the window's allowance is used. */
-    public Uni<Void> hit(String key, int allowed, Instant now) {
+    Uni<Void> hit(String key, int allowed, Instant now) {
         long windowSeconds = Duration.ofMinutes(settings.windowMinutes()).toSeconds();
         long start = now.getEpochSecond() / windowSeconds * windowSeconds;
         OffsetDateTime windowStart = OffsetDateTime.ofInstant(Instant.ofEpochSecond(start), ZoneOffset.UTC);

@@ -1,6 +1,5 @@
 package id.satupintu.complaint.handling;
 
-import id.satupintu.complaint.ComplaintService;
 import id.satupintu.platform.security.CurrentUser;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
@@ -19,13 +18,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ComplaintDeskResource {
 
     @Inject
-    ComplaintService complaints;
+    ComplaintDesk desk;
 
     @Inject
     CurrentUser currentUser;
 
     @GET
     public Uni<List<AgencyDeadlineRecord>> record(@PathParam("siteCode") String siteCode) {
-        return currentUser.require().flatMap(caller -> complaints.deadlineRecord(caller, siteCode));
+        return currentUser.require().flatMap(caller -> desk.deadlineRecord(caller, siteCode));
     }
 }

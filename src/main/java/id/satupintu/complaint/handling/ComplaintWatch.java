@@ -1,9 +1,8 @@
 package id.satupintu.complaint.handling;
 
-import id.satupintu.complaint.Complaint;
-import id.satupintu.complaint.ComplaintService;
-import id.satupintu.complaint.ComplaintSettings;
 import id.satupintu.catalog.WorkingDayCalendar;
+import id.satupintu.complaint.Complaint;
+import id.satupintu.complaint.ComplaintSettings;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
@@ -24,14 +23,14 @@ import org.jboss.logging.Logger;
  * {@code FOR UPDATE SKIP LOCKED}, and what was announced is recorded, so nothing happens twice.
  */
 @ApplicationScoped
-public class ComplaintWatch {
+class ComplaintWatch {
 
     private static final Logger LOG = Logger.getLogger(ComplaintWatch.class);
     /** Enough calendar days to cover the due-soon span over the longest holiday cluster (Idul Fitri). */
     private static final int CALENDAR_MARGIN_DAYS = 16;
 
     @Inject
-    ComplaintService complaints;
+    ComplaintDeadlines deadlines;
 
     @Inject
     ComplaintSettings settings;
@@ -47,7 +46,7 @@ public class ComplaintWatch {
     }
 
     /** One pass as of {@code now}; the number of complaints it flagged. */
-    public Uni<Integer> check(Instant now) {
+    Uni<Integer> check(Instant now) {
         LocalDate horizon = LocalDate.ofInstant(now, ZoneOffset.UTC)
                 .plusDays(settings.dueSoonWorkingDays() + CALENDAR_MARGIN_DAYS);
         return Panache.withSession(() -> Panache.getSession().flatMap(session -> session.createSelectionQuery(
@@ -73,10 +72,10 @@ public class ComplaintWatch {
 
     private Uni<Boolean> act(Complaint c, int left, Instant now) {
         if (left < 0) {
-            return complaints.markLate(c, now);
+            return deadlines.markLate(c, now);
         }
         if (left <= settings.dueSoonWorkingDays() && c.dueSoonAt == null) {
-            return complaints.markDueSoon(c, now, left);
+            return deadlines.markDueSoon(c, now, left);
         }
         return Uni.createFrom().item(false);
     }

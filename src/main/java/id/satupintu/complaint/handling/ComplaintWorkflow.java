@@ -1,7 +1,5 @@
 package id.satupintu.complaint.handling;
 
-import id.satupintu.complaint.ComplaintAccess;
-import id.satupintu.complaint.ComplaintState;
 import static id.satupintu.complaint.ComplaintState.ANSWERED;
 import static id.satupintu.complaint.ComplaintState.CLOSED;
 import static id.satupintu.complaint.ComplaintState.FORWARDED;
@@ -11,6 +9,8 @@ import static id.satupintu.complaint.ComplaintState.REJECTED;
 import static id.satupintu.complaint.ComplaintState.RESOLVED;
 import static id.satupintu.complaint.ComplaintState.VERIFIED;
 
+import id.satupintu.complaint.ComplaintAccess;
+import id.satupintu.complaint.ComplaintState;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -39,11 +39,11 @@ public final class ComplaintWorkflow {
      * @param reasonRequired a free-text reason (reopen)
      * @param noteRequired   a public text the reporter reads (answer)
      */
-    public record Transition(String action, Set<ComplaintState> from, ComplaintState to, Set<Actor> actors,
+    record Transition(String action, Set<ComplaintState> from, ComplaintState to, Set<Actor> actors,
                              boolean reasonRequired, boolean noteRequired) {
     }
 
-    public static final List<Transition> TRANSITIONS = List.of(
+    static final List<Transition> TRANSITIONS = List.of(
             new Transition("verify", EnumSet.of(RECEIVED), VERIFIED, EnumSet.of(Actor.DESK), false, false),
             // The kind of rejection is required (rejectReason); a public note explains it.
             new Transition("reject", EnumSet.of(RECEIVED, VERIFIED), REJECTED, EnumSet.of(Actor.DESK), false, false),
@@ -65,7 +65,7 @@ public final class ComplaintWorkflow {
     private ComplaintWorkflow() {
     }
 
-    public static Optional<Transition> find(String action) {
+    static Optional<Transition> find(String action) {
         return Optional.ofNullable(action).map(BY_ACTION::get);
     }
 

@@ -5,12 +5,14 @@ import id.satupintu.catalog.Site;
 import id.satupintu.catalog.TimeZones;
 import id.satupintu.complaint.filing.ComplaintCategories;
 import id.satupintu.complaint.filing.ComplaintCategory;
+import id.satupintu.complaint.filing.ComplaintFiling;
 import id.satupintu.complaint.filing.ComplaintInput;
-import id.satupintu.complaint.ComplaintService;
 import id.satupintu.complaint.ComplaintView;
+import id.satupintu.complaint.PublicComplaints;
 import id.satupintu.complaint.PublicComplaint;
 import id.satupintu.complaint.PublicComplaintFilter;
 import id.satupintu.platform.security.Caller;
+import id.satupintu.platform.security.Scopes;
 import id.satupintu.identity.TokenService;
 import id.satupintu.platform.error.FieldError;
 import id.satupintu.platform.error.InputValidator;
@@ -58,7 +60,10 @@ public class Open311Service {
     Open311Jurisdictions jurisdictions;
 
     @Inject
-    ComplaintService complaints;
+    ComplaintFiling filing;
+
+    @Inject
+    PublicComplaints complaints;
 
     @Inject
     ComplaintCategories categories;
@@ -91,7 +96,7 @@ public class Open311Service {
 
     public Uni<Open311Document> services(Open311Query query) {
         return jurisdictions.site(query.jurisdiction())
-                .flatMap(site -> complaints.categories(query.locale()))
+                .flatMap(site -> categories.list(query.locale()))
                 .map(list -> Open311Document.list("services", "service",
                         list.stream().map(category -> service(category, query.locale())).toList()));
     }
@@ -165,7 +170,7 @@ public class Open311Service {
                 .flatMap(caller -> jurisdictions.site(first(form.get("jurisdiction_id"), query.jurisdiction()))
                         .invoke(site -> check(form))
                         .flatMap(site -> category(form.get("service_code"), Messages.INDONESIAN)
-                                .flatMap(category -> complaints.file(caller, input(form, site, category), clientAddress))))
+                                .flatMap(category -> filing.file(caller, input(form, site, category), clientAddress))))
                 .map(filed -> Open311Document.list("service_requests", "request", List.of(Open311Document.fields()
                         .put("service_request_id", filed.complaint().trackingCode())
                         .put("service_notice", notice(filed.complaint(), query.locale()))
@@ -192,8 +197,8 @@ public class Open311Service {
                 .onFailure(ProblemException.class).transform(e -> ((ProblemException) e).status() == 401
                         ? new ProblemException(403, "open311-api-key-invalid") : e)
                 .invoke(caller -> {
-                    if (!caller.hasScope(ComplaintService.WRITE_SCOPE)) {
-                        throw new ProblemException(403, "open311-api-key-scope", ComplaintService.WRITE_SCOPE);
+                    if (!caller.hasScope(Scopes.COMPLAINTS_WRITE)) {
+                        throw new ProblemException(403, "open311-api-key-scope", Scopes.COMPLAINTS_WRITE);
                     }
                 });
     }
@@ -303,7 +308,7 @@ public class Open311Service {
 
     public Uni<Open311Document> request(String serviceRequestId, Open311Query query) {
         return jurisdictions.site(query.jurisdiction())
-                .flatMap(site -> complaints.publicFind(serviceRequestId, query.locale())
+                .flatMap(site -> complaints.find(serviceRequestId, query.locale())
                         .onFailure(ProblemException.class).transform(e -> ((ProblemException) e).status() == 404
                                 ? requestNotFound(serviceRequestId) : e)
                         .map(found -> {
@@ -323,7 +328,7 @@ public class Open311Service {
      */
     public Uni<Open311Document> requests(Open311Query query) {
         return Uni.createFrom().item(() -> filter(query)).flatMap(filter -> jurisdictions.site(query.jurisdiction())
-                .flatMap(site -> complaints.publicList(withSite(filter, site.code), MAX_REQUESTS, query.locale())
+                .flatMap(site -> complaints.list(withSite(filter, site.code), MAX_REQUESTS, query.locale())
                         .flatMap(found -> requests(site, found, query.locale()))));
     }
 

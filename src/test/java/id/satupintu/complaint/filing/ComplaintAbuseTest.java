@@ -1,11 +1,11 @@
 package id.satupintu.complaint.filing;
 
-import id.satupintu.complaint.ComplaintFixtures;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import id.satupintu.complaint.ComplaintFixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,9 +1,9 @@
 package id.satupintu.complaint.filing;
 
-import id.satupintu.complaint.ComplaintFixtures;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
+import id.satupintu.complaint.ComplaintFixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

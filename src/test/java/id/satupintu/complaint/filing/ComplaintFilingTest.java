@@ -1,6 +1,5 @@
 package id.satupintu.complaint.filing;
 
-import id.satupintu.complaint.ComplaintFixtures;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -13,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import id.satupintu.complaint.ComplaintFixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.Map;
 import java.util.Set;

@@ -1,13 +1,13 @@
 package id.satupintu.complaint.handling;
 
-import id.satupintu.complaint.ComplaintFixtures;
-import id.satupintu.complaint.ComplaintService;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import id.satupintu.complaint.Complaint;
+import id.satupintu.complaint.ComplaintFixtures;
 import id.satupintu.support.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
@@ -91,7 +91,7 @@ class ComplaintDeadlineTest {
             assertEquals(1, events(stream(code), "complaint.late"));
             assertEquals(1, events(stream(code), "complaint.due-soon"));
         }
-        assertEquals(2, events(ComplaintService.deskStream(f.site), "complaint.escalated"));
+        assertEquals(2, events(Complaint.deskStream(f.site), "complaint.escalated"));
         f.as(f.citizen).get("/api/v1/complaints/" + withAgency).then().statusCode(200)
                 .body("deadline.late", equalTo(true)).body("deadline.dueSoon", equalTo(true));
         f.as(f.desk).get("/api/v1/complaints?late=true").then().statusCode(200)
