@@ -7,8 +7,11 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -101,5 +104,15 @@ public class Complaint extends PanacheEntityBase {
 
     public static String stream(UUID id) {
         return "complaint:" + id;
+    }
+
+    /** The stream of a site's complaint desk: new complaints, due-soon and escalations. No identities. */
+    public static String deskStream(String siteCode) {
+        return "complaint-desk:" + siteCode;
+    }
+
+    /** An instant as a complaint's times are kept: in UTC, to the microsecond the database stores. */
+    public static OffsetDateTime timestamp(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -1,5 +1,6 @@
 package id.satupintu.complaint;
 
+import id.satupintu.complaint.handling.ComplaintWorkflow;
 import id.satupintu.platform.security.Caller;
 import id.satupintu.platform.security.Roles;
 import java.util.EnumSet;
@@ -18,12 +19,12 @@ import java.util.Set;
  * </ul>
  * Anyone else is told the complaint does not exist (404), so codes cannot be probed.
  */
-final class ComplaintAccess {
+public final class ComplaintAccess {
 
     private ComplaintAccess() {
     }
 
-    static boolean isReporter(Caller caller, String secret, Complaint complaint) {
+    public static boolean isReporter(Caller caller, String secret, Complaint complaint) {
         if (caller != null && !caller.client() && complaint.reporterId != null
                 && complaint.reporterId.equals(caller.id())) {
             return true;
@@ -34,7 +35,7 @@ final class ComplaintAccess {
         return ComplaintCodes.secretMatches(secret, complaint.secretHash);
     }
 
-    static boolean isDesk(Caller caller, Complaint complaint) {
+    public static boolean isDesk(Caller caller, Complaint complaint) {
         if (caller == null || caller.client()) {
             return false;
         }
@@ -43,7 +44,7 @@ final class ComplaintAccess {
     }
 
     /** A desk member of the site (or an admin) regardless of a particular complaint. */
-    static boolean isDeskOf(Caller caller, String siteCode) {
+    public static boolean isDeskOf(Caller caller, String siteCode) {
         return caller != null && !caller.client() && (caller.hasRole(Roles.ADMIN)
                 || (caller.hasRole(Roles.SUPERVISOR) && caller.agencyCode() == null && siteCode != null
                 && siteCode.equals(caller.siteCode())));
@@ -55,7 +56,7 @@ final class ComplaintAccess {
                 && caller.hasAnyRole(Roles.OFFICER, Roles.SUPERVISOR);
     }
 
-    static boolean isStaff(Caller caller, Complaint complaint) {
+    public static boolean isStaff(Caller caller, Complaint complaint) {
         return isDesk(caller, complaint) || isAgency(caller, complaint);
     }
 
@@ -67,7 +68,7 @@ final class ComplaintAccess {
      * Whether the reader may know who reported: never for anonymous (nothing is kept); for a
      * confidential complaint the reporter and the desk only; an identified one also its agency.
      */
-    static boolean seesIdentity(Caller caller, String secret, Complaint complaint) {
+    public static boolean seesIdentity(Caller caller, String secret, Complaint complaint) {
         return switch (complaint.reporterMode) {
             case ANONYMOUS -> false;
             case CONFIDENTIAL -> isReporter(caller, secret, complaint) || isDesk(caller, complaint);
@@ -75,7 +76,7 @@ final class ComplaintAccess {
         };
     }
 
-    static Set<ComplaintWorkflow.Actor> actorsOf(Caller caller, String secret, Complaint complaint) {
+    public static Set<ComplaintWorkflow.Actor> actorsOf(Caller caller, String secret, Complaint complaint) {
         Set<ComplaintWorkflow.Actor> actors = EnumSet.noneOf(ComplaintWorkflow.Actor.class);
         if (isReporter(caller, secret, complaint)) {
             actors.add(ComplaintWorkflow.Actor.REPORTER);
@@ -90,7 +91,7 @@ final class ComplaintAccess {
     }
 
     /** The role recorded in history: "reporter" for the reporter, so no account id or role of theirs is shown. */
-    static String roleOf(Caller caller, ComplaintWorkflow.Actor actor) {
+    public static String roleOf(Caller caller, ComplaintWorkflow.Actor actor) {
         if (actor == ComplaintWorkflow.Actor.REPORTER) {
             return "reporter";
         }
@@ -98,5 +99,13 @@ final class ComplaintAccess {
             return Roles.ADMIN;
         }
         return caller.hasRole(Roles.SUPERVISOR) ? Roles.SUPERVISOR : Roles.OFFICER;
+    }
+
+    /** Who is recorded as acting for the reporter: their account, the filing client, or "anonymous". */
+    public static String actorIdOf(Caller caller, Complaint c) {
+        if (c.reporterMode == ReporterMode.ANONYMOUS) {
+            return c.filedByClient != null ? c.filedByClient : "anonymous";
+        }
+        return caller == null ? "anonymous" : caller.id();
     }
 }

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * misread) and the secrets anonymous reporters follow with (192 random bits). A secret that random
  * needs no slow hash: SHA-256 is enough to make the stored value useless to a reader of the table.
  */
-final class ComplaintCodes {
+public final class ComplaintCodes {
 
     private static final String SYMBOLS = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
     private static final Pattern FORMAT = Pattern.compile("ADU-[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}");
@@ -23,7 +23,7 @@ final class ComplaintCodes {
     private ComplaintCodes() {
     }
 
-    static String nextTrackingCode() {
+    public static String nextTrackingCode() {
         StringBuilder code = new StringBuilder("ADU-");
         for (int i = 0; i < 10; i++) {
             if (i == 5) {
@@ -47,13 +47,13 @@ final class ComplaintCodes {
         return code != null && FORMAT.matcher(code).matches();
     }
 
-    static String newSecret() {
+    public static String newSecret() {
         byte[] bytes = new byte[24];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    static String sha256(String text) {
+    public static String sha256(String text) {
         return HexFormat.of().formatHex(digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 

@@ -3,12 +3,22 @@ package id.satupintu.complaint;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import id.satupintu.platform.security.Caller;
-import id.satupintu.platform.security.CurrentUser;
+import id.satupintu.complaint.filing.ComplaintCategories;
+import id.satupintu.complaint.filing.ComplaintCategory;
+import id.satupintu.complaint.filing.ComplaintFiling;
+import id.satupintu.complaint.filing.ComplaintInput;
+import id.satupintu.complaint.handling.AgencyDeadlineRecord;
+import id.satupintu.complaint.handling.ComplaintDesk;
+import id.satupintu.complaint.handling.ComplaintResponseInput;
+import id.satupintu.complaint.handling.ComplaintResponses;
+import id.satupintu.complaint.handling.ComplaintTransitionInput;
+import id.satupintu.complaint.handling.ComplaintTransitions;
 import id.satupintu.platform.error.ProblemException;
 import id.satupintu.platform.events.LiveStreams;
 import id.satupintu.platform.events.PublishedEvent;
 import id.satupintu.platform.graphql.GraphQLCalls;
+import id.satupintu.platform.security.Caller;
+import id.satupintu.platform.security.CurrentUser;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.smallrye.graphql.api.Subscription;
 import io.smallrye.mutiny.Multi;
@@ -30,7 +40,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 
 /**
- * Complaints over GraphQL: the same service and privacy rules as REST. Nobody needs a token to file
+ * Complaints over GraphQL: the same services and privacy rules as REST. Nobody needs a token to file
  * anonymously or to follow with the tracking code and {@code secret}; category answers travel as a
  * JSON object in a string ({@code attributesJson}).
  */
@@ -84,7 +94,22 @@ public class ComplaintGraphQL {
     }
 
     @Inject
-    ComplaintService complaints;
+    ComplaintReads complaints;
+
+    @Inject
+    ComplaintCategories categories;
+
+    @Inject
+    ComplaintFiling filing;
+
+    @Inject
+    ComplaintTransitions transitions;
+
+    @Inject
+    ComplaintResponses responses;
+
+    @Inject
+    ComplaintDesk desk;
 
     @Inject
     LiveStreams live;
@@ -115,7 +140,7 @@ public class ComplaintGraphQL {
     @Query
     @Description("The complaint categories in the reader's language")
     public Uni<List<ComplaintCategory>> complaintCategories() {
-        return calls.run(() -> complaints.categories(calls.locale()));
+        return calls.run(() -> categories.list(calls.locale()));
     }
 
     @Query
@@ -138,7 +163,7 @@ public class ComplaintGraphQL {
     @Query
     @Description("Which agencies break complaint deadlines at a site: for the site's desk and admins")
     public Uni<List<AgencyDeadlineRecord>> complaintDeadlineRecord(@NonNull String siteCode) {
-        return withCaller(caller -> complaints.deadlineRecord(required(caller), siteCode));
+        return withCaller(caller -> desk.deadlineRecord(required(caller), siteCode));
     }
 
     @Mutation
@@ -147,7 +172,7 @@ public class ComplaintGraphQL {
         RoutingContext routing = request.getCurrent();
         String address = routing == null || routing.request().remoteAddress() == null ? null
                 : routing.request().remoteAddress().hostAddress();
-        return withCaller(caller -> complaints.file(caller, input(input), address))
+        return withCaller(caller -> filing.file(caller, input(input), address))
                 .map(filed -> new FiledNode(node(filed.complaint()), filed.secret()));
     }
 
@@ -155,14 +180,14 @@ public class ComplaintGraphQL {
     @Description("A handling step: verify, reject, forward, start-follow-up, answer, resolve, close, reopen")
     public Uni<ComplaintNode> transitionComplaint(@NonNull String trackingCode, String secret,
                                                   @NonNull ComplaintTransitionInput input) {
-        return withCaller(caller -> complaints.transition(caller, trackingCode, secret, input)).map(this::node);
+        return withCaller(caller -> transitions.transition(caller, trackingCode, secret, input)).map(this::node);
     }
 
     @Mutation
     @Description("A public response or internal note (staff), or the reporter's reply")
     public Uni<ComplaintHistoryEntry> respondToComplaint(@NonNull String trackingCode, String secret,
                                                          @NonNull ComplaintResponseInput input) {
-        return withCaller(caller -> complaints.respond(caller, trackingCode, secret, input));
+        return withCaller(caller -> responses.respond(caller, trackingCode, secret, input));
     }
 
     @Subscription

@@ -11,7 +11,7 @@ public record ComplaintHistoryEntry(String action, ComplaintState fromState, Com
                                     String actorId, String agencyCode, String note, Visibility visibility,
                                     String reason, OffsetDateTime at) {
 
-    static ComplaintHistoryEntry of(ComplaintHistory h, boolean staffView, boolean seesReporter) {
+    public static ComplaintHistoryEntry of(ComplaintHistory h, boolean staffView, boolean seesReporter) {
         boolean reporterEntry = "reporter".equals(h.actorRole);
         String actorId = reporterEntry ? (seesReporter && staffView ? h.actorId : null) : (staffView ? h.actorId : null);
         return new ComplaintHistoryEntry(h.action, h.fromState, h.toState, h.actorRole, actorId,

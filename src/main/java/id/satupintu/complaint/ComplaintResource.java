@@ -1,7 +1,7 @@
 package id.satupintu.complaint;
 
-import id.satupintu.platform.security.CurrentUser;
 import id.satupintu.platform.events.LiveStreams;
+import id.satupintu.platform.security.CurrentUser;
 import id.satupintu.platform.web.Conditional;
 import id.satupintu.platform.web.QueryParams;
 import io.smallrye.mutiny.Multi;
@@ -14,7 +14,6 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -25,13 +24,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
-import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * Complaints over REST. Filing needs no account (anonymous); an anonymous reporter then follows with
- * the tracking code and the secret in the {@value #SECRET} header.
+ * Reading complaints over REST. Filing needs no account (anonymous, filing.ComplaintFilingResource);
+ * an anonymous reporter then follows with the tracking code and the secret in the {@value #SECRET}
+ * header, here and in handling.ComplaintHandlingResource.
  */
 @Path("/api/v1/complaints")
 @Produces(MediaType.APPLICATION_JSON)
@@ -43,7 +42,7 @@ public class ComplaintResource {
     public static final String SECRET = "X-Complaint-Secret";
 
     @Inject
-    ComplaintService complaints;
+    ComplaintReads complaints;
 
     @Inject
     CurrentUser currentUser;
@@ -53,16 +52,6 @@ public class ComplaintResource {
 
     @Inject
     LiveStreams live;
-
-    @POST
-    public Uni<Response> file(ComplaintInput input, @Context RoutingContext routing) {
-        String address = routing.request().remoteAddress() == null ? null
-                : routing.request().remoteAddress().hostAddress();
-        return currentUser.find().flatMap(caller -> complaints.file(caller.orElse(null), input, address))
-                .map(filed -> Response.status(201)
-                        .location(URI.create("/api/v1/complaints/" + filed.complaint().trackingCode()))
-                        .entity(filed).build());
-    }
 
     /** The handling list: the site's desk sees its site, agency staff what is forwarded to them. */
     @GET
@@ -92,24 +81,6 @@ public class ComplaintResource {
     public Uni<List<ComplaintHistoryEntry>> history(@PathParam("trackingCode") String trackingCode,
                                                     @HeaderParam(SECRET) String secret) {
         return currentUser.find().flatMap(caller -> complaints.history(caller.orElse(null), trackingCode, secret));
-    }
-
-    @POST
-    @Path("/{trackingCode}/transitions")
-    public Uni<ComplaintView> transition(@PathParam("trackingCode") String trackingCode,
-                                         @HeaderParam(SECRET) String secret, ComplaintTransitionInput input) {
-        return currentUser.find()
-                .flatMap(caller -> complaints.transition(caller.orElse(null), trackingCode, secret, input));
-    }
-
-    /** A public response or internal note from staff, or the reporter's reply. */
-    @POST
-    @Path("/{trackingCode}/responses")
-    public Uni<Response> respond(@PathParam("trackingCode") String trackingCode, @HeaderParam(SECRET) String secret,
-                                 ComplaintResponseInput input) {
-        return currentUser.find()
-                .flatMap(caller -> complaints.respond(caller.orElse(null), trackingCode, secret, input))
-                .map(entry -> Response.status(201).entity(entry).build());
     }
 
     /** Live changes for the reporter and staff; reconnect with Last-Event-ID to get what was missed. */

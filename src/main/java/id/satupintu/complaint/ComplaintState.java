@@ -3,7 +3,7 @@ package id.satupintu.complaint;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** Where a complaint is in its handling; see {@link ComplaintWorkflow} for the moves between them. */
+/** Where a complaint is in its handling; see {@link id.satupintu.complaint.handling.ComplaintWorkflow} for the moves between them. */
 public enum ComplaintState {
     RECEIVED, VERIFIED, REJECTED, FORWARDED, IN_FOLLOW_UP, ANSWERED, RESOLVED, CLOSED;
 

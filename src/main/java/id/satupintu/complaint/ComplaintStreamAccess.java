@@ -1,5 +1,6 @@
 package id.satupintu.complaint;
 
+import id.satupintu.complaint.handling.ComplaintDesk;
 import id.satupintu.platform.security.CurrentUser;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.smallrye.mutiny.Uni;
@@ -14,13 +15,16 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  */
 public class ComplaintStreamAccess {
 
-    static final String STREAM = "satupintu.complaint.stream";
+    public static final String STREAM = "satupintu.complaint.stream";
 
     @Inject
     CurrentUser currentUser;
 
     @Inject
-    ComplaintService complaints;
+    ComplaintReads complaints;
+
+    @Inject
+    ComplaintDesk desk;
 
     @Inject
     CurrentVertxRequest request;
@@ -44,7 +48,7 @@ public class ComplaintStreamAccess {
     public Uni<Response> checkDesk(ContainerRequestContext context) {
         String siteCode = context.getUriInfo().getPathParameters().getFirst("siteCode");
         return currentUser.require()
-                .flatMap(caller -> complaints.deskStreamOf(caller, siteCode))
+                .flatMap(caller -> desk.deskStreamOf(caller, siteCode))
                 .map(stream -> {
                     request.getCurrent().put(STREAM, stream);
                     return null;

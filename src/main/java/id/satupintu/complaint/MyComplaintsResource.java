@@ -21,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class MyComplaintsResource {
 
     @Inject
-    ComplaintService complaints;
+    ComplaintReads complaints;
 
     @Inject
     CurrentUser currentUser;

@@ -6,6 +6,7 @@ import id.satupintu.catalog.CalendarTestSites;
 import id.satupintu.catalog.CatalogFixtures;
 import id.satupintu.identity.AccessTokenIssuer;
 import id.satupintu.platform.security.Roles;
+import id.satupintu.platform.security.Scopes;
 import id.satupintu.support.TestTokens;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.vertx.VertxContextSupport;
@@ -23,52 +24,52 @@ import java.util.concurrent.ThreadLocalRandom;
  * client that may file complaints, and request helpers. Anonymous requests come from an address of
  * their own (X-Forwarded-For from the trusted local proxy), so rate limits of one test do not reach another.
  */
-final class ComplaintFixtures {
+public final class ComplaintFixtures {
 
-    final String site = CalendarTestSites.create("Asia/Jakarta");
-    final String agency = CatalogFixtures.newCode("CPA");
-    final String otherAgency = CatalogFixtures.newCode("CPB");
-    final String citizenId = UUID.randomUUID().toString();
-    final String citizen = TestTokens.citizen(citizenId);
-    final String otherCitizen = TestTokens.citizen(UUID.randomUUID().toString());
+    public final String site = CalendarTestSites.create("Asia/Jakarta");
+    public final String agency = CatalogFixtures.newCode("CPA");
+    public final String otherAgency = CatalogFixtures.newCode("CPB");
+    public final String citizenId = UUID.randomUUID().toString();
+    public final String citizen = TestTokens.citizen(citizenId);
+    public final String otherCitizen = TestTokens.citizen(UUID.randomUUID().toString());
     /** The site's complaint desk: a supervisor of the site bound to no agency. */
-    final String desk = TestTokens.staff(Roles.SUPERVISOR, null, site);
-    final String officer = TestTokens.staff(Roles.OFFICER, agency, site);
-    final String agencySupervisor = TestTokens.staff(Roles.SUPERVISOR, agency, site);
-    final String otherOfficer = TestTokens.staff(Roles.OFFICER, otherAgency, site);
-    final String counter = TestTokens.staff(Roles.COUNTER_STAFF, agency, site);
-    final String otherDesk = TestTokens.staff(Roles.SUPERVISOR, null, "MPP-BDG");
-    final String clientId = UUID.randomUUID().toString();
-    final String client = client(clientId, Set.of(ComplaintService.WRITE_SCOPE));
-    final String address = randomAddress();
+    public final String desk = TestTokens.staff(Roles.SUPERVISOR, null, site);
+    public final String officer = TestTokens.staff(Roles.OFFICER, agency, site);
+    public final String agencySupervisor = TestTokens.staff(Roles.SUPERVISOR, agency, site);
+    public final String otherOfficer = TestTokens.staff(Roles.OFFICER, otherAgency, site);
+    public final String counter = TestTokens.staff(Roles.COUNTER_STAFF, agency, site);
+    public final String otherDesk = TestTokens.staff(Roles.SUPERVISOR, null, "MPP-BDG");
+    public final String clientId = UUID.randomUUID().toString();
+    public final String client = client(clientId, Set.of(Scopes.COMPLAINTS_WRITE));
+    public final String address = randomAddress();
 
-    ComplaintFixtures() {
+    public ComplaintFixtures() {
         CatalogFixtures.createAgency(agency, site);
         CatalogFixtures.createAgency(otherAgency, site);
     }
 
-    static String client(String id, Set<String> scopes) {
+    public static String client(String id, Set<String> scopes) {
         return TestTokens.issue(new AccessTokenIssuer.Subject(id, "open311-" + id.substring(0, 8),
                 Set.of(Roles.INTEGRATOR), null, null, scopes, true));
     }
 
-    static String randomAddress() {
+    public static String randomAddress() {
         ThreadLocalRandom r = ThreadLocalRandom.current();
         return "10." + r.nextInt(256) + "." + r.nextInt(256) + "." + (1 + r.nextInt(254));
     }
 
     /** A request from this fixture's own client address, with a token when one is given. */
-    RequestSpecification as(String token) {
+    public RequestSpecification as(String token) {
         RequestSpecification spec = given().header("X-Forwarded-For", address).contentType(ContentType.JSON);
         return token == null ? spec : spec.auth().oauth2(token);
     }
 
     /** A request of an anonymous reporter holding the secret. */
-    RequestSpecification withSecret(String secret) {
+    public RequestSpecification withSecret(String secret) {
         return as(null).header("X-Complaint-Secret", secret);
     }
 
-    Map<String, Object> body(String mode) {
+    public Map<String, Object> body(String mode) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("kind", "PENGADUAN");
         body.put("categoryCode", "PELAYANAN-LAMBAT");
@@ -82,40 +83,40 @@ final class ComplaintFixtures {
         return body;
     }
 
-    ValidatableResponse file(String token, Map<String, Object> body) {
+    public ValidatableResponse file(String token, Map<String, Object> body) {
         return as(token).body(body).post("/api/v1/complaints").then();
     }
 
     /** Files an identified complaint as the citizen; its tracking code. */
-    String filed() {
+    public String filed() {
         return file(citizen, body(null)).statusCode(201).extract().path("complaint.trackingCode");
     }
 
     /** Files an anonymous complaint without a token: [tracking code, secret]. */
-    String[] filedAnonymously() {
+    public String[] filedAnonymously() {
         var response = file(null, body(null)).statusCode(201).extract();
         return new String[] {response.path("complaint.trackingCode"), response.path("secret")};
     }
 
-    ValidatableResponse act(String token, String code, String action, Map<String, Object> extra) {
+    public ValidatableResponse act(String token, String code, String action, Map<String, Object> extra) {
         Map<String, Object> body = new LinkedHashMap<>(extra);
         body.put("action", action);
         return as(token).body(body).post("/api/v1/complaints/" + code + "/transitions").then();
     }
 
-    ValidatableResponse act(String token, String code, String action) {
+    public ValidatableResponse act(String token, String code, String action) {
         return act(token, code, action, Map.of());
     }
 
     /** Verified and forwarded to the fixture's agency. */
-    String forwarded() {
+    public String forwarded() {
         String code = filed();
         act(desk, code, "verify").statusCode(200);
         act(desk, code, "forward", Map.of("agencyCode", agency)).statusCode(200);
         return code;
     }
 
-    static Object sql(String query, Object... params) {
+    public static Object sql(String query, Object... params) {
         try {
             return VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> Panache.getSession()
                     .flatMap(s -> {

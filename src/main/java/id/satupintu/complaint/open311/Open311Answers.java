@@ -25,7 +25,7 @@ import org.jboss.logging.Logger;
  * localized like every citizen-facing text (Indonesian unless the client asks for English).
  */
 @ApplicationScoped
-public class Open311Answers {
+class Open311Answers {
 
     private static final Logger LOG = Logger.getLogger(Open311Answers.class);
 

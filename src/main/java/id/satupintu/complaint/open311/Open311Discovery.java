@@ -17,7 +17,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * cached copies.
  */
 @ApplicationScoped
-public class Open311Discovery {
+class Open311Discovery {
 
     static final String SPECIFICATION = "http://wiki.open311.org/GeoReport_v2";
 

@@ -25,7 +25,7 @@ import java.util.Map;
  * <p>Values are String, Boolean, Number, OffsetDateTime (written ISO-8601 with its offset), a
  * nested {@link Fields}, a {@link Repeated} list, or null.
  */
-public final class Open311Document {
+final class Open311Document {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     /** The W3C date-time profile GeoReport requires: whole seconds and always a zone ("Z" or "+07:00"). */

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * character) is answered in GeoReport's error format. Attributes come as {@code attribute[code]=v},
  * and for a multivaluelist as {@code attribute[code][]=v1&attribute[code][]=v2}.
  */
-public final class Open311Form {
+final class Open311Form {
 
     private static final Pattern ATTRIBUTE = Pattern.compile("attribute\\[([^\\[\\]]{1,100})\\](\\[\\])?");
     static final int MAX_PARAMETERS = 200;

@@ -8,7 +8,7 @@ import java.util.Locale;
  * ({@code services.xml}, {@code requests/BDG-1.json}). XML is the one the specification requires,
  * so a segment without an extension is answered in XML.
  */
-public enum Open311Format {
+enum Open311Format {
     XML("text/xml; charset=utf-8"),
     JSON("application/json; charset=utf-8");
 

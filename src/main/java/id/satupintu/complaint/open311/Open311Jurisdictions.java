@@ -17,7 +17,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * and then clients may leave the parameter out, as the specification allows.
  */
 @ApplicationScoped
-public class Open311Jurisdictions {
+class Open311Jurisdictions {
 
     static final int MAX_LENGTH = 40;
 

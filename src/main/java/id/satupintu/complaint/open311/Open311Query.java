@@ -14,7 +14,7 @@ import java.util.Locale;
  * specification's "Optional Arguments" demands; list parameters are comma-delimited and may also
  * be repeated ("can be declared multiple times, comma delimited").
  */
-public record Open311Query(MultivaluedMap<String, String> parameters, Locale locale) {
+record Open311Query(MultivaluedMap<String, String> parameters, Locale locale) {
 
     static final int MAX_VALUE_LENGTH = 2000;
 

@@ -33,16 +33,22 @@ public class Open311Resource {
     Open311Answers answers;
 
     @Inject
-    Open311Service open311;
+    Open311Services services;
+
+    @Inject
+    Open311Requests requests;
+
+    @Inject
+    Open311Filing filing;
 
     /** discovery.{xml,json}, services.{xml,json}, requests.{xml,json} */
     @GET
     @Path("/{segment}")
     public Uni<Response> read(@PathParam("segment") String segment, @Context UriInfo uri, @Context HttpHeaders headers) {
         return answer(segment, uri, headers, (name, query) -> switch (name) {
-            case "discovery" -> open311.discovery(baseUrl(uri), query.locale());
-            case "services" -> open311.services(query);
-            case "requests" -> open311.requests(query);
+            case "discovery" -> services.discovery(baseUrl(uri), query.locale());
+            case "services" -> services.services(query);
+            case "requests" -> requests.requests(query);
             default -> notFound();
         });
     }
@@ -53,9 +59,9 @@ public class Open311Resource {
     public Uni<Response> readOne(@PathParam("collection") String collection, @PathParam("segment") String segment,
                                  @Context UriInfo uri, @Context HttpHeaders headers) {
         return answer(segment, uri, headers, (name, query) -> switch (collection) {
-            case "services" -> open311.definition(name, query);
-            case "requests" -> open311.request(name, query);
-            case "tokens" -> open311.token(name, query);
+            case "services" -> services.definition(name, query);
+            case "requests" -> requests.request(name, query);
+            case "tokens" -> requests.token(name, query);
             default -> notFound();
         });
     }
@@ -68,7 +74,7 @@ public class Open311Resource {
                                 @Context HttpHeaders headers, @Context HttpServerRequest request) {
         String clientAddress = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
         return answer(segment, uri, headers, (name, query) -> "requests".equals(name)
-                ? open311.create(Open311Form.parse(headers.getHeaderString(HttpHeaders.CONTENT_TYPE), body), query,
+                ? filing.create(Open311Form.parse(headers.getHeaderString(HttpHeaders.CONTENT_TYPE), body), query,
                         clientAddress)
                 : notFound());
     }

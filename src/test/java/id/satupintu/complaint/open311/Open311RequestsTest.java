@@ -23,12 +23,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import id.satupintu.complaint.ComplaintInput;
 import id.satupintu.complaint.ComplaintKind;
-import id.satupintu.complaint.ComplaintService;
-import id.satupintu.complaint.ComplaintTransitionInput;
 import id.satupintu.complaint.RejectReason;
 import id.satupintu.complaint.ReporterMode;
+import id.satupintu.complaint.filing.ComplaintFiling;
+import id.satupintu.complaint.filing.ComplaintInput;
+import id.satupintu.complaint.handling.ComplaintTransitionInput;
+import id.satupintu.complaint.handling.ComplaintTransitions;
 import id.satupintu.platform.security.Caller;
 import id.satupintu.platform.security.Roles;
 import io.quarkus.test.junit.QuarkusTest;
@@ -61,7 +62,10 @@ class Open311RequestsTest {
     private static final String W3C_WIB = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\+07:00";
 
     @Inject
-    ComplaintService complaints;
+    ComplaintFiling filing;
+
+    @Inject
+    ComplaintTransitions transitions;
 
     // ---------------------------------------------------------------------------------------------
     // POST requests
@@ -345,7 +349,7 @@ class Open311RequestsTest {
         String reporter = UUID.randomUUID().toString();
         Caller citizen = new Caller(reporter, "warga-rahasia", Set.of(Roles.CITIZEN), null, null, false, Set.of());
         String description = unique("Kepala seksi meminta imbalan; saya Budi Santoso dari Cibeunying");
-        var filed = VertxContextSupport.subscribeAndAwait(() -> complaints.file(citizen, new ComplaintInput(
+        var filed = VertxContextSupport.subscribeAndAwait(() -> filing.file(citizen, new ComplaintInput(
                 ComplaintKind.PENGADUAN, "PUNGLI", ReporterMode.CONFIDENTIAL, null, description, "MPP-BDG", null, null,
                 null, null, null, null, "Jl. Cihampelas", null, "Budi Santoso", "budi@example.id", "081298765432",
                 Map.of()), "127.0.0.1"));
@@ -416,6 +420,6 @@ class Open311RequestsTest {
     }
 
     private void act(Caller caller, String trackingCode, ComplaintTransitionInput input) throws Throwable {
-        VertxContextSupport.subscribeAndAwait(() -> complaints.transition(caller, trackingCode, null, input));
+        VertxContextSupport.subscribeAndAwait(() -> transitions.transition(caller, trackingCode, null, input));
     }
 }

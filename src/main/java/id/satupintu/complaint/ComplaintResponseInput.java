@@ -1,8 +1,0 @@
-package id.satupintu.complaint;
-
-/**
- * A message on a complaint without a state change: staff write a public response or an internal
- * note ({@code visibility}, default PUBLIC); the reporter's reply is always public.
- */
-public record ComplaintResponseInput(String text, Visibility visibility) {
-}

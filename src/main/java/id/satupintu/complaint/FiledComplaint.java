@@ -1,5 +1,0 @@
-package id.satupintu.complaint;
-
-/** The answer to a filing: the complaint and, for an anonymous one only, its secret (shown this once). */
-public record FiledComplaint(ComplaintView complaint, String secret) {
-}

@@ -1,0 +1,110 @@
+package id.satupintu.complaint.filing;
+
+import id.satupintu.complaint.ComplaintAccess;
+import id.satupintu.complaint.ComplaintLookup;
+import id.satupintu.complaint.ComplaintSettings;
+import id.satupintu.platform.error.ProblemException;
+import id.satupintu.platform.files.DocumentFormat;
+import id.satupintu.platform.files.DocumentFormats;
+import id.satupintu.platform.security.Caller;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Attachments of a complaint (a photo of the unofficial receipt, a letter): the documents rules of
+ * applications (PDF, JPEG or PNG by content, {@code satupintu.documents.max-bytes}), added by the
+ * reporter while the complaint is open, read by whoever may read the complaint.
+ */
+@ApplicationScoped
+class ComplaintAttachments {
+
+    /** A file with what is known of it, for a download. */
+    record Download(ComplaintAttachment info, byte[] content) {
+    }
+
+    @Inject
+    ComplaintSettings settings;
+
+    @ConfigProperty(name = "satupintu.documents.max-bytes", defaultValue = "10485760")
+    int maxBytes;
+
+    @WithTransaction
+    Uni<ComplaintAttachment> add(Caller caller, String trackingCode, String secret, byte[] content) {
+        DocumentFormat format = DocumentFormats.check(content, maxBytes);
+        return ComplaintLookup.locked(caller, secret, trackingCode).flatMap(c -> {
+            if (!ComplaintAccess.isReporter(caller, secret, c)) {
+                throw ProblemException.forbidden();
+            }
+            if (!c.state.isOpen()) {
+                throw ProblemException.conflict("complaint-closed", c.state);
+            }
+            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+            String sha256 = DocumentFormats.sha256(content);
+            // The complaint row is locked, so the next number cannot be taken twice.
+            return Panache.getSession().flatMap(session -> session.createNativeQuery(
+                                    "select coalesce(max(number), 0) from complaint_attachment where complaint_id = ?1",
+                                    Integer.class)
+                            .setParameter(1, c.id).getSingleResult())
+                    .flatMap(last -> {
+                        if (last >= settings.maxAttachments()) {
+                            throw ProblemException.conflict("complaint-attachment-limit", settings.maxAttachments());
+                        }
+                        c.updatedAt = now;
+                        return Panache.getSession().flatMap(session -> session.createNativeQuery(
+                                        "insert into complaint_attachment (complaint_id, number, format, size_bytes, sha256, "
+                                                + "uploaded_at, content) values (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+                                .setParameter(1, c.id).setParameter(2, last + 1).setParameter(3, format.name())
+                                .setParameter(4, content.length).setParameter(5, sha256).setParameter(6, now)
+                                .setParameter(7, content).executeUpdate())
+                                .replaceWith(ComplaintAttachment.of(last + 1, format, content.length, sha256, now));
+                    });
+        });
+    }
+
+    @WithSession
+    Uni<List<ComplaintAttachment>> list(Caller caller, String trackingCode, String secret) {
+        return ComplaintLookup.readable(caller, secret, trackingCode).flatMap(c -> Panache.getSession()
+                .flatMap(session -> session.createNativeQuery("select number, format, size_bytes, sha256, uploaded_at "
+                                + "from complaint_attachment where complaint_id = ?1 order by number", Object[].class)
+                        .setParameter(1, c.id).getResultList())
+                .map(rows -> rows.stream().map(ComplaintAttachments::info).toList()));
+    }
+
+    @WithSession
+    Uni<Download> download(Caller caller, String trackingCode, String secret, int number) {
+        return ComplaintLookup.readable(caller, secret, trackingCode).flatMap(c -> Panache.getSession()
+                .flatMap(session -> session.createNativeQuery("select number, format, size_bytes, sha256, uploaded_at, "
+                                + "content from complaint_attachment where complaint_id = ?1 and number = ?2", Object[].class)
+                        .setParameter(1, c.id).setParameter(2, number).getResultList())
+                .map(rows -> {
+                    if (rows.isEmpty()) {
+                        throw new ProblemException(404, "complaint-attachment-not-found", number);
+                    }
+                    return new Download(info(rows.get(0)), (byte[]) rows.get(0)[5]);
+                }));
+    }
+
+    private static ComplaintAttachment info(Object[] row) {
+        return ComplaintAttachment.of(((Number) row[0]).intValue(), DocumentFormat.valueOf((String) row[1]),
+                ((Number) row[2]).intValue(), (String) row[3], toOffset(row[4]));
+    }
+
+    private static OffsetDateTime toOffset(Object value) {
+        if (value instanceof OffsetDateTime offset) {
+            return offset;
+        }
+        if (value instanceof java.time.Instant instant) {
+            return instant.atOffset(ZoneOffset.UTC);
+        }
+        return ((java.sql.Timestamp) value).toInstant().atOffset(ZoneOffset.UTC);
+    }
+}

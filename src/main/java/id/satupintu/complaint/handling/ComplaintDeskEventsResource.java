@@ -1,0 +1,41 @@
+package id.satupintu.complaint.handling;
+
+import id.satupintu.complaint.ComplaintStreamAccess;
+import id.satupintu.complaint.FollowsComplaintDesk;
+import id.satupintu.platform.events.LiveStreams;
+import io.smallrye.mutiny.Multi;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The site's complaint desk live: new complaints, due-soon warnings and escalations of missed
+ * deadlines (no reporter identity). Without Last-Event-ID it starts from the 50 newest events.
+ */
+@Path("/api/v1/sites/{siteCode}/complaint-events")
+@Tag(name = "complaints")
+public class ComplaintDeskEventsResource {
+
+    private static final int RECENT = 50;
+
+    @Inject
+    LiveStreams live;
+
+    @GET
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @FollowsComplaintDesk
+    public Multi<OutboundSseEvent> events(@PathParam("siteCode") String siteCode,
+                                          @HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse,
+                                          @Context RoutingContext routing) {
+        return live.sseRecent(sse, routing.get(ComplaintStreamAccess.STREAM), lastEventId, RECENT);
+    }
+}

@@ -1,0 +1,10 @@
+package id.satupintu.complaint.handling;
+
+
+import id.satupintu.complaint.Visibility;
+/**
+ * A message on a complaint without a state change: staff write a public response or an internal
+ * note ({@code visibility}, default PUBLIC); the reporter's reply is always public.
+ */
+public record ComplaintResponseInput(String text, Visibility visibility) {
+}
