@@ -16,7 +16,7 @@ import id.satupintu.platform.events.EventLog;
 import id.satupintu.platform.i18n.Messages;
 import id.satupintu.platform.web.Cursor;
 import id.satupintu.platform.web.Page;
-import id.satupintu.queue.ticket.TicketService;
+import id.satupintu.queue.QueueTickets;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -89,7 +89,7 @@ public class ComplaintService {
     ApplicationService applications;
 
     @Inject
-    TicketService tickets;
+    QueueTickets tickets;
 
     @Inject
     PersonalDataProtection protection;
