@@ -1,6 +1,7 @@
 package id.satupintu.queue;
 
 import id.satupintu.queue.board.BoardCall;
+import id.satupintu.queue.board.BoardService;
 import id.satupintu.queue.counter.CallService;
 import id.satupintu.queue.counter.Counter;
 import id.satupintu.queue.counter.CounterInput;
@@ -54,6 +55,9 @@ public class QueueGraphQL {
     CallService callService;
 
     @Inject
+    BoardService board;
+
+    @Inject
     LiveStreams live;
 
     @Inject
@@ -78,7 +82,7 @@ public class QueueGraphQL {
     @Query
     @Description("The latest calls of a site, newest first, as its display board shows them")
     public Uni<List<BoardCall>> queueBoard(@NonNull String site) {
-        return calls.run(() -> tickets.board(site));
+        return calls.run(() -> board.recentCalls(site));
     }
 
     @Mutation

@@ -1,6 +1,5 @@
 package id.satupintu.queue.board;
 
-import id.satupintu.queue.ticket.TicketService;
 import id.satupintu.platform.events.LiveStreams;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -23,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class BoardResource {
 
     @Inject
-    TicketService tickets;
+    BoardService board;
 
     @Inject
     LiveStreams live;
@@ -34,7 +33,7 @@ public class BoardResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<List<BoardCall>> recent(@PathParam("code") String siteCode) {
-        return tickets.board(siteCode);
+        return board.recentCalls(siteCode);
     }
 
     @GET

@@ -1,6 +1,5 @@
 package id.satupintu.queue.board;
 
-import id.satupintu.queue.ticket.TicketService;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.satupintu.catalog.SiteService;
@@ -29,7 +28,7 @@ public class DisplayResource {
     SiteService sites;
 
     @Inject
-    TicketService tickets;
+    BoardService board;
 
     @Inject
     ObjectMapper mapper;
@@ -38,7 +37,7 @@ public class DisplayResource {
     @Produces(MediaType.TEXT_HTML)
     public Uni<String> page(@PathParam("siteCode") String siteCode) {
         // The site must exist; its code and name go into the page as JSON string literals.
-        return sites.find(siteCode).flatMap(site -> tickets.board(site.code).map(recent -> PAGE
+        return sites.find(siteCode).flatMap(site -> board.recentCalls(site.code).map(recent -> PAGE
                 .replace("\"__SITE_CODE__\"", jsonString(site.code))
                 .replace("\"__SITE_NAME__\"", jsonString(site.name))
                 .replace("\"__TIME_ZONE__\"", jsonString(site.timeZone))

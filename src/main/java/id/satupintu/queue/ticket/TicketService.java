@@ -1,7 +1,6 @@
 package id.satupintu.queue.ticket;
 
 import id.satupintu.queue.QueueAccess;
-import id.satupintu.queue.board.BoardCall;
 import id.satupintu.queue.counter.Lane;
 import id.satupintu.catalog.OpeningHours;
 import id.satupintu.catalog.Site;
@@ -24,7 +23,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -60,9 +58,6 @@ public class TicketService {
 
     /** Rolling average over this many finished tickets of the lane. */
     private static final int SERVICE_TIME_SAMPLE = 20;
-
-    /** Calls a board shows: the current ones and the last few before them. */
-    private static final int BOARD_SIZE = 10;
 
     private static final String WAIT = "select "
             + "(select count(*) from queue_ticket w where w.lane_id = $1 and w.status = 'WAITING' "
@@ -132,19 +127,6 @@ public class TicketService {
                 .execute(Tuple.of(ticket.laneId(), ticket.id(), ticket.priority() != PriorityCategory.NONE,
                         ticket.issuedAt()))
                 .map(rows -> TicketView.of(ticket, wait(rows.iterator().next()), staff));
-    }
-
-    /** The latest calls of the site, newest first, for its display board. */
-    public Uni<List<BoardCall>> board(String siteCode) {
-        return sites.find(siteCode).flatMap(site -> pool.preparedQuery("select t.number, l.prefix, c.number as "
-                        + "counter_number, c.name as counter_name, t.status, t.called_at, t.call_count from queue_ticket t "
-                        + "join queue_lane l on l.id = t.lane_id join queue_counter c on c.id = t.counter_id "
-                        + "where t.site_code = $1 and t.called_at is not null order by t.called_at desc limit " + BOARD_SIZE)
-                .execute(Tuple.of(siteCode))
-                .map(rows -> QueueAccess.all(rows, row -> new BoardCall(row.getString("number"),
-                        row.getString("prefix"), row.getInteger("counter_number"), row.getString("counter_name"),
-                        TicketStatus.valueOf(row.getString("status")), row.getOffsetDateTime("called_at"),
-                        row.getInteger("call_count")))));
     }
 
     /** The site's code once it is known to exist. */
