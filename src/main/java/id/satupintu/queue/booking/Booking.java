@@ -14,6 +14,9 @@ record Booking(UUID id, String siteCode, String serviceCode, String citizenId, L
                OffsetDateTime startsAt, OffsetDateTime endsAt, BookingStatus status, UUID ticketId,
                String ticketNumber, OffsetDateTime createdAt, OffsetDateTime checkedInAt, String timeZone) {
 
+    /** How booking times read in problem details: the site's local clock time. */
+    static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
+
     /** Selects bookings; callers append the where clause (alias b). */
     static final String SELECT = "select b.id, b.site_code, b.service_code, b.citizen_id, b.local_date, b.starts_at, "
             + "b.ends_at, b.status, b.ticket_id, t.number as ticket_number, b.created_at, b.checked_in_at, s.time_zone "

@@ -33,6 +33,12 @@ public class BookingGraphQL {
     BookingService bookings;
 
     @Inject
+    BookingSlots slots;
+
+    @Inject
+    BookingCheckIn checkIns;
+
+    @Inject
     TicketService tickets;
 
     @Inject
@@ -41,13 +47,13 @@ public class BookingGraphQL {
     @Query
     @Description("The weekly hours in which a service can be booked at a site")
     public Uni<BookingSchedule> bookingHours(@NonNull String site, @NonNull String service) {
-        return calls.run(() -> bookings.schedule(site, service));
+        return calls.run(() -> slots.schedule(site, service));
     }
 
     @Query
     @Description("A day's appointment slots of a service at a site, with the places left; none on a non-working day")
     public Uni<BookingDay> bookingSlots(@NonNull String site, @NonNull String service, @NonNull LocalDate date) {
-        return calls.run(() -> bookings.day(site, service, date));
+        return calls.run(() -> slots.day(site, service, date));
     }
 
     @Query
@@ -66,7 +72,7 @@ public class BookingGraphQL {
     @Mutation("setBookingHours")
     public Uni<BookingSchedule> setBookingHours(@NonNull String site, @NonNull String service,
                                                 @NonNull BookingScheduleInput input) {
-        return as(caller -> bookings.replaceSchedule(caller, site, service, input));
+        return as(caller -> slots.replaceSchedule(caller, site, service, input));
     }
 
     @Mutation
@@ -88,13 +94,13 @@ public class BookingGraphQL {
     @Mutation
     @Description("The citizen checks in by phone near the window; the answer is the booking's ticket")
     public Uni<TicketView> checkInBooking(@NonNull String id) {
-        return as(caller -> bookings.checkIn(caller, id).flatMap(t -> tickets.view(caller, t.id().toString())));
+        return as(caller -> checkIns.checkIn(caller, id).flatMap(t -> tickets.view(caller, t.id().toString())));
     }
 
     @Mutation
     @Description("A kiosk of the site checks a booking in by its QR token; the answer is the booking's ticket")
     public Uni<TicketView> checkInBookingAtKiosk(@NonNull String site, @NonNull CheckInRequest input) {
-        return as(caller -> bookings.checkInAtKiosk(caller, site, input)
+        return as(caller -> checkIns.checkInAtKiosk(caller, site, input)
                 .flatMap(t -> tickets.view(caller, t.id().toString())));
     }
 

@@ -22,14 +22,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class BookingHoursResource {
 
     @Inject
-    BookingService bookings;
+    BookingSlots slots;
 
     @Inject
     CurrentUser currentUser;
 
     @GET
     public Uni<BookingSchedule> get(@PathParam("code") String siteCode, @PathParam("service") String serviceCode) {
-        return bookings.schedule(siteCode, serviceCode);
+        return slots.schedule(siteCode, serviceCode);
     }
 
     @PUT
@@ -37,6 +37,6 @@ public class BookingHoursResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<BookingSchedule> replace(@PathParam("code") String siteCode, @PathParam("service") String serviceCode,
                                         @Valid @NotNull BookingScheduleInput input) {
-        return currentUser.require().flatMap(caller -> bookings.replaceSchedule(caller, siteCode, serviceCode, input));
+        return currentUser.require().flatMap(caller -> slots.replaceSchedule(caller, siteCode, serviceCode, input));
     }
 }

@@ -36,6 +36,9 @@ public class BookingResource {
     BookingService bookings;
 
     @Inject
+    BookingCheckIn checkIns;
+
+    @Inject
     TicketService tickets;
 
     @Inject
@@ -75,7 +78,7 @@ public class BookingResource {
     @POST
     @Path("/check-in")
     public Uni<Response> checkIn(@PathParam("id") String id) {
-        return currentUser.require().flatMap(caller -> bookings.checkIn(caller, id)
+        return currentUser.require().flatMap(caller -> checkIns.checkIn(caller, id)
                         .flatMap(ticket -> tickets.view(caller, ticket.id().toString())))
                 .map(view -> Response.created(URI.create("/api/v1/tickets/" + view.id())).entity(view).build());
     }

@@ -19,12 +19,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class BookingSlotResource {
 
     @Inject
-    BookingService bookings;
+    BookingSlots slots;
 
     @GET
     public Uni<BookingDay> day(@PathParam("code") String siteCode,
                                @QueryParam("service") @Parameter(required = true, example = "IMI-PASPOR-BARU") String service,
                                @QueryParam("date") @Parameter(required = true, example = "2026-11-30") String date) {
-        return bookings.day(siteCode, service, CalendarDates.date("date", date));
+        return slots.day(siteCode, service, CalendarDates.date("date", date));
     }
 }

@@ -29,6 +29,9 @@ public class SiteBookingResource {
     BookingService bookings;
 
     @Inject
+    BookingCheckIn checkIns;
+
+    @Inject
     TicketService tickets;
 
     @Inject
@@ -44,7 +47,7 @@ public class SiteBookingResource {
     @POST
     @Path("/check-in")
     public Uni<Response> checkIn(@PathParam("code") String siteCode, @Valid @NotNull CheckInRequest request) {
-        return currentUser.require().flatMap(caller -> bookings.checkInAtKiosk(caller, siteCode, request)
+        return currentUser.require().flatMap(caller -> checkIns.checkInAtKiosk(caller, siteCode, request)
                         .flatMap(ticket -> tickets.view(caller, ticket.id().toString())))
                 .map(view -> Response.created(URI.create("/api/v1/tickets/" + view.id())).entity(view).build());
     }

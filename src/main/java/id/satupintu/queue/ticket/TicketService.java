@@ -255,7 +255,7 @@ public class TicketService {
             // Scope first: an integrator without queue:issue is told which scope it lacks.
             case INTEGRATOR -> caller.client() && caller.hasRole(Roles.INTEGRATOR)
                     && caller.requireScope(ISSUE_SCOPE).bindingCovers(caller.agencyCode(), siteCode);
-            // Booked tickets come only from a booking's check-in (BookingService), never asked for directly.
+            // Booked tickets come only from a booking's check-in (BookingCheckIn), never asked for directly.
             case BOOKING -> false;
         };
         if (!allowed) {
