@@ -98,9 +98,14 @@ public final class QueueFixtures {
     }
 
     public static String integrator(String... scopes) {
+        return siteIntegrator(null, scopes);
+    }
+
+    /** An integrator client bound to a site (null: unbound) with these scopes. */
+    public static String siteIntegrator(String site, String... scopes) {
         String id = UUID.randomUUID().toString();
         return TestTokens.issue(new AccessTokenIssuer.Subject(id, "oss-" + id.substring(0, 8), Set.of(Roles.INTEGRATOR),
-                null, null, Set.of(scopes), true));
+                null, site, Set.of(scopes), true));
     }
 
     public static String citizen() {

@@ -12,6 +12,7 @@ import id.satupintu.platform.security.Scopes;
 import id.satupintu.platform.error.InputValidator;
 import id.satupintu.platform.error.ProblemException;
 import id.satupintu.platform.events.EventLog;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -23,6 +24,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -159,6 +161,23 @@ public class TicketService {
     public Uni<Void> publish(SqlClient tx, Ticket ticket, String type) {
         return events.append(tx, "ticket:" + ticket.id(), type, ticket.eventPayload())
                 .flatMap(id -> events.append(tx, "board:" + ticket.siteCode(), type, ticket.eventPayload()))
+                .replaceWithVoid();
+    }
+
+    /**
+     * Tells a change made to many tickets at once (the end of day closing them) ticket by ticket, as
+     * {@link #publish} does: each read back as every other event reads it, so the payload is the same.
+     */
+    public Uni<Void> publishAll(SqlClient tx, List<UUID> ids, String type) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return tx.preparedQuery(Ticket.SELECT + "where t.id = any($1) order by t.issued_at, t.id")
+                .execute(Tuple.of(ids.toArray(UUID[]::new)))
+                .flatMap(rows -> Multi.createFrom().iterable(QueueAccess.all(rows, Ticket::of))
+                        // One after the other: they share the transaction's connection.
+                        .onItem().transformToUniAndConcatenate(ticket -> publish(tx, ticket, type).replaceWith(ticket))
+                        .collect().asList())
                 .replaceWithVoid();
     }
 
