@@ -1,5 +1,6 @@
 package id.satupintu.queue;
 
+import id.satupintu.queue.ticket.TicketService;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -30,17 +31,10 @@ public class EndOfDay {
 
     private static final String LOCK = "select pg_try_advisory_xact_lock(hashtext('satupintu.queue.end-of-day')) as locked";
 
-    private static final String CLOSE = "with closed as ("
-            + " update queue_ticket t set status = 'CLOSED', finished_at = $1::timestamptz from site s"
-            + " where s.code = t.site_code and t.status in ('WAITING', 'CALLED', 'SERVING')"
-            + " and t.local_date < ($1::timestamptz at time zone s.time_zone)::date"
-            + " returning t.id, t.site_code, t.lane_id, t.number, t.service_code, t.priority),"
-            + " payload as (select c.id, c.site_code, jsonb_build_object('ticketId', c.id::text, 'number', c.number,"
-            + " 'lane', l.prefix, 'serviceCode', c.service_code, 'status', 'CLOSED', 'priority', c.priority <> 'NONE')"
-            + " as body from closed c join queue_lane l on l.id = c.lane_id)"
-            + " insert into event (stream, type, payload)"
-            + " select 'ticket:' || id, 'ticket.closed', body from payload"
-            + " union all select 'board:' || site_code, 'ticket.closed', body from payload";
+    /** Closes the tickets still open on a past local day of their site; returns their ids. */
+    private static final String CLOSE = "update queue_ticket t set status = 'CLOSED', finished_at = $1::timestamptz"
+            + " from site s where s.code = t.site_code and t.status in ('WAITING', 'CALLED', 'SERVING')"
+            + " and t.local_date < ($1::timestamptz at time zone s.time_zone)::date returning t.id";
 
     /** Past site days not closed yet, found through the numbering rows (one per lane and day) rather than the tickets. */
     private static final String FIGURES = "with days as ("
@@ -101,6 +95,9 @@ public class EndOfDay {
     @Inject
     Pool pool;
 
+    @Inject
+    TicketService tickets;
+
     @Scheduled(every = "${satupintu.queue.end-of-day-every:5m}", delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
@@ -122,10 +119,15 @@ public class EndOfDay {
                 return Uni.createFrom().item(0);
             }
             // Tickets first: a counter busy with a ticket of a day that is over is idle once it is closed.
-            return tx.preparedQuery(CLOSE).execute(Tuple.of(at))
-                    .flatMap(closed -> closeSessions(tx, at))
-                    .flatMap(closed -> tx.preparedQuery(FIGURES).execute(Tuple.of(at)))
-                    .map(days -> days.rowCount());
+            return tx.preparedQuery(CLOSE).execute(Tuple.of(at)).flatMap(closed -> closeSessions(tx, at)
+                    .flatMap(done -> tx.preparedQuery(FIGURES).execute(Tuple.of(at)))
+                    // Told as every ticket change is: through the event log, whose per-stream lock keeps each
+                    // stream's ids committing in order, with the ticket's own payload, whose siteCode is what
+                    // site-bound webhook subscribers are matched by. Last, as the locks on the sites' board
+                    // streams are held until commit and ticket issues there wait for them.
+                    .call(days -> tickets.publishAll(tx, QueueAccess.all(closed, row -> row.getUUID("id")),
+                            "ticket.closed"))
+                    .map(days -> days.rowCount()));
         }));
     }
 

@@ -12,13 +12,13 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /** Who may do what at a site's queue, and small helpers shared by the queue services. */
-final class QueueAccess {
+public final class QueueAccess {
 
     private QueueAccess() {
     }
 
     /** Lanes and counters are set up by an admin, or by a supervisor of that site. */
-    static void requireSiteManager(Caller caller, String siteCode) {
+    public static void requireSiteManager(Caller caller, String siteCode) {
         boolean admin = !caller.client() && caller.hasRole(Roles.ADMIN);
         boolean supervisor = !caller.client() && caller.hasRole(Roles.SUPERVISOR) && siteCode.equals(caller.siteCode());
         if (!admin && !supervisor) {
@@ -27,19 +27,19 @@ final class QueueAccess {
     }
 
     /** Counter sessions and calls belong to the counter staff of the site. */
-    static void requireCounterStaff(Caller caller, String siteCode) {
+    public static void requireCounterStaff(Caller caller, String siteCode) {
         if (caller.client() || !caller.hasRole(Roles.COUNTER_STAFF) || !siteCode.equals(caller.siteCode())) {
             throw ProblemException.forbidden();
         }
     }
 
     /** Any member of staff bound to the site (or an admin) may read the site's tickets. */
-    static boolean isStaffOf(Caller caller, String siteCode) {
+    public static boolean isStaffOf(Caller caller, String siteCode) {
         return caller.isStaff() && (caller.hasRole(Roles.ADMIN) || siteCode.equals(caller.siteCode()));
     }
 
     /** A malformed id is simply an unknown one. */
-    static UUID parseId(String what, String id) {
+    public static UUID parseId(String what, String id) {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException | NullPointerException e) {
@@ -48,20 +48,20 @@ final class QueueAccess {
     }
 
     /** The first row mapped, or a not-found problem for what was looked up. */
-    static <T> T first(RowSet<Row> rows, Function<Row, T> mapper, String what, Object id) {
+    public static <T> T first(RowSet<Row> rows, Function<Row, T> mapper, String what, Object id) {
         if (!rows.iterator().hasNext()) {
             throw ProblemException.notFound(what, id);
         }
         return mapper.apply(rows.iterator().next());
     }
 
-    static <T> List<T> all(RowSet<Row> rows, Function<Row, T> mapper) {
+    public static <T> List<T> all(RowSet<Row> rows, Function<Row, T> mapper) {
         List<T> items = new ArrayList<>(rows.size());
         rows.forEach(row -> items.add(mapper.apply(row)));
         return items;
     }
 
-    static boolean violates(Throwable failure, String constraint) {
+    public static boolean violates(Throwable failure, String constraint) {
         return failure instanceof PgException pg && "23505".equals(pg.getSqlState())
                 && constraint.equals(pg.getConstraint());
     }

@@ -1,5 +1,20 @@
 package id.satupintu.queue;
 
+import id.satupintu.queue.board.BoardCall;
+import id.satupintu.queue.board.BoardService;
+import id.satupintu.queue.counter.CallService;
+import id.satupintu.queue.counter.Counter;
+import id.satupintu.queue.counter.CounterInput;
+import id.satupintu.queue.counter.CounterService;
+import id.satupintu.queue.counter.Lane;
+import id.satupintu.queue.counter.LaneInput;
+import id.satupintu.queue.counter.LaneService;
+import id.satupintu.queue.counter.PauseRequest;
+import id.satupintu.queue.counter.TransferRequest;
+import id.satupintu.queue.ticket.Ticket;
+import id.satupintu.queue.ticket.TicketRequest;
+import id.satupintu.queue.ticket.TicketService;
+import id.satupintu.queue.ticket.TicketView;
 import id.satupintu.platform.security.Caller;
 import id.satupintu.platform.security.CurrentUser;
 import id.satupintu.platform.events.EventLog;
@@ -40,6 +55,9 @@ public class QueueGraphQL {
     CallService callService;
 
     @Inject
+    BoardService board;
+
+    @Inject
     LiveStreams live;
 
     @Inject
@@ -64,7 +82,7 @@ public class QueueGraphQL {
     @Query
     @Description("The latest calls of a site, newest first, as its display board shows them")
     public Uni<List<BoardCall>> queueBoard(@NonNull String site) {
-        return calls.run(() -> tickets.board(site));
+        return calls.run(() -> board.recentCalls(site));
     }
 
     @Mutation

@@ -1,5 +1,10 @@
 package id.satupintu.queue;
 
+import id.satupintu.queue.board.BoardResource;
+import id.satupintu.queue.booking.BookingResource;
+import id.satupintu.queue.booking.BookingService;
+import id.satupintu.queue.ticket.TicketResource;
+import id.satupintu.queue.ticket.TicketService;
 import id.satupintu.platform.security.CurrentUser;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;

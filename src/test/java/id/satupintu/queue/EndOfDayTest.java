@@ -9,11 +9,14 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
+import id.satupintu.integration.webhook.WebhookReceiver;
 import id.satupintu.platform.security.Roles;
+import id.satupintu.platform.security.Scopes;
 import id.satupintu.queue.QueueFixtures.OpenCounter;
 import id.satupintu.support.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -79,6 +82,40 @@ class EndOfDayTest {
         // Numbers start again on the new local day.
         QueueFixtures.issue(wita.site(), QueueFixtures.device(Roles.KIOSK, wita.site()), "KIOSK", KTP, null)
                 .then().statusCode(201).body("number", equalTo("A-001"));
+    }
+
+    @Test
+    void aSiteBoundWebhookSubscriberHearsOfTheTicketsTheJobCloses() throws Exception {
+        // A day of its own, further back than the other tests', so no other run closes it.
+        LocalDate day = LocalDate.now(ZoneOffset.UTC).minusDays(30);
+        String site = QueueFixtures.openSite();
+        QueueFixtures.createLane(site, "A", 100, KTP);
+        String client = QueueFixtures.siteIntegrator(site, Scopes.WEBHOOKS_MANAGE, Scopes.QUEUE_READ);
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            String subscription = given().auth().oauth2(client).contentType(ContentType.JSON)
+                    .body(Map.of("url", receiver.url("/queue"), "eventTypes", List.of("ticket.*")))
+                    .post("/api/v1/webhooks/subscriptions").then().statusCode(201).extract().path("id");
+            try {
+                String ticket = kioskTicket(site, KTP, null);
+                assertEquals("ticket.issued", receiver.next("/queue", 10).header("SatuPintu-Event-Type"));
+                execute("update queue_ticket set local_date = $2 where site_code = $1", site, day);
+                execute("update queue_number set local_date = $2 where lane_id in "
+                        + "(select id from queue_lane where site_code = $1)", site, day);
+
+                // 17:30 UTC: past midnight in Jakarta.
+                endOfDay.run(day.atTime(17, 30).toInstant(ZoneOffset.UTC)).await().indefinitely();
+                JsonObject closed = new JsonObject(receiver.next("/queue", 10).text());
+                assertEquals("ticket.closed", closed.getString("type"));
+                JsonObject data = closed.getJsonObject("data");
+                assertEquals(ticket, data.getString("ticketId"));
+                assertEquals(site, data.getString("siteCode"));
+                assertEquals("A-001", data.getString("number"));
+                assertEquals("CLOSED", data.getString("status"));
+                assertEquals(List.of(), receiver.drain("/queue", 700));
+            } finally {
+                given().auth().oauth2(client).delete("/api/v1/webhooks/subscriptions/" + subscription);
+            }
+        }
     }
 
     /** A site's counters at closing: idle, paused, busy with a called ticket, opened for overtime. */

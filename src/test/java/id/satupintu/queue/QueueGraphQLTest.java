@@ -1,7 +1,7 @@
 package id.satupintu.queue;
 
 import static id.satupintu.queue.QueueFixtures.KTP;
-import static io.restassured.RestAssured.given;
+import static id.satupintu.queue.QueueFixtures.graphql;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
@@ -14,14 +14,11 @@ import id.satupintu.support.GraphQLSubscriptions;
 import id.satupintu.support.TestTokens;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.response.ValidatableResponse;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
@@ -34,17 +31,6 @@ class QueueGraphQLTest {
 
     @TestHTTPResource("/graphql")
     URL graphqlUrl;
-
-    static ValidatableResponse graphql(String token, String query, Map<String, Object> variables) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("query", query);
-        body.put("variables", variables);
-        var request = given();
-        if (token != null) {
-            request.auth().oauth2(token);
-        }
-        return request.contentType(ContentType.JSON).body(body).post("/graphql").then().statusCode(200);
-    }
 
     @Test
     void setUpIssueCallAndServeThroughGraphQL() {

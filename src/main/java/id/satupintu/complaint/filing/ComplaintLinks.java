@@ -8,7 +8,7 @@ import id.satupintu.complaint.Complaint;
 import id.satupintu.platform.error.FieldError;
 import id.satupintu.platform.error.ProblemException;
 import id.satupintu.platform.security.Caller;
-import id.satupintu.queue.TicketService;
+import id.satupintu.queue.QueueTickets;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -35,7 +35,7 @@ class ComplaintLinks {
     ApplicationReads applications;
 
     @Inject
-    TicketService tickets;
+    QueueTickets tickets;
 
     /**
      * Checks and resolves the optional links: site, agency, service, application, ticket. The site is

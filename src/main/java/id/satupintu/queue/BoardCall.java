@@ -1,8 +1,0 @@
-package id.satupintu.queue;
-
-import java.time.OffsetDateTime;
-
-/** One call as the hall's display board shows it: a number and where to go. */
-public record BoardCall(String number, String lane, int counterNumber, String counterName, TicketStatus status,
-                        OffsetDateTime calledAt, int callCount) {
-}

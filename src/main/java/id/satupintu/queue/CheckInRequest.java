@@ -1,8 +1,0 @@
-package id.satupintu.queue;
-
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
-
-/** What a kiosk read from the citizen's QR code. */
-public record CheckInRequest(@NotBlank @Size(max = 100) String token) {
-}

@@ -1,5 +1,0 @@
-package id.satupintu.queue;
-
-public enum CounterStatus {
-    CLOSED, OPEN, PAUSED
-}

@@ -1,8 +1,0 @@
-package id.satupintu.queue;
-
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
-
-/** Why a counter stops calling for a while (break, system down, prayer time...). */
-public record PauseRequest(@NotBlank @Size(max = 200) String reason) {
-}

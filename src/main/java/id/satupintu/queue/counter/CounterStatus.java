@@ -1,0 +1,5 @@
+package id.satupintu.queue.counter;
+
+public enum CounterStatus {
+    CLOSED, OPEN, PAUSED
+}

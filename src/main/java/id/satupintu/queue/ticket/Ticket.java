@@ -1,0 +1,58 @@
+package id.satupintu.queue.ticket;
+
+import io.vertx.mutiny.sqlclient.Row;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A queue ticket as stored, with its lane's prefix and the counter it was called to; {@code bookedFor} is the
+ * slot time of a ticket made by checking in a booking.
+ */
+public record Ticket(UUID id, String siteCode, UUID laneId, String lane, String serviceCode, String number,
+                     Channel channel, PriorityCategory priority, String vehiclePlate, String holderId, String issuedBy,
+                     TicketStatus status, OffsetDateTime issuedAt, UUID counterId, Integer counterNumber,
+                     String counterName, UUID targetCounterId, OffsetDateTime calledAt, int callCount,
+                     OffsetDateTime startedAt, OffsetDateTime finishedAt, OffsetDateTime bookedFor) {
+
+    /** Selects tickets with lane and counter; callers append the where clause (alias t). */
+    static final String SELECT = "select t.id, t.site_code, t.lane_id, l.prefix, t.service_code, t.number, t.channel, "
+            + "t.priority, t.vehicle_plate, t.holder_id, t.issued_by, t.status, t.issued_at, t.counter_id, "
+            + "c.number as counter_number, c.name as counter_name, t.target_counter_id, t.called_at, t.call_count, "
+            + "t.started_at, t.finished_at, t.booked_for from queue_ticket t join queue_lane l on l.id = t.lane_id "
+            + "left join queue_counter c on c.id = t.counter_id ";
+
+    static Ticket of(Row row) {
+        return new Ticket(row.getUUID("id"), row.getString("site_code"), row.getUUID("lane_id"),
+                row.getString("prefix"), row.getString("service_code"), row.getString("number"),
+                Channel.valueOf(row.getString("channel")), PriorityCategory.valueOf(row.getString("priority")),
+                row.getString("vehicle_plate"), row.getString("holder_id"), row.getString("issued_by"),
+                TicketStatus.valueOf(row.getString("status")), row.getOffsetDateTime("issued_at"),
+                row.getUUID("counter_id"), row.getInteger("counter_number"), row.getString("counter_name"),
+                row.getUUID("target_counter_id"), row.getOffsetDateTime("called_at"), row.getInteger("call_count"),
+                row.getOffsetDateTime("started_at"), row.getOffsetDateTime("finished_at"),
+                row.getOffsetDateTime("booked_for"));
+    }
+
+    /** What the ticket and board streams carry: numbers and counters, never who holds the ticket. */
+    Map<String, Object> eventPayload() {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("ticketId", id.toString());
+        payload.put("number", number);
+        // Public, so webhooks can give a site-bound client only its site's tickets.
+        payload.put("siteCode", siteCode);
+        payload.put("lane", lane);
+        payload.put("serviceCode", serviceCode);
+        payload.put("status", status.name());
+        payload.put("priority", priority != PriorityCategory.NONE);
+        if (bookedFor != null) {
+            payload.put("bookedFor", bookedFor.toString());
+        }
+        if (counterNumber != null) {
+            payload.put("counterNumber", counterNumber);
+            payload.put("counterName", counterName);
+        }
+        return payload;
+    }
+}

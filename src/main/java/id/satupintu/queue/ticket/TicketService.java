@@ -1,0 +1,289 @@
+package id.satupintu.queue.ticket;
+
+import id.satupintu.queue.QueueAccess;
+import id.satupintu.queue.counter.Lane;
+import id.satupintu.catalog.OpeningHours;
+import id.satupintu.catalog.Site;
+import id.satupintu.catalog.SiteService;
+import id.satupintu.catalog.WorkingDayCalendar;
+import id.satupintu.platform.security.Caller;
+import id.satupintu.platform.security.Roles;
+import id.satupintu.platform.security.Scopes;
+import id.satupintu.platform.error.InputValidator;
+import id.satupintu.platform.error.ProblemException;
+import id.satupintu.platform.events.EventLog;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Issuing tickets through the channels, each with its own rule, and reading them back with position
+ * and estimated wait. Numbers are per site, lane and local day, taken by one upsert in the transaction
+ * that inserts the ticket, so concurrent issues never share or skip a number.
+ */
+@ApplicationScoped
+public class TicketService {
+
+    public static final String ISSUE_SCOPE = Scopes.QUEUE_ISSUE;
+
+    /**
+     * Takes the lane's next number for the day (an upsert that locks the lane's row until commit) and
+     * inserts the ticket with it in one statement, returning it as {@link Ticket#SELECT} would: the
+     * fewer round trips while the number row is locked, the more tickets a lane issues per second.
+     * $1 lane, $2 local date, $3 site, $4 service, $5 prefix, $6 channel, $7 priority, $8 plate,
+     * $9 holder, $10 issued by, $11 booked slot time (booked tickets only).
+     */
+    private static final String ISSUE = "with number as (insert into queue_number (lane_id, local_date, last) "
+            + "values ($1, $2, 1) on conflict (lane_id, local_date) do update set last = queue_number.last + 1 "
+            + "returning last), "
+            + "t as (insert into queue_ticket (site_code, lane_id, number_lane_id, service_code, local_date, sequence, "
+            + "number, channel, priority, vehicle_plate, holder_id, issued_by, status, booked_for) "
+            + "select $3, $1, $1, $4, $2, last, $5 || '-' || lpad(last::text, greatest(3, length(last::text)), '0'), "
+            + "$6, $7, $8, $9, $10, 'WAITING', $11 from number returning *) "
+            + "select t.id, t.site_code, t.lane_id, $5 as prefix, t.service_code, t.number, t.channel, t.priority, "
+            + "t.vehicle_plate, t.holder_id, t.issued_by, t.status, t.issued_at, t.counter_id, null::integer as "
+            + "counter_number, null::text as counter_name, t.target_counter_id, t.called_at, t.call_count, t.started_at, "
+            + "t.finished_at, t.booked_for, t.sequence from t";
+
+    /** Rolling average over this many finished tickets of the lane. */
+    private static final int SERVICE_TIME_SAMPLE = 20;
+
+    private static final String WAIT = "select "
+            + "(select count(*) from queue_ticket w where w.lane_id = $1 and w.status = 'WAITING' "
+            + "  and w.target_counter_id is null and w.id <> $2 and (case when $3 "
+            + "  then w.priority <> 'NONE' and w.issued_at < $4 else w.priority <> 'NONE' or w.issued_at < $4 end)) as ahead, "
+            + "(select avg(extract(epoch from s.finished_at - s.started_at)) from (select finished_at, started_at "
+            + "  from queue_ticket where lane_id = $1 and status = 'DONE' and started_at is not null "
+            + "  order by finished_at desc limit " + SERVICE_TIME_SAMPLE + ") s) as average_seconds, "
+            + "(select count(*) from queue_counter where status = 'OPEN' and $1 = any(lane_ids)) as open_counters";
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    SiteService sites;
+
+    @Inject
+    EventLog events;
+
+    @Inject
+    WorkingDayCalendar calendar;
+
+    @Inject
+    InputValidator validator;
+
+    @ConfigProperty(name = "satupintu.queue.default-service-seconds", defaultValue = "300")
+    int defaultServiceSeconds;
+
+    public Uni<Ticket> issue(Caller caller, String siteCode, TicketRequest request) {
+        InputValidator.failIfAny(validator.violations(request, "body"));
+        authorizeChannel(caller, siteCode, request);
+        if (request.vehiclePlate() != null && request.channel() != Channel.DRIVE_THRU) {
+            throw ProblemException.validation("vehiclePlate", "drive-thru-only");
+        }
+        boolean phone = request.channel() == Channel.PHONE;
+        return sites.find(siteCode).flatMap(site -> {
+            ZoneId zone = ZoneId.of(site.timeZone);
+            ZonedDateTime now = ZonedDateTime.now(zone);
+            Uni<Void> serving = phone ? requireServing(site, now) : Uni.createFrom().voidItem();
+            return serving.flatMap(open -> pool.withTransaction(tx -> laneFor(tx, siteCode, request.serviceCode())
+                    .flatMap(lane -> insert(tx, lane, now.toLocalDate(), caller, request).map(row -> {
+                        // The quota caps what citizens may take remotely; people at the site are still served.
+                        // Refused after the number is taken, so the rollback gives the number back.
+                        if (phone && row.getInteger("sequence") > lane.dailyQuota()) {
+                            throw ProblemException.conflict("quota-exhausted", lane.prefix(), lane.dailyQuota());
+                        }
+                        return Ticket.of(row);
+                    }))
+                    .call(ticket -> publish(tx, ticket, "ticket.issued"))));
+        }).onFailure(failure -> QueueAccess.violates(failure, "queue_ticket_one_active"))
+                .transform(failure -> ProblemException.conflict("active-ticket-exists", request.serviceCode()));
+    }
+
+    public Uni<TicketView> view(Caller caller, String id) {
+        UUID ticketId = QueueAccess.parseId("ticket", id);
+        return load(pool, ticketId, false).flatMap(ticket -> view(caller, ticket));
+    }
+
+    /** The view of a ticket in hand (e.g. just issued), without reading it again. */
+    public Uni<TicketView> view(Caller caller, Ticket ticket) {
+        boolean staff = QueueAccess.isStaffOf(caller, ticket.siteCode());
+        requireReader(caller, ticket);
+        if (ticket.status() != TicketStatus.WAITING) {
+            return Uni.createFrom().item(TicketView.of(ticket, null, staff));
+        }
+        return pool.preparedQuery(WAIT)
+                .execute(Tuple.of(ticket.laneId(), ticket.id(), ticket.priority() != PriorityCategory.NONE,
+                        ticket.issuedAt()))
+                .map(rows -> TicketView.of(ticket, wait(rows.iterator().next()), staff));
+    }
+
+    /** The site's code once it is known to exist. */
+    public Uni<String> site(String siteCode) {
+        return sites.find(siteCode).map(site -> site.code);
+    }
+
+    /** The ticket's holder, the device or member of staff that issued it, and the site's staff may follow it. */
+    public Uni<Ticket> readable(Caller caller, String id) {
+        return load(pool, QueueAccess.parseId("ticket", id), false).invoke(ticket -> requireReader(caller, ticket));
+    }
+
+    private static void requireReader(Caller caller, Ticket ticket) {
+        if (!caller.id().equals(ticket.holderId()) && !caller.id().equals(ticket.issuedBy())
+                && !QueueAccess.isStaffOf(caller, ticket.siteCode())) {
+            throw ProblemException.forbidden();
+        }
+    }
+
+    private TicketView.Wait wait(Row row) {
+        int ahead = row.getLong("ahead").intValue();
+        int open = row.getLong("open_counters").intValue();
+        Object average = row.getValue("average_seconds");
+        double seconds = average == null ? defaultServiceSeconds : ((Number) average).doubleValue();
+        Integer minutes = open == 0 ? null : (int) Math.ceil(ahead * seconds / open / 60.0);
+        return new TicketView.Wait(ahead + 1, minutes, open);
+    }
+
+    /** Writes the change to the ticket's own stream and to its site's board, in the caller's transaction. */
+    public Uni<Void> publish(SqlClient tx, Ticket ticket, String type) {
+        return events.append(tx, "ticket:" + ticket.id(), type, ticket.eventPayload())
+                .flatMap(id -> events.append(tx, "board:" + ticket.siteCode(), type, ticket.eventPayload()))
+                .replaceWithVoid();
+    }
+
+    /**
+     * Tells a change made to many tickets at once (the end of day closing them) ticket by ticket, as
+     * {@link #publish} does: each read back as every other event reads it, so the payload is the same.
+     */
+    public Uni<Void> publishAll(SqlClient tx, List<UUID> ids, String type) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return tx.preparedQuery(Ticket.SELECT + "where t.id = any($1) order by t.issued_at, t.id")
+                .execute(Tuple.of(ids.toArray(UUID[]::new)))
+                .flatMap(rows -> Multi.createFrom().iterable(QueueAccess.all(rows, Ticket::of))
+                        // One after the other: they share the transaction's connection.
+                        .onItem().transformToUniAndConcatenate(ticket -> publish(tx, ticket, type).replaceWith(ticket))
+                        .collect().asList())
+                .replaceWithVoid();
+    }
+
+    /** An event for the ticket's own followers only (not the board), with extra public fields. */
+    public Uni<Void> tellHolder(SqlClient tx, Ticket ticket, String type, Map<String, Object> extra) {
+        Map<String, Object> payload = ticket.eventPayload();
+        payload.putAll(extra);
+        return events.append(tx, "ticket:" + ticket.id(), type, payload).replaceWithVoid();
+    }
+
+    /**
+     * The ticket of a checked-in booking, in the check-in's transaction: numbered in its lane on the slot's
+     * day like any other (no quota: the slot's capacity already limited it), held by the citizen, carrying
+     * the slot time that call-next serves it by.
+     */
+    public Uni<Ticket> issueBooked(SqlClient tx, String siteCode, String serviceCode, LocalDate date, String holderId,
+                            String issuedBy, OffsetDateTime bookedFor) {
+        return laneFor(tx, siteCode, serviceCode)
+                .flatMap(lane -> take(tx, lane, date, serviceCode, Channel.BOOKING, PriorityCategory.NONE, null,
+                        holderId, issuedBy, bookedFor))
+                .map(Ticket::of)
+                .call(ticket -> publish(tx, ticket, "ticket.issued"))
+                .onFailure(failure -> QueueAccess.violates(failure, "queue_ticket_one_active"))
+                .transform(failure -> ProblemException.conflict("active-ticket-exists", serviceCode));
+    }
+
+    public static Uni<Ticket> load(SqlClient client, UUID id, boolean lock) {
+        return client.preparedQuery(Ticket.SELECT + "where t.id = $1" + (lock ? " for update of t" : ""))
+                .execute(Tuple.of(id))
+                .map(rows -> QueueAccess.first(rows, Ticket::of, "ticket", id));
+    }
+
+    private static Uni<Row> insert(SqlClient tx, Lane lane, LocalDate date, Caller caller, TicketRequest request) {
+        String holder = request.channel() == Channel.PHONE ? caller.id() : null;
+        return take(tx, lane, date, request.serviceCode(), request.channel(), request.priorityOrNone(),
+                request.vehiclePlate(), holder, caller.id(), null);
+    }
+
+    /** The one way a ticket is numbered and stored, whatever the channel (see {@link #ISSUE}). */
+    private static Uni<Row> take(SqlClient tx, Lane lane, LocalDate date, String serviceCode, Channel channel,
+                                 PriorityCategory priority, String vehiclePlate, String holder, String issuedBy,
+                                 OffsetDateTime bookedFor) {
+        return tx.preparedQuery(ISSUE)
+                .execute(Tuple.from(new Object[] {lane.id(), date, lane.siteCode(), serviceCode, lane.prefix(),
+                        channel.name(), priority.name(), vehiclePlate, holder, issuedBy, bookedFor}))
+                .map(rows -> rows.iterator().next());
+    }
+
+    private static Uni<Lane> laneFor(SqlClient tx, String siteCode, String serviceCode) {
+        return tx.preparedQuery("select " + Lane.COLUMNS + " from queue_lane where site_code = $1 "
+                        + "and $2 = any(service_codes) order by prefix limit 1")
+                .execute(Tuple.of(siteCode, serviceCode))
+                .map(rows -> {
+                    if (!rows.iterator().hasNext()) {
+                        throw ProblemException.validation("serviceCode", "not-queued-here", serviceCode, siteCode);
+                    }
+                    return Lane.of(rows.iterator().next());
+                });
+    }
+
+    /**
+     * A citizen may queue from afar only while the site serves: within its opening hours (site-closed)
+     * and not on a national holiday, cuti bersama or one of its own closures (site-day-off), which
+     * opening hours alone cannot tell. The calendar is read only after the hours pass, as it costs queries.
+     */
+    private Uni<Void> requireServing(Site site, ZonedDateTime now) {
+        if (!isOpen(site, now)) {
+            return Uni.createFrom().failure(new ProblemException(409, "site-closed", site.code));
+        }
+        return calendar.closedOn(site, now.toLocalDate()).map(reasons -> {
+            if (!reasons.isEmpty()) {
+                throw new ProblemException(409, "site-day-off", site.code, reasons.get(0).name());
+            }
+            return null;
+        });
+    }
+
+    /** Opening hours are in the site's own time zone; a weekday without hours is closed. */
+    static boolean isOpen(Site site, ZonedDateTime now) {
+        for (OpeningHours hours : site.openingHours.days()) {
+            if (hours.day() == now.getDayOfWeek()) {
+                return !now.toLocalTime().isBefore(hours.opens()) && now.toLocalTime().isBefore(hours.closes());
+            }
+        }
+        return false;
+    }
+
+    private static void authorizeChannel(Caller caller, String siteCode, TicketRequest request) {
+        boolean allowed = switch (request.channel()) {
+            case KIOSK -> device(caller, Roles.KIOSK, siteCode);
+            case DRIVE_THRU -> device(caller, Roles.DRIVE_THRU, siteCode);
+            case PHONE -> caller.isCitizen();
+            case COUNTER -> !caller.client() && caller.hasRole(Roles.COUNTER_STAFF) && siteCode.equals(caller.siteCode());
+            // Scope first: an integrator without queue:issue is told which scope it lacks.
+            case INTEGRATOR -> caller.client() && caller.hasRole(Roles.INTEGRATOR)
+                    && caller.requireScope(ISSUE_SCOPE).bindingCovers(caller.agencyCode(), siteCode);
+            // Booked tickets come only from a booking's check-in (BookingCheckIn), never asked for directly.
+            case BOOKING -> false;
+        };
+        if (!allowed) {
+            throw new ProblemException(403, "channel-not-allowed", request.channel().name());
+        }
+    }
+
+    /** Kiosks and drive-thru lanes are bound to one site and issue only there. */
+    private static boolean device(Caller caller, String kind, String siteCode) {
+        return caller.client() && caller.hasRole(kind) && siteCode.equals(caller.siteCode());
+    }
+}

@@ -1,0 +1,27 @@
+package id.satupintu.queue.ticket;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/**
+ * A ticket as its holder or the site's staff see it. {@code position} (1 = next) and
+ * {@code estimatedWaitMinutes} only while waiting; the estimate is null while no counter of the lane is
+ * open. {@code vehiclePlate} is shown to staff only; {@code bookedFor} is the slot time of a booked ticket.
+ */
+public record TicketView(UUID id, String siteCode, String number, String lane, String serviceCode, Channel channel,
+                         PriorityCategory priority, TicketStatus status, OffsetDateTime issuedAt,
+                         OffsetDateTime calledAt, Integer counterNumber, String counterName, int callCount,
+                         Integer position, Integer estimatedWaitMinutes, Integer openCounters, String vehiclePlate,
+                         OffsetDateTime bookedFor) {
+
+    public static TicketView of(Ticket t, Wait wait, boolean staff) {
+        return new TicketView(t.id(), t.siteCode(), t.number(), t.lane(), t.serviceCode(), t.channel(), t.priority(),
+                t.status(), t.issuedAt(), t.calledAt(), t.counterNumber(), t.counterName(), t.callCount(),
+                wait == null ? null : wait.position(), wait == null ? null : wait.estimatedMinutes(),
+                wait == null ? null : wait.openCounters(), staff ? t.vehiclePlate() : null, t.bookedFor());
+    }
+
+    /** Where a waiting ticket stands in its lane. */
+    record Wait(int position, Integer estimatedMinutes, int openCounters) {
+    }
+}
