@@ -2,7 +2,6 @@ package id.satupintu.catalog;
 
 import id.satupintu.catalog.calendar.CalendarDay;
 import id.satupintu.catalog.calendar.CalendarRange;
-import id.satupintu.catalog.calendar.CalendarReason;
 import id.satupintu.catalog.calendar.CalendarWindow;
 import id.satupintu.catalog.calendar.Holiday;
 import id.satupintu.catalog.calendar.SiteClosure;

@@ -1,5 +1,6 @@
 package id.satupintu.catalog.calendar;
 
+import id.satupintu.catalog.CalendarReason;
 import java.time.LocalDate;
 import java.util.List;
 

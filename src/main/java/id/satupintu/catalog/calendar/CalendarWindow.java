@@ -1,5 +1,6 @@
 package id.satupintu.catalog.calendar;
 
+import id.satupintu.catalog.CalendarReason;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -27,14 +28,14 @@ public final class CalendarWindow {
         for (Holiday holiday : holidays) {
             yearsWithHolidays.add(holiday.date.getYear());
             if (covers(holiday.date)) {
-                daysOff.computeIfAbsent(holiday.date, d -> new ArrayList<>()).add(CalendarReason.of(holiday));
+                daysOff.computeIfAbsent(holiday.date, d -> new ArrayList<>()).add(reasonOf(holiday));
             }
         }
         for (SiteClosure closure : closures) {
             LocalDate from = closure.startsOn.isBefore(first) ? first : closure.startsOn;
             LocalDate to = closure.endsOn.isAfter(last) ? last : closure.endsOn;
             for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-                daysOff.computeIfAbsent(d, x -> new ArrayList<>()).add(CalendarReason.of(closure));
+                daysOff.computeIfAbsent(d, x -> new ArrayList<>()).add(reasonOf(closure));
             }
         }
     }
@@ -120,5 +121,13 @@ public final class CalendarWindow {
             }
         }
         return missing;
+    }
+
+    private static CalendarReason reasonOf(Holiday holiday) {
+        return new CalendarReason(CalendarReason.Kind.valueOf(holiday.kind.name()), holiday.name, null);
+    }
+
+    private static CalendarReason reasonOf(SiteClosure closure) {
+        return new CalendarReason(CalendarReason.Kind.SITE_CLOSURE, closure.reason, closure.id);
     }
 }
