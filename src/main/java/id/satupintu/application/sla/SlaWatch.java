@@ -34,7 +34,7 @@ public class SlaWatch {
     SlaClock clock;
 
     @Inject
-    SlaOutcomes outcomes;
+    SlaDeadlines deadlines;
 
     @ConfigProperty(name = "satupintu.sla.warn-working-days", defaultValue = "2")
     int warnWorkingDays;
@@ -78,10 +78,10 @@ public class SlaWatch {
             return Uni.createFrom().item(false);
         }
         if (left < 0) {
-            return outcomes.breach(app, now);
+            return deadlines.breach(app, now);
         }
         if (left <= warnWorkingDays && app.slaWarnedAt == null) {
-            return outcomes.warn(app, now, left);
+            return deadlines.warn(app, now, left);
         }
         return Uni.createFrom().item(false);
     }

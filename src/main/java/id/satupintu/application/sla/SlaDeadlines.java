@@ -20,7 +20,7 @@ import java.util.Map;
  * approval where the standard grants it.
  */
 @ApplicationScoped
-class SlaOutcomes {
+class SlaDeadlines {
 
     @Inject
     ServiceCatalog catalog;
