@@ -16,7 +16,6 @@ import id.satupintu.identity.IdentityService;
 import id.satupintu.platform.security.Roles;
 import id.satupintu.platform.error.FieldError;
 import id.satupintu.platform.error.ProblemException;
-import id.satupintu.platform.events.EventLog;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,9 +52,6 @@ public class ApplicationAssignments {
 
     @Inject
     IdentityService identity;
-
-    @Inject
-    EventLog events;
 
     @WithTransaction
     public Uni<ApplicationView> assign(Caller caller, String trackingNumber, AssignmentInput input) {
@@ -142,9 +138,7 @@ public class ApplicationAssignments {
         Map<String, Object> payload = recorder.publicPayload(app, action, app.state);
         payload.put("at", now.toString());
         payload.put("assigned", officer != null);
-        return entry.<ApplicationHistory>persist()
-                .flatMap(saved -> events.append(app.stream(), "application." + action, payload))
-                .replaceWithVoid();
+        return recorder.record(app, entry, payload);
     }
 
     private static UUID officerId(AssignmentInput input) {

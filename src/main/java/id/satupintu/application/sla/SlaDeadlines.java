@@ -5,7 +5,6 @@ import id.satupintu.application.ApplicationState;
 import id.satupintu.application.StepRecorder;
 import id.satupintu.application.WorkflowSteps;
 import id.satupintu.catalog.ServiceCatalog;
-import id.satupintu.platform.events.EventLog;
 import id.satupintu.platform.jobs.WatchedDeadlines;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -33,9 +32,6 @@ class SlaDeadlines implements WatchedDeadlines<String, Application> {
 
     @Inject
     ServiceCatalog catalog;
-
-    @Inject
-    EventLog events;
 
     @Inject
     StepRecorder recorder;
@@ -93,7 +89,7 @@ class SlaDeadlines implements WatchedDeadlines<String, Application> {
             }
             app.updatedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
             Map<String, Object> payload = recorder.publicPayload(app, "sla-breached", app.state);
-            return events.append(app.stream(), "application.sla-breached", payload).replaceWith(true);
+            return recorder.announce(app, "sla-breached", payload).replaceWith(true);
         });
     }
 
@@ -103,6 +99,6 @@ class SlaDeadlines implements WatchedDeadlines<String, Application> {
         app.slaWarnedAt = now.atOffset(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         Map<String, Object> payload = recorder.publicPayload(app, "sla-warning", app.state);
         payload.put("workingDaysLeft", workingDaysLeft);
-        return events.append(app.stream(), "application.sla-warning", payload).replaceWith(true);
+        return recorder.announce(app, "sla-warning", payload).replaceWith(true);
     }
 }

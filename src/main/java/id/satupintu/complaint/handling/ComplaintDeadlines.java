@@ -5,7 +5,8 @@ import id.satupintu.complaint.Complaint;
 import id.satupintu.complaint.ComplaintRecorder;
 import id.satupintu.complaint.ComplaintSettings;
 import id.satupintu.complaint.ComplaintState;
-import id.satupintu.platform.events.EventLog;
+import id.satupintu.platform.events.HistoryRecorder;
+import id.satupintu.platform.events.NewEvent;
 import id.satupintu.platform.jobs.WatchedDeadlines;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -32,7 +33,7 @@ class ComplaintDeadlines implements WatchedDeadlines<UUID, Complaint> {
     WorkingDayCalendar calendar;
 
     @Inject
-    EventLog events;
+    HistoryRecorder history;
 
     @Override
     public int warnWorkingDays() {
@@ -85,9 +86,9 @@ class ComplaintDeadlines implements WatchedDeadlines<UUID, Complaint> {
                         .setParameter(1, c.id).setParameter(2, stage).setParameter(3, c.dueOn)
                         .setParameter(4, c.siteCode).setParameter(5, agency).setParameter(6, c.lateAt)
                         .executeUpdate())
-                .flatMap(ignored -> events.append(c.stream(), "complaint.late", payload))
-                // The site's supervisors follow their desk stream: the escalation reaches them there.
-                .flatMap(ignored -> events.append(Complaint.deskStream(c.siteCode), "complaint.escalated", escalation))
+                .flatMap(ignored -> history.announce(List.of(new NewEvent(c.stream(), "complaint.late", payload),
+                        // The site's supervisors follow their desk stream: the escalation reaches them there.
+                        new NewEvent(Complaint.deskStream(c.siteCode), "complaint.escalated", escalation))))
                 .replaceWith(true);
     }
 
@@ -97,8 +98,7 @@ class ComplaintDeadlines implements WatchedDeadlines<UUID, Complaint> {
         c.dueSoonAt = Complaint.timestamp(now);
         Map<String, Object> payload = ComplaintRecorder.payload(c, "due-soon", c.state);
         payload.put("workingDaysLeft", workingDaysLeft);
-        return events.append(c.stream(), "complaint.due-soon", payload)
-                .flatMap(ignored -> events.append(Complaint.deskStream(c.siteCode), "complaint.due-soon", payload))
-                .replaceWith(true);
+        return history.announce(List.of(new NewEvent(c.stream(), "complaint.due-soon", payload),
+                new NewEvent(Complaint.deskStream(c.siteCode), "complaint.due-soon", payload))).replaceWith(true);
     }
 }
