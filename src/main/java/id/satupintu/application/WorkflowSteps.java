@@ -5,6 +5,7 @@ import id.satupintu.application.document.ApplicationDocuments;
 import id.satupintu.application.permit.Permit;
 import id.satupintu.application.permit.PermitService;
 import id.satupintu.application.sla.SlaClock;
+import id.satupintu.catalog.FormValidator;
 import id.satupintu.catalog.ServiceCatalog;
 import id.satupintu.platform.error.FieldError;
 import id.satupintu.platform.error.InputValidator;

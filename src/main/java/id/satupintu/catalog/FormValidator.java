@@ -1,7 +1,5 @@
-package id.satupintu.application;
+package id.satupintu.catalog;
 
-import id.satupintu.catalog.FormField;
-import id.satupintu.catalog.ServiceStandard;
 import id.satupintu.platform.error.FieldError;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -16,7 +14,7 @@ import java.util.Set;
  * Checks form data against the form of a standard version. A draft is checked for types and limits
  * only; a submission must also have every required field. Errors name {@code form.<field>}.
  */
-final class FormValidator {
+public final class FormValidator {
 
     /** Limits for text fields whose standard sets no maxLength. */
     static final int STRING_MAX = 255;
@@ -25,7 +23,7 @@ final class FormValidator {
     private FormValidator() {
     }
 
-    static List<FieldError> check(ServiceStandard standard, Map<String, Object> form, boolean complete) {
+    public static List<FieldError> check(ServiceStandard standard, Map<String, Object> form, boolean complete) {
         List<FieldError> errors = new ArrayList<>();
         List<FormField> fields = standard.form() == null ? List.of() : standard.form();
         for (String name : form.keySet()) {
@@ -62,7 +60,7 @@ final class FormValidator {
                     return FieldError.of(path, "wrong-type");
                 }
                 int max = field.maxLength() != null ? field.maxLength()
-                        : field.type() == id.satupintu.catalog.FormFieldType.STRING ? STRING_MAX : TEXT_MAX;
+                        : field.type() == FormFieldType.STRING ? STRING_MAX : TEXT_MAX;
                 return text.length() > max ? FieldError.of(path, "max-length", max) : null;
             }
             case NUMBER -> {
