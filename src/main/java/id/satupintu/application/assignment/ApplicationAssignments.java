@@ -7,7 +7,6 @@ import id.satupintu.application.ApplicationLookup;
 import id.satupintu.application.ApplicationState;
 import id.satupintu.application.ApplicationView;
 import id.satupintu.application.ApplicationViews;
-import id.satupintu.application.Notes;
 import id.satupintu.application.StepRecorder;
 import id.satupintu.application.Workflow;
 import id.satupintu.application.ApplicationHistory.Visibility;
@@ -15,6 +14,7 @@ import id.satupintu.platform.security.Caller;
 import id.satupintu.identity.IdentityService;
 import id.satupintu.platform.security.Roles;
 import id.satupintu.platform.error.FieldError;
+import id.satupintu.platform.error.InputValidator;
 import id.satupintu.platform.error.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -23,6 +23,7 @@ import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -153,9 +154,9 @@ public class ApplicationAssignments {
     }
 
     private static String note(AssignmentInput input) {
-        if (input.note() != null && input.note().length() > Notes.MAX_LENGTH) {
-            throw ProblemException.validation("note", "max-length", Notes.MAX_LENGTH);
-        }
-        return input.note() == null || input.note().isBlank() ? null : input.note();
+        List<FieldError> errors = new ArrayList<>();
+        InputValidator.noteLength(errors, "note", input.note());
+        InputValidator.failIfAny(errors);
+        return InputValidator.blank(input.note()) ? null : input.note();
     }
 }

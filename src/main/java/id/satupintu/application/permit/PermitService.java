@@ -2,7 +2,6 @@ package id.satupintu.application.permit;
 
 import id.satupintu.application.Application;
 import id.satupintu.application.ApplicationState;
-import id.satupintu.application.Notes;
 import id.satupintu.application.StepRecorder;
 import id.satupintu.catalog.ServiceCatalog;
 import id.satupintu.catalog.ServiceType;
@@ -132,10 +131,10 @@ public class PermitService {
         }
         List<FieldError> errors = new ArrayList<>();
         String reason = input == null ? null : input.reason();
-        if (reason == null || reason.isBlank()) {
+        if (InputValidator.blank(reason)) {
             errors.add(FieldError.of("reason", "required"));
-        } else if (reason.length() > Notes.MAX_LENGTH) {
-            errors.add(FieldError.of("reason", "max-length", Notes.MAX_LENGTH));
+        } else {
+            InputValidator.noteLength(errors, "reason", reason);
         }
         InputValidator.failIfAny(errors);
         return Permit.<Permit>find("number", number).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()
