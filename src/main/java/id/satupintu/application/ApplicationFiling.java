@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import id.satupintu.application.Application.SubmitterKind;
 import id.satupintu.application.document.ApplicationDocuments;
 import id.satupintu.catalog.AgencyService;
+import id.satupintu.catalog.FormValidator;
 import id.satupintu.catalog.ServiceCatalog;
 import id.satupintu.catalog.ServiceType;
 import id.satupintu.catalog.VersionedStandard;

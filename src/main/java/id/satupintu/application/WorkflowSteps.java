@@ -5,6 +5,7 @@ import id.satupintu.application.document.ApplicationDocuments;
 import id.satupintu.application.permit.Permit;
 import id.satupintu.application.permit.PermitService;
 import id.satupintu.application.sla.SlaClock;
+import id.satupintu.catalog.FormValidator;
 import id.satupintu.catalog.ServiceCatalog;
 import id.satupintu.platform.error.FieldError;
 import id.satupintu.platform.error.InputValidator;
@@ -184,24 +185,10 @@ public class WorkflowSteps {
                 throw ProblemException.forbidden();
             }
         }
-        if (input.note() != null && input.note().length() > Notes.MAX_LENGTH) {
-            errors.add(FieldError.of("note", "max-length", Notes.MAX_LENGTH));
-        }
-        if (input.reason() != null && input.reason().length() > Notes.MAX_LENGTH) {
-            errors.add(FieldError.of("reason", "max-length", Notes.MAX_LENGTH));
-        }
-        if (transition != null && transition.reasonRequired() && blank(input.reason())) {
-            errors.add(FieldError.of("reason", "required"));
-        }
-        if (transition != null && transition.noteRequired() && blank(input.note())) {
-            errors.add(FieldError.of("note", "required"));
-        }
+        InputValidator.noteAndReason(errors, input.note(), input.reason(),
+                transition != null && transition.noteRequired(), transition != null && transition.reasonRequired());
         InputValidator.failIfAny(errors);
         return transition;
-    }
-
-    private static boolean blank(String text) {
-        return text == null || text.isBlank();
     }
 
     private static OffsetDateTime now() {

@@ -1,21 +1,25 @@
 package id.satupintu.complaint;
 
-import id.satupintu.platform.events.EventLog;
+import id.satupintu.platform.events.HistoryRecorder;
+import id.satupintu.platform.events.NewEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Records what happens to a complaint: the history row and, unless it is an internal note, the
  * event its reporter and staff follow; a new complaint is announced on its site's desk stream too.
+ * This is what the complaint's rows and events hold; the {@link HistoryRecorder} writes them.
  */
 @ApplicationScoped
 public class ComplaintRecorder {
 
     @Inject
-    EventLog events;
+    HistoryRecorder history;
 
     /** Appends the history row and the event of a step, in the current transaction. */
     public Uni<ComplaintHistory> record(Complaint c, String action, ComplaintState from, ComplaintState to,
@@ -33,21 +37,19 @@ public class ComplaintRecorder {
         entry.visibility = visibility;
         entry.reason = reason;
         entry.at = c.updatedAt;
-        return entry.<ComplaintHistory>persist().flatMap(saved -> {
-            if (visibility == Visibility.INTERNAL) {
-                // Internal notes stay off the stream: the reporter follows it.
-                return Uni.createFrom().item(saved);
-            }
+        List<NewEvent> events = new ArrayList<>();
+        // Internal notes stay off the stream: the reporter follows it.
+        if (visibility != Visibility.INTERNAL) {
             Map<String, Object> payload = payload(c, action, to);
             payload.put("fromState", from == null ? null : from.name());
             payload.put("note", note);
             payload.put("reason", "reopen".equals(action) ? null : reason);
-            Uni<?> desk = "file".equals(action)
-                    ? events.append(Complaint.deskStream(c.siteCode), "complaint.filed", payload(c, action, to))
-                    : Uni.createFrom().voidItem();
-            return events.append(c.stream(), "complaint." + action, payload).flatMap(ignored -> desk)
-                    .replaceWith(saved);
-        });
+            events.add(new NewEvent(c.stream(), "complaint." + action, payload));
+            if ("file".equals(action)) {
+                events.add(new NewEvent(Complaint.deskStream(c.siteCode), "complaint.filed", payload(c, action, to)));
+            }
+        }
+        return history.record(entry, events);
     }
 
     /** What a follower of the complaint may see of a change: never who reported it. */

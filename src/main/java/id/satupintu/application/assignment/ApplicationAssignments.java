@@ -7,7 +7,6 @@ import id.satupintu.application.ApplicationLookup;
 import id.satupintu.application.ApplicationState;
 import id.satupintu.application.ApplicationView;
 import id.satupintu.application.ApplicationViews;
-import id.satupintu.application.Notes;
 import id.satupintu.application.StepRecorder;
 import id.satupintu.application.Workflow;
 import id.satupintu.application.ApplicationHistory.Visibility;
@@ -15,8 +14,8 @@ import id.satupintu.platform.security.Caller;
 import id.satupintu.identity.IdentityService;
 import id.satupintu.platform.security.Roles;
 import id.satupintu.platform.error.FieldError;
+import id.satupintu.platform.error.InputValidator;
 import id.satupintu.platform.error.ProblemException;
-import id.satupintu.platform.events.EventLog;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,6 +23,7 @@ import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -53,9 +53,6 @@ public class ApplicationAssignments {
 
     @Inject
     IdentityService identity;
-
-    @Inject
-    EventLog events;
 
     @WithTransaction
     public Uni<ApplicationView> assign(Caller caller, String trackingNumber, AssignmentInput input) {
@@ -142,9 +139,7 @@ public class ApplicationAssignments {
         Map<String, Object> payload = recorder.publicPayload(app, action, app.state);
         payload.put("at", now.toString());
         payload.put("assigned", officer != null);
-        return entry.<ApplicationHistory>persist()
-                .flatMap(saved -> events.append(app.stream(), "application." + action, payload))
-                .replaceWithVoid();
+        return recorder.record(app, entry, payload);
     }
 
     private static UUID officerId(AssignmentInput input) {
@@ -159,9 +154,9 @@ public class ApplicationAssignments {
     }
 
     private static String note(AssignmentInput input) {
-        if (input.note() != null && input.note().length() > Notes.MAX_LENGTH) {
-            throw ProblemException.validation("note", "max-length", Notes.MAX_LENGTH);
-        }
-        return input.note() == null || input.note().isBlank() ? null : input.note();
+        List<FieldError> errors = new ArrayList<>();
+        InputValidator.noteLength(errors, "note", input.note());
+        InputValidator.failIfAny(errors);
+        return InputValidator.blank(input.note()) ? null : input.note();
     }
 }

@@ -2,7 +2,7 @@ package id.satupintu.application.permit;
 
 import id.satupintu.application.Application;
 import id.satupintu.application.ApplicationState;
-import id.satupintu.application.Notes;
+import id.satupintu.application.StepRecorder;
 import id.satupintu.catalog.ServiceCatalog;
 import id.satupintu.catalog.ServiceType;
 import id.satupintu.catalog.SiteService;
@@ -12,7 +12,6 @@ import id.satupintu.platform.security.Roles;
 import id.satupintu.platform.error.FieldError;
 import id.satupintu.platform.error.InputValidator;
 import id.satupintu.platform.error.ProblemException;
-import id.satupintu.platform.events.EventLog;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -28,7 +27,6 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -59,7 +57,7 @@ public class PermitService {
     SiteService sites;
 
     @Inject
-    EventLog events;
+    StepRecorder recorder;
 
     /**
      * Creates the permit of an application that has just reached PERMIT_ISSUED, in the caller's
@@ -133,10 +131,10 @@ public class PermitService {
         }
         List<FieldError> errors = new ArrayList<>();
         String reason = input == null ? null : input.reason();
-        if (reason == null || reason.isBlank()) {
+        if (InputValidator.blank(reason)) {
             errors.add(FieldError.of("reason", "required"));
-        } else if (reason.length() > Notes.MAX_LENGTH) {
-            errors.add(FieldError.of("reason", "max-length", Notes.MAX_LENGTH));
+        } else {
+            InputValidator.noteLength(errors, "reason", reason);
         }
         InputValidator.failIfAny(errors);
         return Permit.<Permit>find("number", number).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()
@@ -154,17 +152,11 @@ public class PermitService {
                     return Application.<Application>findById(permit.applicationId).flatMap(app -> {
                         // The application changed for clients syncing by updatedSince.
                         app.updatedAt = now;
-                        Map<String, Object> payload = new LinkedHashMap<>();
-                        payload.put("trackingNumber", app.trackingNumber);
-                        payload.put("serviceCode", app.serviceCode);
-                        payload.put("agencyCode", app.agencyCode);
-                        payload.put("siteCode", app.siteCode);
-                        payload.put("action", "permit-revoked");
-                        payload.put("state", app.state.name());
+                        Map<String, Object> payload = recorder.basePayload(app, "permit-revoked", app.state);
                         payload.put("permitNumber", permit.number);
                         payload.put("at", now.toString());
                         payload.put("reason", permit.revocationReason);
-                        return events.append(app.stream(), "application.permit-revoked", payload);
+                        return recorder.announce(app, "permit-revoked", payload);
                     }).flatMap(ignored -> calendar.localDate(permit.siteCode, Instant.now()))
                             .map(today -> PermitView.of(permit, today));
                 });

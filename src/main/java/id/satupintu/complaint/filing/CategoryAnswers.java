@@ -1,10 +1,10 @@
 package id.satupintu.complaint.filing;
 
-import static id.satupintu.complaint.FieldChecks.isDateTime;
-import static id.satupintu.complaint.FieldChecks.isNumber;
+import static id.satupintu.platform.error.InputValidator.isDateTime;
+import static id.satupintu.platform.error.InputValidator.isNumber;
 
+import id.satupintu.platform.error.Answers;
 import id.satupintu.platform.error.FieldError;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,35 +18,43 @@ final class CategoryAnswers {
 
     /** The answers to the category's extra questions: known codes only, required ones present, numbers numeric. */
     static Map<String, Object> check(ComplaintCategory category, Map<String, Object> given, List<FieldError> errors) {
-        Map<String, Object> values = given == null ? Map.of() : given;
-        Map<String, Object> kept = new LinkedHashMap<>();
-        Map<String, ComplaintCategory.Attribute> known = new LinkedHashMap<>();
-        category.attributes().forEach(a -> known.put(a.code(), a));
-        for (var entry : values.entrySet()) {
-            String field = "attributes." + entry.getKey();
-            ComplaintCategory.Attribute attribute = known.get(entry.getKey());
-            Object value = entry.getValue();
-            if (attribute == null) {
-                errors.add(FieldError.of(field, "unknown-field"));
-            } else if (value == null) {
-                continue;
-            } else if (!(value instanceof String) && !(value instanceof Number) && !(value instanceof Boolean)) {
-                errors.add(FieldError.of(field, "wrong-type"));
+        return Answers.check("attributes", category.attributes().stream().map(AttributeQuestion::new).toList(),
+                given == null ? Map.of() : given, true, errors);
+    }
+
+    /**
+     * An extra question in Open311's datatypes: any scalar within the length limit, numbers and
+     * date-times also as text (a form-encoded GeoReport request sends nothing else).
+     */
+    private record AttributeQuestion(ComplaintCategory.Attribute attribute) implements Answers.Question {
+
+        @Override
+        public String name() {
+            return attribute.code();
+        }
+
+        @Override
+        public boolean mandatory() {
+            return attribute.required();
+        }
+
+        @Override
+        public boolean unanswered(Object value) {
+            return value == null;
+        }
+
+        @Override
+        public FieldError check(String field, Object value) {
+            if (!(value instanceof String) && !(value instanceof Number) && !(value instanceof Boolean)) {
+                return FieldError.of(field, "wrong-type");
             } else if (String.valueOf(value).length() > ATTRIBUTE_MAX) {
-                errors.add(FieldError.of(field, "max-length", ATTRIBUTE_MAX));
+                return FieldError.of(field, "max-length", ATTRIBUTE_MAX);
             } else if ("number".equals(attribute.datatype()) && !isNumber(value)) {
-                errors.add(FieldError.of(field, "wrong-type"));
+                return FieldError.of(field, "wrong-type");
             } else if ("datetime".equals(attribute.datatype()) && !isDateTime(value)) {
-                errors.add(FieldError.of(field, "invalid-format"));
-            } else {
-                kept.put(entry.getKey(), value);
+                return FieldError.of(field, "invalid-format");
             }
+            return null;
         }
-        for (ComplaintCategory.Attribute attribute : category.attributes()) {
-            if (attribute.required() && values.get(attribute.code()) == null) {
-                errors.add(FieldError.of("attributes." + attribute.code(), "required"));
-            }
-        }
-        return kept;
     }
 }

@@ -1,10 +1,10 @@
 package id.satupintu.complaint.filing;
 
-import static id.satupintu.complaint.FieldChecks.blank;
-import static id.satupintu.complaint.FieldChecks.isEmail;
-import static id.satupintu.complaint.FieldChecks.isWebUrl;
-import static id.satupintu.complaint.FieldChecks.maxLength;
-import static id.satupintu.complaint.FieldChecks.trimToNull;
+import static id.satupintu.platform.error.InputValidator.blank;
+import static id.satupintu.platform.error.InputValidator.isEmail;
+import static id.satupintu.platform.error.InputValidator.isWebUrl;
+import static id.satupintu.platform.error.InputValidator.maxLength;
+import static id.satupintu.platform.error.InputValidator.trimToNull;
 
 import id.satupintu.catalog.WorkingDayCalendar;
 import id.satupintu.complaint.Complaint;

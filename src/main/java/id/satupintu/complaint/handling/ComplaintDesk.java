@@ -1,6 +1,6 @@
 package id.satupintu.complaint.handling;
 
-import static id.satupintu.complaint.FieldChecks.blank;
+import static id.satupintu.platform.error.InputValidator.blank;
 
 import id.satupintu.catalog.SiteService;
 import id.satupintu.complaint.Complaint;

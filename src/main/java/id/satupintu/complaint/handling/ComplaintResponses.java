@@ -1,7 +1,7 @@
 package id.satupintu.complaint.handling;
 
-import static id.satupintu.complaint.FieldChecks.blank;
-import static id.satupintu.complaint.FieldChecks.maxLength;
+import static id.satupintu.platform.error.InputValidator.blank;
+import static id.satupintu.platform.error.InputValidator.noteLength;
 
 import id.satupintu.complaint.Complaint;
 import id.satupintu.complaint.ComplaintAccess;
@@ -44,7 +44,7 @@ public class ComplaintResponses {
         if (blank(input.text())) {
             errors.add(FieldError.of("text", "required"));
         }
-        maxLength(errors, "text", input.text(), ComplaintTransitions.NOTE_MAX);
+        noteLength(errors, "text", input.text());
         InputValidator.failIfAny(errors);
         Visibility visibility = input.visibility() == null ? Visibility.PUBLIC : input.visibility();
         return ComplaintLookup.locked(caller, secret, trackingCode).flatMap(c -> {

@@ -1,8 +1,7 @@
 package id.satupintu.complaint.handling;
 
-import static id.satupintu.complaint.FieldChecks.blank;
-import static id.satupintu.complaint.FieldChecks.maxLength;
-import static id.satupintu.complaint.FieldChecks.trimToNull;
+import static id.satupintu.platform.error.InputValidator.blank;
+import static id.satupintu.platform.error.InputValidator.trimToNull;
 
 import id.satupintu.catalog.AgencyService;
 import id.satupintu.catalog.WorkingDayCalendar;
@@ -34,9 +33,6 @@ import java.util.List;
  */
 @ApplicationScoped
 public class ComplaintTransitions {
-
-    /** The longest note, reason or response. */
-    static final int NOTE_MAX = 2000;
 
     @Inject
     ComplaintSettings settings;
@@ -181,14 +177,8 @@ public class ComplaintTransitions {
                 errors.add(FieldError.of("action", "unknown-action", input.action()));
             }
         }
-        maxLength(errors, "note", input.note(), NOTE_MAX);
-        maxLength(errors, "reason", input.reason(), NOTE_MAX);
-        if (transition != null && transition.reasonRequired() && blank(input.reason())) {
-            errors.add(FieldError.of("reason", "required"));
-        }
-        if (transition != null && transition.noteRequired() && blank(input.note())) {
-            errors.add(FieldError.of("note", "required"));
-        }
+        InputValidator.noteAndReason(errors, input.note(), input.reason(),
+                transition != null && transition.noteRequired(), transition != null && transition.reasonRequired());
         InputValidator.failIfAny(errors);
         return transition;
     }

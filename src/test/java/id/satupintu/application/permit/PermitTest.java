@@ -12,8 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import id.satupintu.application.ApplicationFixtures;
-import id.satupintu.application.Notes;
 import id.satupintu.application.sla.SlaWatch;
+import id.satupintu.platform.error.InputValidator;
 import id.satupintu.platform.security.Roles;
 import id.satupintu.support.TestTokens;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -210,7 +210,7 @@ class PermitTest {
         revoke(f.officer, number, Map.of()).statusCode(400).contentType(PROBLEM)
                 .body("errors[0].field", equalTo("reason"));
         revoke(f.officer, number, Map.of("reason", "  ")).statusCode(400).contentType(PROBLEM);
-        revoke(f.officer, number, Map.of("reason", "x".repeat(Notes.MAX_LENGTH + 1))).statusCode(400)
+        revoke(f.officer, number, Map.of("reason", "x".repeat(InputValidator.NOTE_MAX_LENGTH + 1))).statusCode(400)
                 .contentType(PROBLEM).body("errors[0].code", equalTo("max-length"));
         as(f.officer).body("{\"reason\": 5").post("/api/v1/permits/" + number + "/revocation").then()
                 .statusCode(400).contentType(PROBLEM);

@@ -1,7 +1,6 @@
-package id.satupintu.application;
+package id.satupintu.catalog;
 
-import id.satupintu.catalog.FormField;
-import id.satupintu.catalog.ServiceStandard;
+import id.satupintu.platform.error.Answers;
 import id.satupintu.platform.error.FieldError;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -13,10 +12,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Checks form data against the form of a standard version. A draft is checked for types and limits
- * only; a submission must also have every required field. Errors name {@code form.<field>}.
+ * Checks form data against the form of a standard version, as {@link Answers} to its fields. A draft
+ * is checked for types and limits only; a submission must also have every required field. Errors
+ * name {@code form.<field>}.
  */
-final class FormValidator {
+public final class FormValidator {
 
     /** Limits for text fields whose standard sets no maxLength. */
     static final int STRING_MAX = 255;
@@ -25,34 +25,36 @@ final class FormValidator {
     private FormValidator() {
     }
 
-    static List<FieldError> check(ServiceStandard standard, Map<String, Object> form, boolean complete) {
+    public static List<FieldError> check(ServiceStandard standard, Map<String, Object> form, boolean complete) {
         List<FieldError> errors = new ArrayList<>();
         List<FormField> fields = standard.form() == null ? List.of() : standard.form();
-        for (String name : form.keySet()) {
-            if (standard.field(name) == null) {
-                errors.add(FieldError.of("form." + name, "unknown-field"));
-            }
-        }
-        for (FormField field : fields) {
-            Object value = form.get(field.name());
-            String path = "form." + field.name();
-            if (isEmpty(value)) {
-                if (complete && Boolean.TRUE.equals(field.required())) {
-                    errors.add(FieldError.of(path, "required"));
-                }
-                continue;
-            }
-            FieldError error = checkValue(field, value, path);
-            if (error != null) {
-                errors.add(error);
-            }
-        }
+        Answers.check("form", fields.stream().map(FieldQuestion::new).toList(), form, complete, errors);
         return errors;
     }
 
-    private static boolean isEmpty(Object value) {
-        return value == null || (value instanceof String text && text.isBlank())
-                || (value instanceof List<?> list && list.isEmpty());
+    /** A field of the form as a question: a blank text or an empty choice is no answer. */
+    private record FieldQuestion(FormField field) implements Answers.Question {
+
+        @Override
+        public String name() {
+            return field.name();
+        }
+
+        @Override
+        public boolean mandatory() {
+            return Boolean.TRUE.equals(field.required());
+        }
+
+        @Override
+        public boolean unanswered(Object value) {
+            return value == null || (value instanceof String text && text.isBlank())
+                    || (value instanceof List<?> list && list.isEmpty());
+        }
+
+        @Override
+        public FieldError check(String path, Object value) {
+            return checkValue(field, value, path);
+        }
     }
 
     private static FieldError checkValue(FormField field, Object value, String path) {
@@ -62,7 +64,7 @@ final class FormValidator {
                     return FieldError.of(path, "wrong-type");
                 }
                 int max = field.maxLength() != null ? field.maxLength()
-                        : field.type() == id.satupintu.catalog.FormFieldType.STRING ? STRING_MAX : TEXT_MAX;
+                        : field.type() == FormFieldType.STRING ? STRING_MAX : TEXT_MAX;
                 return text.length() > max ? FieldError.of(path, "max-length", max) : null;
             }
             case NUMBER -> {
