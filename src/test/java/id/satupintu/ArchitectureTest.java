@@ -79,4 +79,14 @@ class ArchitectureTest {
                     .check(main);
         }
     }
+
+    @Test
+    void theClientAddressIsDerivedInOnePlace() {
+        // remoteAddress() is the left-most X-Forwarded-For entry under Quarkus's forwarding: whatever a client
+        // sends. Per-address rules ask platform.web.ClientAddress, which walks the header from the right.
+        noClasses().that().doNotHaveFullyQualifiedName(ROOT + ".platform.web.ClientAddress")
+                .should().callMethod(io.vertx.core.http.HttpServerRequest.class, "remoteAddress")
+                .orShould().callMethod(io.vertx.mutiny.core.http.HttpServerRequest.class, "remoteAddress")
+                .check(main);
+    }
 }

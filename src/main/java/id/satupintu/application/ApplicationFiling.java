@@ -10,6 +10,7 @@ import id.satupintu.catalog.ServiceCatalog;
 import id.satupintu.catalog.ServiceType;
 import id.satupintu.catalog.VersionedStandard;
 import id.satupintu.catalog.WorkingDayCalendar;
+import id.satupintu.identity.IdentityService;
 import id.satupintu.platform.error.FieldError;
 import id.satupintu.platform.error.InputValidator;
 import id.satupintu.platform.error.ProblemException;
@@ -83,6 +84,9 @@ public class ApplicationFiling {
     @Inject
     WorkflowSteps steps;
 
+    @Inject
+    IdentityService identity;
+
     /**
      * Files an application (or saves a draft). With an idempotency key, a retry gets the first
      * result and the same key with another body is a 422.
@@ -144,6 +148,7 @@ public class ApplicationFiling {
         return catalog.standard(input.serviceCode())
                 .onFailure(ProblemException.class).transform(e -> ((ProblemException) e).status() == 404
                         ? ProblemException.validation("serviceCode", "unknown-service", input.serviceCode()) : e)
+                .call(standard -> identityCheck(caller, kind, standard))
                 .flatMap(standard -> {
                     if (!standard.active()) {
                         throw new ProblemException(422, "service-inactive", standard.serviceCode());
@@ -215,6 +220,18 @@ public class ApplicationFiling {
                 // A collision of 30 random bits on one site and day: draw again.
                 .flatMap(inserted -> inserted == 1 ? Application.<Application>findById(id)
                         : insert(caller, kind, standard, site, input, attempt + 1));
+    }
+
+    /**
+     * A service whose standard asks for a verified identity takes a citizen's own filing (a draft too)
+     * only from an account whose NIK staff have confirmed: a NIK typed in online may be anyone's.
+     * Staff filing at the counter have the KTP in front of them; integrators file for businesses.
+     */
+    private Uni<Void> identityCheck(Caller caller, SubmitterKind kind, VersionedStandard standard) {
+        if (kind != SubmitterKind.CITIZEN || !Boolean.TRUE.equals(standard.standard().verifiedIdentity())) {
+            return Uni.createFrom().voidItem();
+        }
+        return identity.requireVerifiedNik(caller);
     }
 
     private static SubmitterKind submitterKind(Caller caller) {

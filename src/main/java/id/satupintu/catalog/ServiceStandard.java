@@ -42,7 +42,9 @@ public record ServiceStandard(
         Boolean deemedApproval,
         @Size(max = 50) String ossPermitCode,
         @Nullable @Size(max = 50) List<@NotNull @Pattern(regexp = "[0-9]{5}") String> kbli,
-        @Min(1) @Max(1200) Integer permitValidityMonths) {
+        @Min(1) @Max(1200) Integer permitValidityMonths,
+        // Whether applicants must hold an account whose NIK is verified (seen on a KTP at a counter).
+        Boolean verifiedIdentity) {
 
     /** The same standard with absent optional parts made explicit, so stored versions compare equal. */
     public ServiceStandard normalized() {
@@ -50,7 +52,7 @@ public record ServiceStandard(
                 product, complaintHandling, legalBasis, facilities, staffCompetence, internalSupervision, staffCount,
                 serviceGuarantee, securityGuarantee, performanceEvaluation, form == null ? List.of() : form,
                 deemedApproval != null && deemedApproval, ossPermitCode, kbli == null ? List.of() : kbli,
-                permitValidityMonths);
+                permitValidityMonths, verifiedIdentity != null && verifiedIdentity);
     }
 
     public FormField field(String name) {

@@ -19,6 +19,7 @@ import id.satupintu.platform.events.PublishedEvent;
 import id.satupintu.platform.graphql.GraphQLCalls;
 import id.satupintu.platform.security.Caller;
 import id.satupintu.platform.security.CurrentUser;
+import id.satupintu.platform.web.ClientAddress;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.smallrye.graphql.api.Subscription;
 import io.smallrye.mutiny.Multi;
@@ -103,6 +104,9 @@ public class ComplaintGraphQL {
     ComplaintFiling filing;
 
     @Inject
+    ClientAddress clientAddress;
+
+    @Inject
     ComplaintTransitions transitions;
 
     @Inject
@@ -170,8 +174,7 @@ public class ComplaintGraphQL {
     @Description("Files a complaint: anonymous without a token, identified or confidential when signed in")
     public Uni<FiledNode> fileComplaint(@NonNull ComplaintSubmission input) {
         RoutingContext routing = request.getCurrent();
-        String address = routing == null || routing.request().remoteAddress() == null ? null
-                : routing.request().remoteAddress().hostAddress();
+        String address = routing == null ? null : clientAddress.of(routing.request());
         return withCaller(caller -> filing.file(caller, input(input), address))
                 .map(filed -> new FiledNode(node(filed.complaint()), filed.secret()));
     }

@@ -1,12 +1,15 @@
 package id.satupintu.identity;
 
 import id.satupintu.platform.error.ProblemException;
+import id.satupintu.platform.web.ClientAddress;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -23,11 +26,13 @@ import org.jboss.resteasy.reactive.RestHeader;
 public class AuthResource {
 
     private final TokenService tokens;
-    private final IdentityService identity;
+    private final CitizenSignUp signUp;
+    private final ClientAddress clientAddress;
 
-    public AuthResource(TokenService tokens, IdentityService identity) {
+    public AuthResource(TokenService tokens, CitizenSignUp signUp, ClientAddress clientAddress) {
         this.tokens = tokens;
-        this.identity = identity;
+        this.signUp = signUp;
+        this.clientAddress = clientAddress;
     }
 
     @POST
@@ -55,12 +60,14 @@ public class AuthResource {
     @POST
     @Path("/register")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Citizen sign-up with NIK and mobile number; sign in afterwards with the NIK or username")
-    public Uni<Response> register(@Valid RegisterRequest request) {
+    @Operation(summary = "Citizen sign-up with NIK and mobile number; sign in afterwards with the NIK or username. "
+            + "The answer is the same whether or not the NIK already has an account; the NIK stays unverified "
+            + "until staff confirm it at a counter. Limited per client address (429 with Retry-After).")
+    public Uni<Response> register(@Valid RegisterRequest request, @Context HttpServerRequest http) {
         if (request == null) {
             throw ProblemException.validation("body", "required");
         }
-        return identity.register(request)
+        return signUp.register(request, clientAddress.of(http))
                 .map(me -> Response.created(URI.create("/api/v1/me")).entity(me).build());
     }
 

@@ -4,6 +4,7 @@ import id.satupintu.platform.security.CurrentUser;
 import id.satupintu.platform.graphql.GraphQLCalls;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
+import java.util.Locale;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Query;
@@ -22,6 +23,7 @@ public class IdentityGraphQL {
     @Query("me")
     @Description("The signed-in user or API client; NIK and phone masked. Requires a Bearer token.")
     public Uni<Me> me() {
-        return calls.run(() -> currentUser.require().chain(identity::me));
+        Locale locale = calls.locale();
+        return calls.run(() -> currentUser.require().chain(caller -> identity.me(caller, locale)));
     }
 }

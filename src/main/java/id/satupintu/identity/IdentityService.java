@@ -1,10 +1,7 @@
 package id.satupintu.identity;
 
-import id.satupintu.platform.privacy.Nik;
 import id.satupintu.platform.privacy.PersonalDataProtection;
-import id.satupintu.platform.privacy.PhoneNumber;
 import id.satupintu.platform.security.Caller;
-import id.satupintu.platform.security.Roles;
 import id.satupintu.platform.error.FieldError;
 import id.satupintu.platform.error.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -20,8 +17,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Accounts as the rest of SatuPintu sees them: sign-up of citizens, the caller's own profile, and
- * the look-up of a person by id for features that must show or check who someone is.
+ * Accounts as the rest of SatuPintu sees them: the caller's own profile, the look-up of a person by
+ * id for features that must show or check who someone is, and whether a citizen's NIK is verified
+ * (for services whose standard asks for a verified identity).
  */
 @ApplicationScoped
 public class IdentityService {
@@ -42,9 +40,9 @@ public class IdentityService {
     @Inject
     Pool pool;
     @Inject
-    PasswordHasher hasher;
-    @Inject
     PersonalDataProtection protection;
+    @Inject
+    AccountNotices notices;
 
     /** The person with that id, NIK and phone in clear; empty when there is none. */
     @WithSession
@@ -54,9 +52,12 @@ public class IdentityService {
                 decrypt(u.phoneEncrypted), u.active)));
     }
 
-    /** The caller's own profile; 404 account-not-found when the token's subject is not a stored account. */
+    /**
+     * The caller's own profile, with where its NIK stands and what it is told (in locale's language);
+     * 404 account-not-found when the token's subject is not a stored account.
+     */
     @WithSession
-    public Uni<Me> me(Caller caller) {
+    public Uni<Me> me(Caller caller, Locale locale) {
         Optional<UUID> id = caller.uuid();
         if (id.isEmpty()) {
             return Uni.createFrom().failure(ProblemException.notFound("account", caller.name()));
@@ -67,63 +68,39 @@ public class IdentityService {
                     throw ProblemException.notFound("account", caller.name());
                 }
                 return new Me(client.id.toString(), "client", client.clientId, client.name, List.of(client.kind),
-                        client.agencyCode, client.siteCode, List.copyOf(caller.scopes()), null, null, null);
+                        client.agencyCode, client.siteCode, List.copyOf(caller.scopes()), null, null, null, null, null);
             });
         }
-        return person(id.get()).map(found -> found.map(IdentityService::profile)
-                .orElseThrow(() -> ProblemException.notFound("account", caller.name())));
-    }
-
-    /** Signs up a citizen. 409 nik-already-registered when the NIK has an account, even under a race. */
-    public Uni<Me> register(RegisterRequest request) {
-        return Uni.createFrom().deferred(() -> {
-            List<FieldError> errors = new ArrayList<>();
-            String nik = request.nik().trim();
-            Nik.problem(nik).ifPresent(code -> errors.add(FieldError.of("nik", code)));
-            Optional<String> phone = PhoneNumber.normalize(request.phone());
-            if (phone.isEmpty()) {
-                errors.add(FieldError.of("phone", "phone-format"));
+        return IdentityUser.<IdentityUser>findById(id.get()).chain(user -> {
+            if (user == null) {
+                throw ProblemException.notFound("account", caller.name());
             }
-            errors.addAll(passwordProblems("password", request.password(), nik, phone.orElse(null),
-                    request.username()));
-            if (!errors.isEmpty()) {
-                return Uni.createFrom().failure(ProblemException.validation(errors));
-            }
-            String nikIndex = protection.blindIndex("nik", nik);
-            String username = request.username() == null ? null : request.username().trim();
-            return ensureFree(nikIndex, username)
-                    .chain(() -> hasher.hash(request.password()))
-                    .chain(hash -> pool.preparedQuery("""
-                                    insert into identity_user (username, password_hash, role, full_name, email,
-                                      nik_encrypted, nik_index, phone_encrypted, phone_index)
-                                    values ($1, $2, 'citizen', $3, $4, $5, $6, $7, $8)
-                                    on conflict do nothing returning id""")
-                            .execute(Tuple.from(new Object[] {username, hash, request.fullName().trim(),
-                                    blankToNull(request.email()), protection.encrypt(nik), nikIndex,
-                                    protection.encrypt(phone.get()), protection.blindIndex("phone", phone.get())})))
-                    // Lost a race with a concurrent sign-up: say which field collided.
-                    .chain(rows -> rows.size() == 0 ? ensureFree(nikIndex, username).replaceWith((UUID) null)
-                            .onItem().failWith(() -> ProblemException.conflict("nik-already-registered"))
-                            : Uni.createFrom().item(rows.iterator().next().getUUID("id")))
-                    .map(id -> profile(new Person(id, username, request.fullName().trim(), Roles.CITIZEN, null, null,
-                            blankToNull(request.email()), nik, phone.get(), true)));
+            return notices.of(user.id, locale).map(told -> new Me(user.id.toString(), "user", user.username,
+                    user.fullName, List.of(user.role), user.agencyCode, user.siteCode, null,
+                    PersonalDataProtection.maskNik(decrypt(user.nikEncrypted)),
+                    PersonalDataProtection.maskPhone(decrypt(user.phoneEncrypted)), user.email,
+                    NikVerification.of(user), told));
         });
     }
 
-    private Uni<Void> ensureFree(String nikIndex, String username) {
-        return pool.preparedQuery("select exists (select 1 from identity_user where nik_index = $1) as nik, "
-                        + "exists (select 1 from identity_user where lower(username) = lower($2)) as username")
-                .execute(Tuple.of(nikIndex, username))
-                .map(rows -> {
-                    var row = rows.iterator().next();
-                    if (row.getBoolean("nik")) {
-                        throw ProblemException.conflict("nik-already-registered");
-                    }
-                    if (row.getBoolean("username")) {
-                        throw ProblemException.conflict("username-taken", username);
-                    }
-                    return null;
-                });
+    /**
+     * Whether the person's NIK is verified (staff saw the KTP, or a Dukcapil check matched); false for an
+     * unknown account, one without a NIK, and a claim that is unverified or rejected.
+     */
+    private Uni<Boolean> hasVerifiedNik(UUID id) {
+        return pool.preparedQuery("select 1 from identity_user where id = $1 and nik_state = 'VERIFIED' and active")
+                .execute(Tuple.of(id)).map(rows -> rows.size() > 0);
+    }
+
+    /** Passes a caller whose account's NIK is verified; 403 identity-not-verified otherwise. */
+    public Uni<Void> requireVerifiedNik(Caller caller) {
+        Optional<UUID> id = caller.uuid();
+        return (id.isEmpty() ? Uni.createFrom().item(false) : hasVerifiedNik(id.get())).map(verified -> {
+            if (!verified) {
+                throw new ProblemException(403, "identity-not-verified");
+            }
+            return null;
+        });
     }
 
     /** The password policy: 10 to 128 characters, letters and digits, none of the person's identifiers. */
@@ -146,17 +123,8 @@ public class IdentityService {
         return errors;
     }
 
-    private static Me profile(Person p) {
-        return new Me(p.id().toString(), "user", p.username(), p.fullName(), List.of(p.role()), p.agencyCode(),
-                p.siteCode(), null, PersonalDataProtection.maskNik(p.nik()), PersonalDataProtection.maskPhone(p.phone()),
-                p.email());
-    }
-
     private String decrypt(String stored) {
         return stored == null ? null : protection.decrypt(stored);
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
-    }
 }

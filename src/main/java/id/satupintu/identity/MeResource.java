@@ -1,17 +1,20 @@
 package id.satupintu.identity;
 
+import id.satupintu.platform.i18n.Messages;
 import id.satupintu.platform.security.CurrentUser;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.Cache;
+import org.jboss.resteasy.reactive.RestHeader;
 
 /** The caller's own profile, and the public keys that verify access tokens. */
 @Path("/")
@@ -32,9 +35,9 @@ public class MeResource {
     @GET
     @Path("api/v1/me")
     @Authenticated
-    @Operation(summary = "The signed-in user or API client; NIK and phone masked")
-    public Uni<Me> me() {
-        return currentUser.require().chain(identity::me);
+    @Operation(summary = "The signed-in user or API client; NIK and phone masked, the NIK's verification and the account's notices")
+    public Uni<Me> me(@RestHeader(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+        return currentUser.require().chain(caller -> identity.me(caller, Messages.negotiate(acceptLanguage)));
     }
 
     @GET

@@ -78,16 +78,52 @@ public class TokenService {
             throw ProblemException.validation(errors);
         }
         String identifier = request.username().trim();
-        String subject = throttle.subject("user", identifier);
-        return throttle.attempt(subject).chain(attempt -> Panache.withSession(() -> NIK_SHAPED.matcher(identifier).matches()
-                        ? IdentityUser.findByNikIndex(protection.blindIndex("nik", identifier))
-                        : IdentityUser.findByUsername(identifier))
-                .chain(user -> hasher.verify(request.password(), user == null ? null : user.passwordHash)
-                        .map(matches -> matches && user.active ? user : null))
-                .chain(user -> user == null
-                        ? throttle.<IdentityUser>failed(attempt, new ProblemException(400, "invalid-grant"))
-                        : throttle.succeeded(subject).replaceWith(user)))
+        boolean byNik = NIK_SHAPED.matcher(identifier).matches();
+        String nikIndex = byNik ? protection.blindIndex("nik", identifier) : null;
+        return Panache.withSession(() -> byNik ? IdentityUser.claimantsOf(nikIndex)
+                        : IdentityUser.findByUsername(identifier).map(user -> user == null ? List.<IdentityUser>of()
+                                : List.of(user)))
+                .chain(candidates -> {
+                    // The lock belongs to the account, whichever identifier names it (see throttleSubject).
+                    String subject = byNik ? throttle.subject("nik", nikIndex)
+                            : candidates.isEmpty() ? throttle.subject("user", identifier)
+                            : throttleSubject(candidates.get(0));
+                    return throttle.attempt(subject).chain(attempt -> matching(request.password(), candidates)
+                            .chain(user -> user == null
+                                    ? throttle.<IdentityUser>failed(attempt, new ProblemException(400, "invalid-grant"))
+                                    : throttle.succeeded(subject).replaceWith(user)));
+                })
                 .chain(user -> refreshTokens.issue(user.id).map(refresh -> forUser(user, refresh)));
+    }
+
+    /**
+     * The throttle subject of an account: a citizen's is its NIK (shared by every account claiming it,
+     * and the same whether signing in with the NIK or the username), a member of staff's its id. An
+     * unknown NIK gets the subject a known one would, and an unknown username its own: either way the
+     * answers match those for an existing account.
+     */
+    private String throttleSubject(IdentityUser user) {
+        return user.nikIndex != null ? throttle.subject("nik", user.nikIndex)
+                : throttle.subject("account", user.id.toString());
+    }
+
+    /**
+     * The active account whose password this is, the newest first when several claim one NIK. Every
+     * candidate is checked, so the time taken does not depend on which one matches; none costs a decoy check.
+     */
+    private Uni<IdentityUser> matching(String password, List<IdentityUser> candidates) {
+        if (candidates.isEmpty()) {
+            return hasher.verify(password, null).replaceWith((IdentityUser) null);
+        }
+        List<Uni<Boolean>> checks = candidates.stream().map(user -> hasher.verify(password, user.passwordHash)).toList();
+        return Uni.join().all(checks).andFailFast().map(matches -> {
+            for (int i = 0; i < candidates.size(); i++) {
+                if (matches.get(i) && candidates.get(i).active) {
+                    return candidates.get(i);
+                }
+            }
+            return null;
+        });
     }
 
     private Uni<TokenResponse> refresh(TokenRequest request) {

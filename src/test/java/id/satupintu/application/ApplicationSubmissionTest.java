@@ -30,6 +30,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -188,6 +189,41 @@ class ApplicationSubmissionTest {
         given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(Map.of("active", false))
                 .put("/api/v1/services/" + f.service + "/active").then().statusCode(200);
         file(f.citizen, f.body(ApplicationFixtures.form())).statusCode(422).body("code", equalTo("service-inactive"));
+    }
+
+    @Test
+    void aServiceThatNeedsAVerifiedIdentityRefusesAnUnverifiedNik() {
+        ApplicationFixtures f = new ApplicationFixtures();
+        String service = CatalogFixtures.newCode("VRFSV");
+        Map<String, Object> standard = ApplicationFixtures.standard();
+        standard.put("verifiedIdentity", true);
+        CatalogFixtures.createService(CatalogFixtures.service(service, f.agency, "PERIZINAN", standard));
+        Map<String, Object> body = f.body(ApplicationFixtures.form());
+        body.put("serviceCode", service);
+
+        // A citizen signs up online: the NIK typed in is only a claim.
+        String nik = "3273" + String.format("%02d", 1 + ThreadLocalRandom.current().nextInt(30)) + "0812"
+                + String.format("%02d", ThreadLocalRandom.current().nextInt(100))
+                + String.format("%04d", 1 + ThreadLocalRandom.current().nextInt(9999));
+        Map<String, Object> signUp = new HashMap<>(Map.of("fullName", "Warga Uji", "nik", nik,
+                "phone", String.format("0812%08d", ThreadLocalRandom.current().nextInt(100_000_000)),
+                "password", "Rahasia-Uji-2025"));
+        String account = given().header("X-Forwarded-For", "10.9." + ThreadLocalRandom.current().nextInt(256) + "."
+                        + (1 + ThreadLocalRandom.current().nextInt(254))).contentType(ContentType.JSON).body(signUp)
+                .post("/api/v1/auth/register").then().statusCode(201).extract().path("id");
+        String citizen = TestTokens.citizen(account);
+        file(citizen, body).statusCode(403).contentType("application/problem+json")
+                .body("code", equalTo("identity-not-verified"));
+        Map<String, Object> draft = new HashMap<>(body);
+        draft.put("draft", true);
+        file(citizen, draft).statusCode(403).body("code", equalTo("identity-not-verified"));
+        // A service that does not ask for it takes the same citizen.
+        file(citizen, f.body(ApplicationFixtures.form())).statusCode(201);
+
+        // Once staff at a counter have seen the KTP, the same filing goes through.
+        as(TestTokens.staff(Roles.COUNTER_STAFF, f.agency, "MPP-BDG")).body(Map.of("accountId", account, "nik", nik))
+                .post("/api/v1/nik-claims/confirmation").then().statusCode(200);
+        file(citizen, body).statusCode(201).body("serviceCode", equalTo(service));
     }
 
     @Test

@@ -44,6 +44,12 @@ final class IdentityFixtures {
         return String.format("0812%08d", ThreadLocalRandom.current().nextInt(0, 100_000_000));
     }
 
+    /** A client address of its own (X-Forwarded-For from the trusted local proxy) for per-address limits. */
+    static String randomAddress() {
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        return "10." + r.nextInt(256) + "." + r.nextInt(256) + "." + (1 + r.nextInt(254));
+    }
+
     static Map<String, Object> registration(String nik, String phone) {
         Map<String, Object> body = new HashMap<>();
         body.put("fullName", "Warga Uji");
@@ -56,10 +62,16 @@ final class IdentityFixtures {
     /** Registers a citizen with a username and returns the username. */
     static String registerCitizen() {
         String username = randomName("warga");
-        Map<String, Object> body = registration(randomNik(false), randomPhone());
-        body.put("username", username);
-        given().contentType(ContentType.JSON).body(body).post("/api/v1/auth/register").then().statusCode(201);
+        registerCitizen(randomNik(false), username);
         return username;
+    }
+
+    /** Registers a citizen with this NIK and username (from an address of its own). */
+    static void registerCitizen(String nik, String username) {
+        Map<String, Object> body = registration(nik, randomPhone());
+        body.put("username", username);
+        given().header("X-Forwarded-For", randomAddress()).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/auth/register").then().statusCode(201);
     }
 
     static Response passwordGrant(String username, String password) {
@@ -75,6 +87,11 @@ final class IdentityFixtures {
     static Response refreshGrant(String refreshToken) {
         return given().contentType(ContentType.URLENC).formParam("grant_type", "refresh_token")
                 .formParam("refresh_token", refreshToken).post("/api/v1/auth/token");
+    }
+
+    /** A citizen's token for a stored account, without signing in. */
+    static String accessTokenOf(String userId) {
+        return id.satupintu.support.TestTokens.citizen(userId);
     }
 
     static String accessToken(String username, String password) {

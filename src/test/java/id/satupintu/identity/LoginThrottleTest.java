@@ -33,6 +33,29 @@ class LoginThrottleTest {
     }
 
     @Test
+    void theLockBelongsToTheAccountWhateverIdentifierIsUsed() {
+        String nik = IdentityFixtures.randomNik(false);
+        String username = IdentityFixtures.randomName("warga");
+        IdentityFixtures.registerCitizen(nik, username);
+        for (int i = 1; i <= 5; i++) {
+            passwordGrant(username, "Salah-Sandi-" + i);
+        }
+        // Locked by its username, the account does not open with its NIK either.
+        passwordGrant(nik, PASSWORD).then().statusCode(429).body("code", equalTo("account-locked"))
+                .header("Retry-After", notNullValue());
+        passwordGrant(username.toUpperCase(), PASSWORD).then().statusCode(429);
+
+        // And the other way round: failures under the NIK lock the username.
+        String otherNik = IdentityFixtures.randomNik(true);
+        String other = IdentityFixtures.randomName("warga");
+        IdentityFixtures.registerCitizen(otherNik, other);
+        for (int i = 1; i <= 5; i++) {
+            passwordGrant(otherNik, "Salah-Sandi-" + i);
+        }
+        passwordGrant(other, PASSWORD).then().statusCode(429).body("code", equalTo("account-locked"));
+    }
+
+    @Test
     void parallelGuessesGetNoMoreTriesThanSequentialOnes() throws Exception {
         String username = IdentityFixtures.insertStaff(Roles.OFFICER, "SAMSAT-BDG", "MPP-BDG");
         var pool = java.util.concurrent.Executors.newFixedThreadPool(12);

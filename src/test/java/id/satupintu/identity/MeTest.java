@@ -37,6 +37,21 @@ class MeTest {
     }
 
     @Test
+    void meShowsWhetherTheNikIsVerified() {
+        String token = IdentityFixtures.accessToken("warga.demo", "Warga-Demo-2025");
+        given().auth().oauth2(token).get("/api/v1/me").then().statusCode(200)
+                .body("nikVerification.state", equalTo("UNVERIFIED"));
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("query", "{ me { nikVerification { state verifiedAt } } }"))
+                .post("/graphql").then().statusCode(200)
+                .body("errors", nullValue())
+                .body("data.me.nikVerification.state", equalTo("UNVERIFIED"));
+        // Staff have no NIK on their account, so nothing to verify.
+        given().auth().oauth2(IdentityFixtures.accessToken("loket.disdukcapil", "Loket-Dukcapil-2025"))
+                .get("/api/v1/me").then().statusCode(200).body("nikVerification", nullValue());
+    }
+
+    @Test
     void staffSeeTheirBinding() {
         String token = IdentityFixtures.accessToken("loket.disdukcapil", "Loket-Dukcapil-2025");
         given().auth().oauth2(token).get("/api/v1/me").then().statusCode(200)

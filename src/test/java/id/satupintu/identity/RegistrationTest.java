@@ -7,7 +7,9 @@ import static id.satupintu.identity.IdentityFixtures.registration;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,8 +29,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 @QuarkusTest
 class RegistrationTest {
 
+    /** A sign-up from an address of its own, so the per-address limit of one test does not reach another. */
     private static ValidatableResponse register(Object body) {
-        return given().contentType(ContentType.JSON).body(body).post("/api/v1/auth/register").then();
+        return register(IdentityFixtures.randomAddress(), body);
+    }
+
+    private static ValidatableResponse register(String address, Object body) {
+        return given().header("X-Forwarded-For", address).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/auth/register").then();
     }
 
     @Test
@@ -58,25 +66,77 @@ class RegistrationTest {
     }
 
     @Test
-    void oneAccountPerNik() {
+    void aKnownNikGetsTheSameAnswerAsANewOne() {
         String nik = randomNik(false);
-        register(registration(nik, randomPhone())).statusCode(201);
-        register(registration(nik, randomPhone())).statusCode(409)
-                .contentType(startsWith("application/problem+json"))
-                .body("code", equalTo("nik-already-registered"));
-        given().header("Accept-Language", "en").contentType(ContentType.JSON).body(registration(nik, randomPhone()))
-                .post("/api/v1/auth/register").then().statusCode(409)
-                .body("title", equalTo("NIK already registered"));
+        var first = given().header("X-Forwarded-For", IdentityFixtures.randomAddress()).contentType(ContentType.JSON)
+                .body(registration(nik, randomPhone())).post("/api/v1/auth/register");
+        var again = given().header("X-Forwarded-For", IdentityFixtures.randomAddress()).contentType(ContentType.JSON)
+                .body(registration(nik, randomPhone())).post("/api/v1/auth/register");
+        // Nothing in the answer says that the NIK already had an account: same status, same fields, same values
+        // but for the new account's own id.
+        assertEquals(201, first.statusCode());
+        assertEquals(first.statusCode(), again.statusCode());
+        assertEquals(first.contentType(), again.contentType());
+        Map<String, Object> a = new java.util.HashMap<>(first.jsonPath().getMap(""));
+        Map<String, Object> b = new java.util.HashMap<>(again.jsonPath().getMap(""));
+        assertTrue(!a.get("id").equals(b.get("id")));
+        a.remove("id");
+        b.remove("id");
+        a.remove("phone");
+        b.remove("phone");
+        assertEquals(a, b);
+        assertEquals("UNVERIFIED", again.jsonPath().getString("nikVerification.state"));
+        // The earlier account is told, in its own /me; the newcomer is told nothing.
+        given().auth().oauth2(IdentityFixtures.accessTokenOf(first.jsonPath().getString("id"))).get("/api/v1/me").then()
+                .statusCode(200).body("notices.code", equalTo(List.of("nik-claimed-again")))
+                .body("notices[0].title", notNullValue());
+        given().auth().oauth2(IdentityFixtures.accessTokenOf(again.jsonPath().getString("id"))).get("/api/v1/me").then()
+                .statusCode(200).body("notices", nullValue());
     }
 
     @Test
-    void concurrentSignUpsWithOneNikCreateOneAccount() throws Exception {
+    void concurrentSignUpsWithOneNikAllAnswerAlike() throws Exception {
         for (int round = 0; round < 3; round++) {
             String nik = randomNik(round % 2 == 0);
-            assertEquals(List.of(201, 409, 409), IdentityFixtures.race(3, () -> given().contentType(ContentType.JSON)
+            assertEquals(List.of(201, 201, 201), IdentityFixtures.race(3, () -> given()
+                    .header("X-Forwarded-For", IdentityFixtures.randomAddress()).contentType(ContentType.JSON)
                     .body(registration(nik, randomPhone())).post("/api/v1/auth/register").statusCode()),
                     "round " + round);
         }
+    }
+
+    @Test
+    void aTakenUsernameIsRefusedAlikeForKnownAndUnknownNiks() {
+        String taken = IdentityFixtures.registerCitizen();
+        String knownNik = randomNik(true);
+        register(registration(knownNik, randomPhone())).statusCode(201);
+        Map<String, Object> withKnownNik = registration(knownNik, randomPhone());
+        withKnownNik.put("username", taken);
+        Map<String, Object> withNewNik = registration(randomNik(true), randomPhone());
+        withNewNik.put("username", taken);
+        register(withKnownNik).statusCode(409).body("code", equalTo("username-taken"));
+        register(withNewNik).statusCode(409).body("code", equalTo("username-taken"));
+    }
+
+    @Test
+    void signUpsAreLimitedPerClientAddress() {
+        String address = IdentityFixtures.randomAddress();
+        for (int i = 0; i < 5; i++) {
+            register(address, registration(randomNik(false), randomPhone())).statusCode(201);
+        }
+        register(address, registration(randomNik(false), randomPhone())).statusCode(429)
+                .contentType(startsWith("application/problem+json"))
+                .header("Retry-After", matchesPattern("[1-9][0-9]*"))
+                .body("code", equalTo("registration-rate-limited"));
+        // A spoofed left-most X-Forwarded-For entry does not make a new address: the hop the proxy added counts.
+        given().header("X-Forwarded-For", IdentityFixtures.randomAddress() + ", " + address)
+                .contentType(ContentType.JSON).body(registration(randomNik(false), randomPhone()))
+                .post("/api/v1/auth/register").then().statusCode(429);
+        given().header("Accept-Language", "en").header("X-Forwarded-For", address).contentType(ContentType.JSON)
+                .body(registration(randomNik(false), randomPhone())).post("/api/v1/auth/register").then()
+                .statusCode(429).body("title", equalTo("Too many sign-ups"));
+        // Another address is not affected.
+        register(registration(randomNik(false), randomPhone())).statusCode(201);
     }
 
     @Test

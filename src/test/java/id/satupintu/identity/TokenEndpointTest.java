@@ -198,7 +198,8 @@ class TokenEndpointTest {
     void citizenSignsInWithUsernameOrNik() {
         String nik = IdentityFixtures.randomNik(true);
         var body = IdentityFixtures.registration(nik, IdentityFixtures.randomPhone());
-        given().contentType(ContentType.JSON).body(body).post("/api/v1/auth/register").then().statusCode(201);
+        given().header("X-Forwarded-For", IdentityFixtures.randomAddress()).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/auth/register").then().statusCode(201);
         passwordGrant(nik, PASSWORD).then().statusCode(200).body("scope", equalTo("citizen"));
     }
 

@@ -1,6 +1,7 @@
 package id.satupintu.complaint.filing;
 
 import id.satupintu.platform.security.CurrentUser;
+import id.satupintu.platform.web.ClientAddress;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
@@ -30,10 +31,12 @@ public class ComplaintFilingResource {
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    ClientAddress clientAddress;
+
     @POST
     public Uni<Response> file(ComplaintInput input, @Context RoutingContext routing) {
-        String address = routing.request().remoteAddress() == null ? null
-                : routing.request().remoteAddress().hostAddress();
+        String address = clientAddress.of(routing.request());
         return currentUser.find().flatMap(caller -> filing.file(caller.orElse(null), input, address))
                 .map(filed -> Response.status(201)
                         .location(URI.create("/api/v1/complaints/" + filed.complaint().trackingCode()))

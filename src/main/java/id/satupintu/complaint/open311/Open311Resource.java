@@ -2,6 +2,7 @@ package id.satupintu.complaint.open311;
 
 import id.satupintu.platform.error.ProblemException;
 import id.satupintu.platform.i18n.Messages;
+import id.satupintu.platform.web.ClientAddress;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
@@ -41,6 +42,9 @@ public class Open311Resource {
     @Inject
     Open311Filing filing;
 
+    @Inject
+    ClientAddress clientAddresses;
+
     /** discovery.{xml,json}, services.{xml,json}, requests.{xml,json} */
     @GET
     @Path("/{segment}")
@@ -72,7 +76,7 @@ public class Open311Resource {
     @Consumes(MediaType.WILDCARD)
     public Uni<Response> create(@PathParam("segment") String segment, String body, @Context UriInfo uri,
                                 @Context HttpHeaders headers, @Context HttpServerRequest request) {
-        String clientAddress = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
+        String clientAddress = clientAddresses.of(request);
         return answer(segment, uri, headers, (name, query) -> "requests".equals(name)
                 ? filing.create(Open311Form.parse(headers.getHeaderString(HttpHeaders.CONTENT_TYPE), body), query,
                         clientAddress)

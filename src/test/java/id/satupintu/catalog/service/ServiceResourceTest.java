@@ -173,6 +173,21 @@ class ServiceResourceTest {
     }
 
     @Test
+    void theStandardSaysWhetherTheServiceNeedsAVerifiedIdentity() {
+        String agency = newAgency();
+        String plain = newCode("IDN");
+        createService(service(plain, agency, "NONPERIZINAN", standard()));
+        given().get("/api/v1/services/" + plain).then().statusCode(200)
+                .body("standard.verifiedIdentity", equalTo(false));
+        String strict = newCode("IDV");
+        Map<String, Object> standard = standard();
+        standard.put("verifiedIdentity", true);
+        createService(service(strict, agency, "NONPERIZINAN", standard));
+        given().get("/api/v1/services/" + strict).then().statusCode(200)
+                .body("standard.verifiedIdentity", equalTo(true));
+    }
+
+    @Test
     void concurrentEditsGetConsecutiveVersions() throws Exception {
         String agency = newAgency();
         String code = newCode("RACE");

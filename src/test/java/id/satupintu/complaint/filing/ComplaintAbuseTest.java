@@ -1,5 +1,6 @@
 package id.satupintu.complaint.filing;
 
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -7,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import id.satupintu.complaint.ComplaintFixtures;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +43,36 @@ class ComplaintAbuseTest {
         }
         f.as(null).header("Accept-Language", "en").body(f.body(null)).post("/api/v1/complaints").then()
                 .statusCode(429).body("detail", containsString("Try again in"));
+    }
+
+    @Test
+    void aSpoofedForwardedForDoesNotMakeANewAddress() {
+        ComplaintFixtures f = new ComplaintFixtures();
+        // The trusted local proxy appends the real address; anything left of it is what the client sent.
+        for (int i = 0; i < 5; i++) {
+            forwardedFor(ComplaintFixtures.randomAddress() + ", " + f.address)
+                    .body(f.body(null)).post("/api/v1/complaints").then().statusCode(201);
+        }
+        forwardedFor(ComplaintFixtures.randomAddress() + "," + f.address)
+                .body(f.body(null)).post("/api/v1/complaints").then().statusCode(429)
+                .body("code", equalTo("complaint-rate-limited"));
+        // Several X-Forwarded-For headers make one list; the last hop still decides.
+        given().header("X-Forwarded-For", ComplaintFixtures.randomAddress()).header("X-Forwarded-For", f.address)
+                .contentType(ContentType.JSON)
+                .body(f.body(null)).post("/api/v1/complaints").then().statusCode(429);
+        // A hop that is not a trusted proxy is the client, whatever it claims to forward for.
+        String untrustedProxy = ComplaintFixtures.randomAddress();
+        for (int i = 0; i < 5; i++) {
+            forwardedFor(ComplaintFixtures.randomAddress() + ", " + untrustedProxy)
+                    .body(f.body(null)).post("/api/v1/complaints").then().statusCode(201);
+        }
+        forwardedFor(ComplaintFixtures.randomAddress() + ", " + untrustedProxy)
+                .body(f.body(null)).post("/api/v1/complaints").then().statusCode(429);
+    }
+
+    /** An anonymous request with this X-Forwarded-For header only. */
+    private static RequestSpecification forwardedFor(String header) {
+        return given().header("X-Forwarded-For", header).contentType(ContentType.JSON);
     }
 
     @Test
