@@ -20,15 +20,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
  * OSS's {@code receiveNIB}: each checklist item whose {@code kd_izin} maps to one of our services
  * (table {@code oss_permit_type}) opens a draft application of the business through the ordinary
- * integrator filing, and is remembered by (nib, id_izin) so that OSS resending the message gets
- * the same applications back. Items are answered one by one: an unknown {@code kd_izin} or an item
- * the filing refuses does not undo the others.
+ * integrator filing, and is remembered by (client, nib, id_izin) so that OSS resending the message gets
+ * the same applications back. Per client: another integrator sending the same items opens its own
+ * drafts and learns nothing of the first one's filings (it could not read them either). Items are
+ * answered one by one: an unknown {@code kd_izin} or an item the filing refuses does not undo the others.
  */
 @ApplicationScoped
 public class OssReceiver {
@@ -67,12 +69,13 @@ public class OssReceiver {
         // A resend of the same items waits on their advisory locks and then finds what the first one
         // opened. The locks are taken first and in sorted order, so two messages naming the same items
         // in different orders cannot deadlock. Then the items, one after another on the one session.
-        List<String> keys = data.dataChecklist().stream().map(item -> "oss-permit:" + data.nib() + ":" + item.idIzin())
-                .sorted().toList();
+        UUID client = caller.uuid().orElseThrow();
+        List<String> keys = data.dataChecklist().stream()
+                .map(item -> "oss-permit:" + client + ":" + data.nib() + ":" + item.idIzin()).sorted().toList();
         return Panache.withTransaction(() -> Multi.createFrom().iterable(keys)
                 .onItem().transformToUniAndConcatenate(this::lock).collect().last()
                 .flatMap(locked -> Multi.createFrom().iterable(data.dataChecklist())
-                        .onItem().transformToUniAndConcatenate(item -> item(caller, data.nib(), item,
+                        .onItem().transformToUniAndConcatenate(item -> item(caller, client, data.nib(), item,
                                 item.kbli() != null ? item.kbli() : projectKbli.get(item.idProyek()), locale))
                         .collect().asList()));
     }
@@ -84,10 +87,12 @@ public class OssReceiver {
                 .setParameter(1, key).getSingleResult());
     }
 
-    private Uni<ItemResult> item(Caller caller, String nib, ReceiveNib.Checklist item, String kbli, Locale locale) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(
-                                "select tracking_number from oss_permit where nib = ?1 and id_izin = ?2", String.class)
-                        .setParameter(1, nib).setParameter(2, item.idIzin()).getResultList()
+    private Uni<ItemResult> item(Caller caller, UUID client, String nib, ReceiveNib.Checklist item, String kbli,
+                                 Locale locale) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                                select tracking_number from oss_permit where client_id = ?1 and nib = ?2 and id_izin = ?3""",
+                                String.class)
+                        .setParameter(1, client).setParameter(2, nib).setParameter(3, item.idIzin()).getResultList()
                 .flatMap(known -> {
                     if (!known.isEmpty()) {
                         return Uni.createFrom().item(result(item, 200, "existing", known.get(0), locale));
@@ -97,13 +102,13 @@ public class OssReceiver {
                             .setParameter(1, item.kdIzin()).getResultList()
                             .flatMap(services -> services.isEmpty()
                                     ? Uni.createFrom().item(result(item, 404, "unmapped", null, locale))
-                                    : open(caller, nib, item, kbli, services.get(0), locale));
+                                    : open(caller, client, nib, item, kbli, services.get(0), locale));
                 }));
     }
 
     /** A draft: OSS sends the business and the permit, not our form; the integrator completes and submits it. */
-    private Uni<ItemResult> open(Caller caller, String nib, ReceiveNib.Checklist item, String kbli, String service,
-                                 Locale locale) {
+    private Uni<ItemResult> open(Caller caller, UUID client, String nib, ReceiveNib.Checklist item, String kbli,
+                                 String service, Locale locale) {
         ApplicationInput input = new ApplicationInput(service, null, true, Map.of(), null, nib, kbli);
         return applications.file(caller, input, null)
                 .flatMap(outcome -> Panache.getSession().flatMap(session -> session.createNativeQuery("""
@@ -112,7 +117,7 @@ public class OssReceiver {
                         .setParameter(1, nib).setParameter(2, item.idIzin()).setParameter(3, item.kdIzin())
                         .setParameter(4, item.idProyek()).setParameter(5, kbli)
                         .setParameter(6, outcome.body().trackingNumber())
-                        .setParameter(7, caller.uuid().orElseThrow())
+                        .setParameter(7, client)
                         .executeUpdate())
                         .map(inserted -> result(item, 201, "opened", outcome.body().trackingNumber(), locale)))
                 // The filing checks happen before it writes anything, so a refused item leaves the

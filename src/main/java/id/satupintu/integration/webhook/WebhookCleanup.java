@@ -9,8 +9,8 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Forgets delivered webhooks after a while (dead letters stay until replayed or their subscription
- * is deleted). Every replica may run it; deleting the same old rows twice is harmless.
+ * Forgets delivered and skipped webhooks after a while (dead letters stay until replayed or their
+ * subscription is deleted). Every replica may run it; deleting the same old rows twice is harmless.
  */
 @ApplicationScoped
 public class WebhookCleanup {
@@ -22,10 +22,11 @@ public class WebhookCleanup {
     int keepDays;
 
     @Scheduled(every = "1h", delayed = "10m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    Uni<Void> forgetDelivered() {
+    Uni<Void> forgetDeliveredAndSkipped() {
         return pool.preparedQuery("""
                         delete from webhook_delivery
-                         where status = 'DELIVERED' and delivered_at < now() - make_interval(days => $1)""")
+                         where (status = 'DELIVERED' and delivered_at < now() - make_interval(days => $1))
+                            or (status = 'SKIPPED' and skipped_at < now() - make_interval(days => $1))""")
                 .execute(Tuple.of(keepDays)).replaceWithVoid();
     }
 }

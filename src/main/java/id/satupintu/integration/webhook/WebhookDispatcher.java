@@ -38,6 +38,8 @@ import org.jboss.logging.Logger;
  * send the same delivery together, and one that dies mid-way leaves a lease that runs out and lets
  * another retry (at least once). Only the oldest pending delivery of a stream is ever claimable for
  * a subscription, so an object's events arrive in order, a retrying one holding back those after it.
+ * Before each send the subscription's client is judged as it is at that moment ({@link WebhookAccess}):
+ * what it could not read over HTTP now is skipped instead of sent.
  * Woken by every event this replica hears, after each finished send, and by a periodic sweep for
  * retries that came due.
  */
@@ -48,7 +50,7 @@ public class WebhookDispatcher {
 
     private static final String CLAIM = """
             with due as (
-                select d.id from webhook_delivery d
+                select d.id, d.subscription_id, d.event_id from webhook_delivery d
                 join webhook_subscription s on s.id = d.subscription_id and s.active
                 where d.status = 'PENDING' and d.next_attempt_at <= now()
                   and (d.lease_until is null or d.lease_until < now())
@@ -61,14 +63,21 @@ public class WebhookDispatcher {
             )
             update webhook_delivery d
                set lease_until = now() + make_interval(secs => $2), attempts = d.attempts + 1
-              from due, webhook_subscription s, event e
-                   -- What an OSS-format body needs: OSS's ids of the permit and the site's clock.
+              from due
+                   join webhook_subscription s on s.id = due.subscription_id
+                   join event e on e.id = due.event_id
+                   -- The client as it is now decides whether the delivery goes out (WebhookAccess).
+                   left join identity_api_client c on c.id = s.client_id
+                   -- What an OSS-format body needs: OSS's ids of the client's permit and the site's clock.
                    left join oss_permit o on o.tracking_number = e.payload ->> 'trackingNumber'
+                                         and o.client_id = s.client_id
                    left join catalog_site_zone st on st.code = e.payload ->> 'siteCode'
-             where d.id = due.id and e.id = d.event_id and s.id = d.subscription_id
+             where d.id = due.id
             returning d.id, d.attempts, e.id as event_id, e.type, e.payload, e.created_at, s.url,
                       s.secret_encrypted, s.previous_secret_encrypted, s.previous_secret_expires_at,
-                      s.format, o.nib, o.id_proyek, o.id_izin, o.kd_izin, st.time_zone
+                      s.format, o.nib, o.id_proyek, o.id_izin, o.kd_izin, st.time_zone,
+                      s.client_id, s.client_name, c.active as client_active, c.kind as client_kind,
+                      c.scopes as client_scopes, c.agency_code as client_agency, c.site_code as client_site
             """;
 
     @Inject
@@ -171,6 +180,14 @@ public class WebhookDispatcher {
     }
 
     private void send(Claimed delivery) {
+        String refusal = WebhookAccess.refusal(delivery.reader(), delivery.type(), delivery.payload());
+        if (refusal != null) {
+            skip(delivery, refusal).subscribe().with(done -> finished(), e -> {
+                LOG.warnf(e, "Could not record skipped webhook delivery %d", delivery.id());
+                finished();
+            });
+            return;
+        }
         byte[] body = body(delivery);
         Uni.createFrom().deferred(() -> targets.check(delivery.url()))
                 .flatMap(target -> post(target, delivery, body))
@@ -217,6 +234,20 @@ public class WebhookDispatcher {
                 // The answer's body is not used; read it to the end so the connection is reused.
                 .compose(response -> response.end().map(ended -> new Outcome(response.statusCode(), null)))
                 .toCompletionStage());
+    }
+
+    /**
+     * What the client may no longer read is not sent, now or later: skipped with the reason, not a
+     * failure (no retry, no dead letter), and the next event of its stream may go. The claim counted
+     * an attempt that was not made; it is given back.
+     */
+    private Uni<Void> skip(Claimed delivery, String reason) {
+        LOG.debugf("Webhook delivery %d skipped: %s", delivery.id(), reason);
+        return pool.preparedQuery("""
+                        update webhook_delivery set status = 'SKIPPED', skipped_at = now(), skip_reason = $2,
+                               lease_until = null, attempts = attempts - 1
+                         where id = $1""")
+                .execute(Tuple.of(delivery.id(), reason)).replaceWithVoid();
     }
 
     private Uni<Void> record(Claimed delivery, Outcome outcome) {
@@ -293,7 +324,8 @@ public class WebhookDispatcher {
 
     private record Claimed(long id, int attempts, long eventId, String type, JsonObject payload,
                            OffsetDateTime createdAt, String url, String secret, String previousSecret,
-                           OffsetDateTime previousSecretExpiresAt, String format, OssPermit oss) {
+                           OffsetDateTime previousSecretExpiresAt, String format, OssPermit oss,
+                           WebhookAccess.Reader reader) {
 
         static Claimed of(Row row) {
             Object payload = row.getValue("payload");
@@ -303,7 +335,10 @@ public class WebhookDispatcher {
                     row.getString("secret_encrypted"), row.getString("previous_secret_encrypted"),
                     row.getOffsetDateTime("previous_secret_expires_at"), row.getString("format"),
                     row.getString("nib") == null ? null : new OssPermit(row.getString("nib"), row.getString("id_proyek"), row.getString("id_izin"),
-                            row.getString("kd_izin"), row.getString("time_zone")));
+                            row.getString("kd_izin"), row.getString("time_zone")),
+                    WebhookAccess.Reader.of(row.getUUID("client_id"), row.getString("client_name"),
+                            row.getBoolean("client_active"), row.getString("client_kind"), row.getString("client_scopes"),
+                            row.getString("client_agency"), row.getString("client_site")));
         }
     }
 

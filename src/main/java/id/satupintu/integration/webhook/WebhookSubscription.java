@@ -30,10 +30,6 @@ public class WebhookSubscription extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(name = "type_patterns")
     public List<String> typePatterns;
-    @Column(name = "agency_code")
-    public String agencyCode;
-    @Column(name = "site_code")
-    public String siteCode;
     public boolean active;
     /** The body's shape: {@link WebhookSubscriptions#FORMATS}. */
     public String format;

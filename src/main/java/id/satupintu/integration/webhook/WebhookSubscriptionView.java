@@ -1,21 +1,23 @@
 package id.satupintu.integration.webhook;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import id.satupintu.platform.security.Caller;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * A subscription as its owner sees it. {@code secret} is present only in the answer that created
- * or rotated it: the service never shows it again.
+ * or rotated it: the service never shows it again. {@code agencyCode} and {@code siteCode} are the
+ * owner's binding now (its token is of the current settings), which decides what it hears.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record WebhookSubscriptionView(UUID id, String url, List<String> eventTypes, boolean active, String format, String agencyCode,
                                       String siteCode, OffsetDateTime createdAt, OffsetDateTime updatedAt,
                                       String secret, OffsetDateTime previousSecretExpiresAt) {
 
-    static WebhookSubscriptionView of(WebhookSubscription s, String secret) {
-        return new WebhookSubscriptionView(s.id, s.url, s.eventTypes, s.active, s.format, s.agencyCode, s.siteCode, s.createdAt,
-                s.updatedAt, secret, s.previousSecretExpiresAt);
+    static WebhookSubscriptionView of(WebhookSubscription s, Caller owner, String secret) {
+        return new WebhookSubscriptionView(s.id, s.url, s.eventTypes, s.active, s.format, owner.agencyCode(),
+                owner.siteCode(), s.createdAt, s.updatedAt, secret, s.previousSecretExpiresAt);
     }
 }

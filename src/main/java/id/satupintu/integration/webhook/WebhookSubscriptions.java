@@ -30,8 +30,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Webhook subscriptions of API clients. Only an integrator holding {@code webhooks:manage} manages
- * them, and only its own. Each event family needs the client's read scope for it; a client bound
- * to an agency or a site keeps that binding on its subscriptions, so it hears only its own objects.
+ * them, and only its own. Each event family needs the client's read scope for it, on subscribing and
+ * again on every send; what a client hears follows its current binding (see {@link WebhookAccess}).
  */
 @ApplicationScoped
 public class WebhookSubscriptions {
@@ -63,12 +63,12 @@ public class WebhookSubscriptions {
     public Uni<List<WebhookSubscriptionView>> list(Caller caller) {
         UUID owner = owner(caller);
         return WebhookSubscription.<WebhookSubscription>list("clientId = ?1 order by createdAt, id", owner)
-                .map(all -> all.stream().map(s -> WebhookSubscriptionView.of(s, null)).toList());
+                .map(all -> all.stream().map(s -> WebhookSubscriptionView.of(s, caller, null)).toList());
     }
 
     @WithSession
     public Uni<WebhookSubscriptionView> find(Caller caller, String id) {
-        return owned(caller, id).map(s -> WebhookSubscriptionView.of(s, null));
+        return owned(caller, id).map(s -> WebhookSubscriptionView.of(s, caller, null));
     }
 
     /** Checks the input and the target first (a DNS look-up), then stores; the secret is shown once. */
@@ -94,12 +94,10 @@ public class WebhookSubscriptions {
             s.id = UUID.randomUUID();
             s.clientId = owner;
             s.clientName = caller.name();
-            s.agencyCode = caller.agencyCode();
-            s.siteCode = caller.siteCode();
             apply(s, input, types);
             s.secretEncrypted = protection.encrypt(secret);
             s.createdAt = s.updatedAt;
-            return s.<WebhookSubscription>persist().map(saved -> WebhookSubscriptionView.of(saved, secret));
+            return s.<WebhookSubscription>persist().map(saved -> WebhookSubscriptionView.of(saved, caller, secret));
         });
     }
 
@@ -113,7 +111,7 @@ public class WebhookSubscriptions {
     private Uni<WebhookSubscriptionView> update(Caller caller, String id, WebhookSubscriptionInput input, List<String> types) {
         return owned(caller, id).map(s -> {
             apply(s, input, types);
-            return WebhookSubscriptionView.of(s, null);
+            return WebhookSubscriptionView.of(s, caller, null);
         });
     }
 
@@ -133,7 +131,7 @@ public class WebhookSubscriptions {
             s.previousSecretExpiresAt = now.plusHours(secretGraceHours);
             s.secretEncrypted = protection.encrypt(secret);
             s.updatedAt = now;
-            return WebhookSubscriptionView.of(s, secret);
+            return WebhookSubscriptionView.of(s, caller, secret);
         });
     }
 
@@ -205,7 +203,7 @@ public class WebhookSubscriptions {
         InputValidator.failIfAny(errors);
         Set<String> types = new LinkedHashSet<>(given);
         for (String type : types) {
-            String scope = FAMILY_SCOPES.get(family(type));
+            String scope = WebhookAccess.readScope(type);
             if (!caller.hasScope(scope)) {
                 throw new ProblemException(403, "webhook-scope-missing", type, scope);
             }

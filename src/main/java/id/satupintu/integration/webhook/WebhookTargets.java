@@ -21,7 +21,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Guards webhook targets against server-side request forgery: a client must not make the service
  * call its own network (loopback, private ranges, link-local and cloud metadata, carrier-grade NAT,
- * unique-local IPv6). The name is resolved here and the request is then sent to exactly the address
+ * unique-local IPv6, and IPv6 forms that embed such an IPv4 address or lead to a local translator). The name is resolved here and the request is then sent to exactly the address
  * that was checked, so a DNS answer that changes between check and call (rebinding) cannot slip in.
  * Hosts on the allow-list (exact host text of the URL) skip the address check; that is how tests
  * and on-premises receivers inside the office network are let through.
@@ -143,19 +143,54 @@ public class WebhookTargets {
             if ((first & 0xfe) == 0xfc) {                       // unique local fc00::/7
                 return true;
             }
-            // IPv4-mapped (::ffff:a.b.c.d) and NAT64 (64:ff9b::/96): judge the IPv4 address inside.
-            boolean mapped = isZero(b, 0, 10) && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;
-            boolean nat64 = first == 0 && (b[1] & 0xff) == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b
-                    && isZero(b, 4, 12);
-            if (mapped || nat64) {
+            // NAT64 local-use prefix 64:ff9b:1::/48 (RFC 8215): a translator inside the operator's own
+            // network, whatever IPv4 address the rest names.
+            if (startsWith(b, 0x00, 0x64, 0xff, 0x9b, 0x00, 0x01)) {
+                return true;
+            }
+            // A form that carries an IPv4 address some stack, translator or relay may forward to:
+            // judged by the IPv4 address inside.
+            byte[] inner = embeddedIpv4(b);
+            if (inner != null) {
                 try {
-                    return internal(InetAddress.getByAddress(new byte[] {b[12], b[13], b[14], b[15]}));
+                    return internal(InetAddress.getByAddress(inner));
                 } catch (UnknownHostException impossible) {
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    /**
+     * The IPv4 address inside an IPv6 address that embeds one: IPv4-compatible {@code ::a.b.c.d},
+     * IPv4-mapped {@code ::ffff:a.b.c.d}, IPv4-translated {@code ::ffff:0:a.b.c.d}, NAT64
+     * {@code 64:ff9b::a.b.c.d}, 6to4 {@code 2002:aabb:ccdd::/48} and Teredo {@code 2001:0::/32} (the
+     * client's address, stored inverted); null for any other address.
+     */
+    static byte[] embeddedIpv4(byte[] b) {
+        boolean compatibleOrMapped = isZero(b, 0, 10) && ((b[10] == 0 && b[11] == 0) || (b[10] == -1 && b[11] == -1));
+        boolean translated = isZero(b, 0, 8) && b[8] == -1 && b[9] == -1 && b[10] == 0 && b[11] == 0;
+        boolean nat64 = startsWith(b, 0x00, 0x64, 0xff, 0x9b) && isZero(b, 4, 12);
+        if (compatibleOrMapped || translated || nat64) {
+            return new byte[] {b[12], b[13], b[14], b[15]};
+        }
+        if (startsWith(b, 0x20, 0x02)) {
+            return new byte[] {b[2], b[3], b[4], b[5]};
+        }
+        if (startsWith(b, 0x20, 0x01, 0x00, 0x00)) {
+            return new byte[] {(byte) ~b[12], (byte) ~b[13], (byte) ~b[14], (byte) ~b[15]};
+        }
+        return null;
+    }
+
+    private static boolean startsWith(byte[] bytes, int... prefix) {
+        for (int i = 0; i < prefix.length; i++) {
+            if ((bytes[i] & 0xff) != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isZero(byte[] bytes, int from, int to) {

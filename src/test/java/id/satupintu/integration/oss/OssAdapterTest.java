@@ -254,6 +254,28 @@ class OssAdapterTest {
     }
 
     @Test
+    void aResendIsRememberedPerClientAndAnotherIntegratorsFilingsAreInvisible() {
+        Map<String, Object> body = message(nib(), List.of(item("IZ-1", kdIzin, null)));
+        String ours = receive(oss, body).statusCode(200)
+                .body("responreceiveNIB.data_checklist[0].status", equalTo("opened"))
+                .extract().path("responreceiveNIB.data_checklist[0].nomor_permohonan");
+        String other = client(UUID.randomUUID().toString(), Scopes.APPLICATIONS_WRITE, Scopes.APPLICATIONS_READ);
+        // The same NIB and id_izin from another integrator: its own draft, not "existing" with ours.
+        String theirs = receive(other, body).statusCode(200)
+                .body("responreceiveNIB.data_checklist[0].status", equalTo("opened"))
+                .extract().path("responreceiveNIB.data_checklist[0].nomor_permohonan");
+        assertNotEquals(ours, theirs);
+        // Each one's resend finds its own filing.
+        receive(other, body).statusCode(200)
+                .body("responreceiveNIB.data_checklist[0].status", equalTo("existing"))
+                .body("responreceiveNIB.data_checklist[0].nomor_permohonan", equalTo(theirs));
+        receive(oss, body).statusCode(200)
+                .body("responreceiveNIB.data_checklist[0].status", equalTo("existing"))
+                .body("responreceiveNIB.data_checklist[0].nomor_permohonan", equalTo(ours));
+        given().auth().oauth2(other).get("/api/v1/applications/" + ours).then().statusCode(404);
+    }
+
+    @Test
     void badMessagesAre400AndOnlyAnIntegratorWithApplicationsWriteMayPush() {
         String nib = nib();
         receive(oss, Map.of()).statusCode(400).body("errors.field", hasItem("dataNIB"));

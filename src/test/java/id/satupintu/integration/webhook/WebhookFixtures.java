@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import id.satupintu.identity.AccessTokenIssuer;
 import id.satupintu.platform.security.Roles;
 import id.satupintu.support.TestTokens;
+import io.quarkus.arc.Arc;
 import io.restassured.http.ContentType;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,11 +67,59 @@ final class WebhookFixtures {
         return new Office(site, counter, staff);
     }
 
-    /** An integrator client bound to a site (null: unbound) with these scopes. */
-    static String client(String site, String... scopes) {
+    /**
+     * A stored integrator client and a token of its current settings. An administrator changes or
+     * revokes it through the API, as in production; each change ends the tokens issued before.
+     */
+    record Client(String id, String token, int generation, String agency, String site, Set<String> scopes) {
+
+        /** The client_id TestTokens stores the client under. */
+        String clientId() {
+            return "t-" + id;
+        }
+
+        /** An administrator replaces the client's scopes and binding; returns the client with a fresh token. */
+        Client change(String newAgency, String newSite, String... newScopes) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("name", "Klien webhook uji");
+            body.put("scopes", List.of(newScopes));
+            body.put("agencyCode", newAgency);
+            body.put("siteCode", newSite);
+            given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(body)
+                    .put("/api/v1/api-clients/" + clientId()).then().statusCode(200);
+            int next = generation + 1;
+            return new Client(id, token(id, newAgency, newSite, Set.of(newScopes), next), next, newAgency, newSite,
+                    Set.of(newScopes));
+        }
+
+        /** An administrator revokes the client for good. */
+        void revoke() {
+            given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                    .post("/api/v1/api-clients/" + clientId() + "/revocation")
+                    .then().statusCode(200);
+        }
+
+        private static String token(String id, String agency, String site, Set<String> scopes, int generation) {
+            return Arc.container().instance(AccessTokenIssuer.class).get().issue(subject(id, agency, site, scopes),
+                    generation);
+        }
+    }
+
+    private static AccessTokenIssuer.Subject subject(String id, String agency, String site, Set<String> scopes) {
+        return new AccessTokenIssuer.Subject(id, "hooks-" + id.substring(0, 8), Set.of(Roles.INTEGRATOR), agency, site,
+                scopes, true);
+    }
+
+    /** A stored integrator client bound to a site (null: unbound) with these scopes. */
+    static Client integrator(String site, String... scopes) {
         String id = UUID.randomUUID().toString();
-        return TestTokens.issue(new AccessTokenIssuer.Subject(id, "hooks-" + id.substring(0, 8),
-                Set.of(Roles.INTEGRATOR), null, site, Set.of(scopes), true));
+        String token = TestTokens.issue(subject(id, null, site, Set.of(scopes)));
+        return new Client(id, token, 0, null, site, Set.of(scopes));
+    }
+
+    /** The token of an integrator client bound to a site (null: unbound) with these scopes. */
+    static String client(String site, String... scopes) {
+        return integrator(site, scopes).token();
     }
 
     static String manager(String site) {

@@ -161,6 +161,24 @@ class WebhookSubscriptionTest {
     }
 
     @Test
+    void ipv6FormsThatEmbedAnInternalIpv4AddressAreRefused() {
+        String client = WebhookFixtures.manager(null);
+        for (String internal : List.of(
+                "https://[::127.0.0.1]/hook",          // IPv4-compatible
+                "https://[::ffff:0:7f00:1]/hook",      // IPv4-translated (SIIT)
+                "https://[::ffff:0:a00:1]/hook",
+                "https://[64:ff9b::7f00:1]/hook",      // NAT64 well-known prefix
+                "https://[64:ff9b::c0a8:101]/hook",
+                "https://[64:ff9b:1::808:808]/hook",   // NAT64 local-use prefix: inside the network
+                "https://[2002:7f00:1::1]/hook",       // 6to4
+                "https://[2002:a9fe:a9fe::]/latest/meta-data")) {
+            as(client).header("Accept-Language", "en").body(body(internal, List.of("application.*")))
+                    .post("/api/v1/webhooks/subscriptions").then().statusCode(422)
+                    .body("code", equalTo("webhook-target-not-allowed"));
+        }
+    }
+
+    @Test
     void parallelCreatesStopAtTheLimit() throws Exception {
         String client = WebhookFixtures.manager(null);
         ExecutorService pool = Executors.newFixedThreadPool(8);
