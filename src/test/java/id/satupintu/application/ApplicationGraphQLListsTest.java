@@ -11,7 +11,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import id.satupintu.application.ApplicationFixtures.Account;
@@ -53,6 +52,16 @@ class ApplicationGraphQLListsTest {
         return tn;
     }
 
+    /**
+     * 3 rows and 12 rows cost the same statements. A scheduled job (the webhook sweep runs every second in
+     * tests) may land one statement in either count on a loaded machine, so a difference of one is
+     * tolerated; loading per row would add at least nine.
+     */
+    private static void assertSameCost(long few, long many, String list) {
+        assertTrue(Math.abs(many - few) <= 1, list + ": statements grow with rows: " + few + " for 3, " + many
+                + " for 12");
+    }
+
     @Test
     void listsCostTheSameNumberOfStatementsForFewAndManyRows() {
         ApplicationFixtures few = new ApplicationFixtures();
@@ -74,14 +83,14 @@ class ApplicationGraphQLListsTest {
                 .body("data.myApplications.items", hasSize(3)));
         long mineMany = SqlStatements.during(() -> graphql(many.citizen, MINE, Map.of())
                 .body("data.myApplications.items", hasSize(12)));
-        assertEquals(mineFew, mineMany, "myApplications: statements grow with rows");
+        assertSameCost(mineFew, mineMany, "myApplications");
         assertTrue(mineFew > 0 && mineFew <= 10, "myApplications statements: " + mineFew);
 
         long queueFew = SqlStatements.during(() -> graphql(few.supervisor, QUEUE, new HashMap<>())
                 .body("errors", nullValue()).body("data.workQueue.items", hasSize(3)));
         long queueMany = SqlStatements.during(() -> graphql(many.supervisor, QUEUE, new HashMap<>())
                 .body("errors", nullValue()).body("data.workQueue.items", hasSize(12)));
-        assertEquals(queueFew, queueMany, "workQueue: statements grow with rows");
+        assertSameCost(queueFew, queueMany, "workQueue");
         System.out.printf("GraphQL list statements: myApplications %d (3 and 12 rows), workQueue %d%n", mineFew,
                 queueFew);
     }
