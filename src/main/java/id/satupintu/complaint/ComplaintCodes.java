@@ -1,11 +1,10 @@
 package id.satupintu.complaint;
 
+import id.satupintu.platform.security.Digests;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -54,7 +53,7 @@ public final class ComplaintCodes {
     }
 
     public static String sha256(String text) {
-        return HexFormat.of().formatHex(digest(text.getBytes(StandardCharsets.UTF_8)));
+        return Digests.sha256Hex(text);
     }
 
     /** Compares a presented secret with the stored hash in constant time. */
@@ -64,13 +63,5 @@ public final class ComplaintCodes {
         }
         return MessageDigest.isEqual(sha256(secret).getBytes(StandardCharsets.US_ASCII),
                 storedHash.getBytes(StandardCharsets.US_ASCII));
-    }
-
-    private static byte[] digest(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

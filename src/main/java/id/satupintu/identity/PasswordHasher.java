@@ -7,7 +7,6 @@ import io.vertx.mutiny.core.WorkerExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -115,20 +114,6 @@ public class PasswordHasher {
             throw new IllegalStateException("PBKDF2WithHmacSHA256 is not available", e);
         } finally {
             spec.clearPassword();
-        }
-    }
-
-    /** SHA-256 hex of an opaque high-entropy token (refresh tokens): no salt or stretching needed. */
-    public static String sha256Hex(String value) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-            StringBuilder hex = new StringBuilder(64);
-            for (byte b : digest) {
-                hex.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
-            }
-            return hex.toString();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

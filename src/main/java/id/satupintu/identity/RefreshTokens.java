@@ -1,5 +1,6 @@
 package id.satupintu.identity;
 
+import id.satupintu.platform.security.Digests;
 import id.satupintu.platform.error.ProblemException;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -48,7 +49,7 @@ public class RefreshTokens {
 
     /** Spends token and returns its successor; fails with invalid-grant for any token that cannot be used. */
     public Uni<Rotation> rotate(String token) {
-        String hash = PasswordHasher.sha256Hex(token);
+        String hash = Digests.sha256Hex(token);
         return pool.withTransaction(conn -> conn.preparedQuery("""
                         update identity_refresh_token rt set spent_at = now()
                         where token_hash = $1 and spent_at is null and revoked_at is null and expires_at > now()
@@ -89,7 +90,7 @@ public class RefreshTokens {
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         return conn.preparedQuery("insert into identity_refresh_token (family_id, user_id, token_hash, expires_at) "
                         + "values ($1, $2, $3, now() + make_interval(days => $4))")
-                .execute(Tuple.of(familyId, userId, PasswordHasher.sha256Hex(token), refreshTokenDays))
+                .execute(Tuple.of(familyId, userId, Digests.sha256Hex(token), refreshTokenDays))
                 .replaceWith(token);
     }
 

@@ -1,5 +1,6 @@
 package id.satupintu.identity;
 
+import id.satupintu.platform.security.Digests;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Alternative;
@@ -10,7 +11,6 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
@@ -57,7 +57,7 @@ public class SigningKeys {
                 throw new IllegalStateException("Set SATUPINTU_JWT_PRIVATE_KEY and SATUPINTU_JWT_PUBLIC_KEY (PEM), "
                         + "or SATUPINTU_JWT_GENERATE_KEYS=true outside production");
             }
-            byte[] thumbprint = MessageDigest.getInstance("SHA-256").digest(publicKey.getEncoded());
+            byte[] thumbprint = Digests.sha256(publicKey.getEncoded());
             this.keyId = Base64.getUrlEncoder().withoutPadding().encodeToString(thumbprint).substring(0, 16);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException("The JWT keys are not valid PEM RSA keys", e);

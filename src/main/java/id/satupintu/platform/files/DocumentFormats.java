@@ -1,5 +1,6 @@
 package id.satupintu.platform.files;
 
+import id.satupintu.platform.security.Digests;
 import id.satupintu.platform.error.ProblemException;
 import java.util.Optional;
 
@@ -53,11 +54,7 @@ public final class DocumentFormats {
 
     /** The lower-case hex SHA-256 of a file: its identity in listings and its ETag. */
     public static String sha256(byte[] content) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Digests.sha256Hex(content);
     }
 
     private static boolean startsWith(byte[] content, byte[] magic) {

@@ -1,5 +1,6 @@
 package id.satupintu.platform.files;
 
+import id.satupintu.platform.security.Digests;
 import id.satupintu.platform.error.ProblemException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.AsyncResult;
@@ -15,7 +16,6 @@ import io.vertx.core.streams.WriteStream;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -117,11 +117,7 @@ public class DocumentReceiver {
         Hashing(AsyncFile out, long limit) {
             this.out = out;
             this.limit = limit;
-            try {
-                this.digest = MessageDigest.getInstance("SHA-256");
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
+            this.digest = Digests.digest();
         }
 
         Received received(String file) {

@@ -1,5 +1,6 @@
 package id.satupintu.platform.idempotency;
 
+import id.satupintu.platform.security.Digests;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -9,9 +10,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -92,8 +90,8 @@ public class Idempotency {
     private String hash(Object request) {
         try {
             byte[] bytes = canonical.writeValueAsString(canonical.convertValue(request, Object.class)).getBytes(StandardCharsets.UTF_8);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            return Digests.sha256Hex(bytes);
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -1,6 +1,6 @@
 package id.satupintu.queue.booking;
 
-import id.satupintu.identity.PasswordHasher;
+import id.satupintu.platform.security.Digests;
 import id.satupintu.platform.error.InputValidator;
 import id.satupintu.platform.error.ProblemException;
 import id.satupintu.platform.jobs.QueueClock;
@@ -59,7 +59,7 @@ public class BookingCheckIn {
         }
         InputValidator.failIfAny(validator.violations(request, "body"));
         return pool.withTransaction(tx -> tx.preparedQuery(Booking.SELECT + "where b.token_hash = $1 for update of b")
-                .execute(Tuple.of(PasswordHasher.sha256Hex(request.token())))
+                .execute(Tuple.of(Digests.sha256Hex(request.token())))
                 .map(rows -> {
                     if (!rows.iterator().hasNext()) {
                         throw new ProblemException(404, "booking-token-unknown");

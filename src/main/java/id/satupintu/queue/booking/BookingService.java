@@ -1,9 +1,9 @@
 package id.satupintu.queue.booking;
 
+import id.satupintu.platform.security.Digests;
 import id.satupintu.queue.QueueAccess;
 import id.satupintu.platform.jobs.QueueClock;
 import id.satupintu.platform.security.Caller;
-import id.satupintu.identity.PasswordHasher;
 import id.satupintu.platform.error.InputValidator;
 import id.satupintu.platform.error.ProblemException;
 import id.satupintu.platform.events.EventLog;
@@ -65,7 +65,7 @@ public class BookingService {
                                         + "local_date, starts_at, ends_at, status, token_hash) "
                                         + "values ($1, $2, $3, $4, $5, $6, 'BOOKED', $7) returning id")
                                 .execute(Tuple.from(new Object[] {slot.siteCode(), slot.serviceCode(), caller.id(),
-                                        slot.date(), slot.startsAt(), slot.endsAt(), PasswordHasher.sha256Hex(token)})))
+                                        slot.date(), slot.startsAt(), slot.endsAt(), Digests.sha256Hex(token)})))
                         .flatMap(rows -> load(tx, rows.iterator().next().getUUID("id"), false))
                         .call(booking -> publish(tx, booking, "booking.booked"))))
                 .onFailure(failure -> QueueAccess.violates(failure, "queue_booking_one_active"))

@@ -1,5 +1,6 @@
 package id.satupintu.queue.booking;
 
+import id.satupintu.platform.security.Digests;
 import id.satupintu.queue.QueueFixtures;
 import static id.satupintu.queue.booking.BookingFixtures.at;
 import static id.satupintu.queue.booking.BookingFixtures.iso;
@@ -23,7 +24,6 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import id.satupintu.identity.PasswordHasher;
 import id.satupintu.platform.security.Roles;
 import id.satupintu.support.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -332,7 +332,7 @@ class BookingTest {
         slots(site, KTP, day).then().body("slots[2].available", equalTo(1));
         // The QR token stays valid for the moved booking.
         assertEquals(1, count("select count(*) from queue_booking where id = $1::uuid and token_hash = $2", id,
-                PasswordHasher.sha256Hex(token)));
+                Digests.sha256Hex(token)));
         // A day that already holds the citizen's booking of the service is refused.
         String second = book(citizen, site, KTP, at(day, "11:00")).then().statusCode(201).extract().path("id");
         reschedule(citizen, second, at(next, "11:00")).then().statusCode(409).body("code", equalTo("booking-exists"));
