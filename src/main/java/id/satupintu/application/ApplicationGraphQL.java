@@ -12,7 +12,6 @@ import id.satupintu.application.permit.RevocationInput;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.satupintu.platform.security.Caller;
-import id.satupintu.platform.security.CurrentUser;
 import id.satupintu.platform.error.ProblemException;
 import id.satupintu.platform.graphql.GraphQLCalls;
 import id.satupintu.platform.events.LiveStreams;
@@ -27,9 +26,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.BiFunction;
-import java.util.function.Function;
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
@@ -98,8 +95,6 @@ public class ApplicationGraphQL {
     @Inject
     PermitService permits;
 
-    @Inject
-    CurrentUser currentUser;
 
     @Inject
     GraphQLCalls calls;
@@ -122,13 +117,13 @@ public class ApplicationGraphQL {
     @Query
     @Description("An application the caller may see (applicant, the agency's staff, admins)")
     public Uni<ApplicationNode> application(@NonNull String trackingNumber) {
-        return asCaller(caller -> reads.find(caller, trackingNumber)).map(this::node);
+        return calls.asCaller(caller -> reads.find(caller, trackingNumber)).map(this::node);
     }
 
     @Subscription
     @Description("An application's steps from its filing on, then live: for the applicant and the agency's staff")
     public Multi<ApplicationEvent> applicationEvents(@NonNull String trackingNumber) {
-        return asCaller(caller -> reads.streamOf(caller, trackingNumber))
+        return calls.asCaller(caller -> reads.streamOf(caller, trackingNumber))
                 .onItem().transformToMulti(stream -> live.events(stream, 0))
                 .map(ApplicationEvent::of);
     }
@@ -148,19 +143,19 @@ public class ApplicationGraphQL {
     @Mutation
     @Description("Revokes a permit: an officer or supervisor of the issuing agency; the reason is public")
     public Uni<PermitView> revokePermit(@NonNull String number, @NonNull String reason) {
-        return asCaller(caller -> permits.revoke(caller, number, new RevocationInput(reason)));
+        return calls.asCaller(caller -> permits.revoke(caller, number, new RevocationInput(reason)));
     }
 
     @Query
     public Uni<List<HistoryEntry>> applicationHistory(@NonNull String trackingNumber) {
-        return asCaller(caller -> reads.history(caller, trackingNumber));
+        return calls.asCaller(caller -> reads.history(caller, trackingNumber));
     }
 
     @Query
     @Description("The caller's applications, most recently changed first")
     public Uni<ApplicationConnection> myApplications(@DefaultValue("20") int first, String after,
                                                      OffsetDateTime updatedSince) {
-        return asCaller(caller -> {
+        return calls.asCaller(caller -> {
             if (first < 1 || first > MAX_PAGE) {
                 throw ProblemException.validation("first", first < 1 ? "min" : "max", first < 1 ? 1 : MAX_PAGE);
             }
@@ -173,7 +168,7 @@ public class ApplicationGraphQL {
             + "agency, closest deadline first; assignedTo is me, unassigned or an officer's id")
     public Uni<ApplicationConnection> workQueue(String agency, ApplicationState state, String service, Boolean breached,
                                                 String assignedTo, @DefaultValue("50") int first, String after) {
-        return asCaller(caller -> {
+        return calls.asCaller(caller -> {
             if (first < 1 || first > MAX_QUEUE_PAGE) {
                 throw ProblemException.validation("first", first < 1 ? "min" : "max", first < 1 ? 1 : MAX_QUEUE_PAGE);
             }
@@ -185,7 +180,7 @@ public class ApplicationGraphQL {
     @Query
     @Description("The documents of an application (metadata; the files themselves are downloaded over REST)")
     public Uni<List<DocumentInfo>> applicationDocuments(@NonNull String trackingNumber) {
-        return asCaller(caller -> documents.list(caller, trackingNumber));
+        return calls.asCaller(caller -> documents.list(caller, trackingNumber));
     }
 
     /** The documents of a whole list of applications in two queries, whatever the list's length. */
@@ -225,55 +220,46 @@ public class ApplicationGraphQL {
     @Description("Gives an application to an officer of its agency: a supervisor to anyone, an officer to themself")
     public Uni<ApplicationNode> assignApplication(@NonNull String trackingNumber, @NonNull String officerId,
                                                   String note) {
-        return asCaller(caller -> assignments.assign(caller, trackingNumber, new AssignmentInput(officerId, note)))
+        return calls.asCaller(caller -> assignments.assign(caller, trackingNumber, new AssignmentInput(officerId, note)))
                 .map(this::node);
     }
 
     @Mutation
     @Description("Releases an application: a supervisor, or the officer it is assigned to")
     public Uni<ApplicationNode> unassignApplication(@NonNull String trackingNumber) {
-        return asCaller(caller -> assignments.unassign(caller, trackingNumber)).map(this::node);
+        return calls.asCaller(caller -> assignments.unassign(caller, trackingNumber)).map(this::node);
     }
 
     @Mutation
     @Description("Submits a draft, or resubmits an application returned for revision (REST: POST .../submit)")
     public Uni<ApplicationNode> submitFiledApplication(@NonNull String trackingNumber) {
-        return asCaller(caller -> steps.submit(caller, trackingNumber)).map(this::node);
+        return calls.asCaller(caller -> steps.submit(caller, trackingNumber)).map(this::node);
     }
 
     @Mutation
     @Description("Files an application (or saves a draft). A retry with the same idempotencyKey gets the first result.")
     public Uni<ApplicationNode> submitApplication(@NonNull ApplicationSubmission input, String idempotencyKey) {
-        return asCaller(caller -> filing.file(caller, request(input), idempotencyKey))
+        return calls.asCaller(caller -> filing.file(caller, request(input), idempotencyKey))
                 .map(outcome -> node(outcome.body()));
     }
 
     @Mutation
     @Description("Replaces the form of a draft or of an application returned for revision")
     public Uni<ApplicationNode> updateApplication(@NonNull String trackingNumber, @NonNull ApplicationSubmission input) {
-        return asCaller(caller -> filing.edit(caller, trackingNumber, request(input))).map(this::node);
+        return calls.asCaller(caller -> filing.edit(caller, trackingNumber, request(input))).map(this::node);
     }
 
     @Mutation
     @Description("A workflow step: submit, resubmit, withdraw, start-verification, verify, return, approve, reject, issue-permit")
     public Uni<ApplicationNode> transitionApplication(@NonNull String trackingNumber, @NonNull TransitionInput input) {
-        return asCaller(caller -> steps.transition(caller, trackingNumber, input)).map(this::node);
+        return calls.asCaller(caller -> steps.transition(caller, trackingNumber, input)).map(this::node);
     }
 
-    /**
-     * Runs work as the caller. The identity is read on the resolver's own context (the request scope
-     * lives there), the work on an isolated one (GraphQLCalls); no valid token means 401.
-     */
-    private <T> Uni<T> asCaller(Function<Caller, Uni<T>> work) {
-        return currentUser.find().onFailure().recoverWithItem(Optional.empty())
-                .flatMap(caller -> calls.run(() -> work.apply(
-                        caller.orElseThrow(() -> new ProblemException(401, "unauthorized")))));
-    }
 
     /** Loads something for many applications at once and hands each source its part (empty if not readable). */
     private <T> Uni<List<List<T>>> perApplication(List<String> trackingNumbers,
             BiFunction<Caller, List<String>, Uni<Map<String, List<T>>>> load) {
-        return asCaller(caller -> load.apply(caller, trackingNumbers))
+        return calls.asCaller(caller -> load.apply(caller, trackingNumbers))
                 .map(byNumber -> trackingNumbers.stream().map(tn -> byNumber.getOrDefault(tn, List.of())).toList());
     }
 

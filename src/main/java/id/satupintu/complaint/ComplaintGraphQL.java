@@ -18,7 +18,6 @@ import id.satupintu.platform.events.LiveStreams;
 import id.satupintu.platform.events.PublishedEvent;
 import id.satupintu.platform.graphql.GraphQLCalls;
 import id.satupintu.platform.security.Caller;
-import id.satupintu.platform.security.CurrentUser;
 import id.satupintu.platform.web.ClientAddress;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.smallrye.graphql.api.Subscription;
@@ -29,9 +28,7 @@ import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
@@ -118,8 +115,6 @@ public class ComplaintGraphQL {
     @Inject
     LiveStreams live;
 
-    @Inject
-    CurrentUser currentUser;
 
     @Inject
     GraphQLCalls calls;
@@ -133,12 +128,12 @@ public class ComplaintGraphQL {
     @Query
     @Description("A complaint the caller may see: its reporter (account, filing client, or secret), the site's desk, the handling agency")
     public Uni<ComplaintNode> complaint(@NonNull String trackingCode, String secret) {
-        return withCaller(caller -> complaints.find(caller, trackingCode, secret)).map(this::node);
+        return calls.asAnyone(caller -> complaints.find(caller, trackingCode, secret)).map(this::node);
     }
 
     @Query
     public Uni<List<ComplaintHistoryEntry>> complaintHistory(@NonNull String trackingCode, String secret) {
-        return withCaller(caller -> complaints.history(caller, trackingCode, secret));
+        return calls.asAnyone(caller -> complaints.history(caller, trackingCode, secret));
     }
 
     @Query
@@ -150,7 +145,7 @@ public class ComplaintGraphQL {
     @Query
     @Description("The caller's own complaints (citizen) or filings (API client), newest change first")
     public Uni<ComplaintConnection> myComplaints(@DefaultValue("20") int first, String after) {
-        return withCaller(caller -> complaints.mine(required(caller), after, checkFirst(first)))
+        return calls.asAnyone(caller -> complaints.mine(required(caller), after, checkFirst(first)))
                 .map(page -> new ComplaintConnection(page.items(), page.nextCursor()));
     }
 
@@ -160,14 +155,14 @@ public class ComplaintGraphQL {
                                                String siteCode, String agencyCode, Boolean late,
                                                @DefaultValue("20") int first, String after) {
         ComplaintFilter filter = new ComplaintFilter(state, kind, categoryCode, siteCode, agencyCode, late);
-        return withCaller(caller -> complaints.list(required(caller), filter, after, checkFirst(first)))
+        return calls.asAnyone(caller -> complaints.list(required(caller), filter, after, checkFirst(first)))
                 .map(page -> new ComplaintConnection(page.items(), page.nextCursor()));
     }
 
     @Query
     @Description("Which agencies break complaint deadlines at a site: for the site's desk and admins")
     public Uni<List<AgencyDeadlineRecord>> complaintDeadlineRecord(@NonNull String siteCode) {
-        return withCaller(caller -> desk.deadlineRecord(required(caller), siteCode));
+        return calls.asAnyone(caller -> desk.deadlineRecord(required(caller), siteCode));
     }
 
     @Mutation
@@ -175,7 +170,7 @@ public class ComplaintGraphQL {
     public Uni<FiledNode> fileComplaint(@NonNull ComplaintSubmission input) {
         RoutingContext routing = request.getCurrent();
         String address = routing == null ? null : clientAddress.of(routing.request());
-        return withCaller(caller -> filing.file(caller, input(input), address))
+        return calls.asAnyone(caller -> filing.file(caller, input(input), address))
                 .map(filed -> new FiledNode(node(filed.complaint()), filed.secret()));
     }
 
@@ -183,32 +178,24 @@ public class ComplaintGraphQL {
     @Description("A handling step: verify, reject, forward, start-follow-up, answer, resolve, close, reopen")
     public Uni<ComplaintNode> transitionComplaint(@NonNull String trackingCode, String secret,
                                                   @NonNull ComplaintTransitionInput input) {
-        return withCaller(caller -> transitions.transition(caller, trackingCode, secret, input)).map(this::node);
+        return calls.asAnyone(caller -> transitions.transition(caller, trackingCode, secret, input)).map(this::node);
     }
 
     @Mutation
     @Description("A public response or internal note (staff), or the reporter's reply")
     public Uni<ComplaintHistoryEntry> respondToComplaint(@NonNull String trackingCode, String secret,
                                                          @NonNull ComplaintResponseInput input) {
-        return withCaller(caller -> responses.respond(caller, trackingCode, secret, input));
+        return calls.asAnyone(caller -> responses.respond(caller, trackingCode, secret, input));
     }
 
     @Subscription
     @Description("A complaint's changes from its filing on, then live: for its reporter and handling staff")
     public Multi<ComplaintEvent> complaintEvents(@NonNull String trackingCode, String secret) {
-        return withCaller(caller -> complaints.streamOf(caller, trackingCode, secret))
+        return calls.asAnyone(caller -> complaints.streamOf(caller, trackingCode, secret))
                 .onItem().transformToMulti(stream -> live.events(stream, 0))
                 .map(ComplaintEvent::of);
     }
 
-    /**
-     * Runs work as the caller, who may be nobody (anonymous reporters). The identity is read on the
-     * resolver's own context, the work runs on an isolated one (GraphQLCalls).
-     */
-    private <T> Uni<T> withCaller(Function<Caller, Uni<T>> work) {
-        return currentUser.find().onFailure().recoverWithItem(Optional.empty())
-                .flatMap(caller -> calls.run(() -> work.apply(caller.orElse(null))));
-    }
 
     private static Caller required(Caller caller) {
         if (caller == null) {

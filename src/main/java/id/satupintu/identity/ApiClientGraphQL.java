@@ -1,7 +1,6 @@
 package id.satupintu.identity;
 
 import id.satupintu.platform.security.Caller;
-import id.satupintu.platform.security.CurrentUser;
 import id.satupintu.platform.security.Roles;
 import id.satupintu.platform.error.ProblemException;
 import id.satupintu.platform.graphql.GraphQLCalls;
@@ -9,7 +8,6 @@ import id.satupintu.platform.web.QueryParams;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Function;
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
@@ -34,8 +32,6 @@ public class ApiClientGraphQL {
     ApiClientService clients;
     @Inject
     ClientCalls clientCalls;
-    @Inject
-    CurrentUser currentUser;
     @Inject
     GraphQLCalls calls;
 
@@ -93,15 +89,7 @@ public class ApiClientGraphQL {
         return first;
     }
 
-    /** The identity is read on the resolver's own context, the work runs isolated (GraphQLCalls). */
     private <T> Uni<T> asAdmin(Function<Caller, Uni<T>> work) {
-        return currentUser.find().onFailure().recoverWithItem(Optional.empty())
-                .flatMap(caller -> calls.run(() -> {
-                    Caller admin = caller.orElseThrow(() -> new ProblemException(401, "unauthorized"));
-                    if (!admin.hasRole(Roles.ADMIN)) {
-                        throw ProblemException.forbidden();
-                    }
-                    return work.apply(admin);
-                }));
+        return calls.asRole(work, Roles.ADMIN);
     }
 }

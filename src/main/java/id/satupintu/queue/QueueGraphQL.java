@@ -16,7 +16,6 @@ import id.satupintu.queue.ticket.TicketRequest;
 import id.satupintu.queue.ticket.TicketService;
 import id.satupintu.queue.ticket.TicketView;
 import id.satupintu.platform.security.Caller;
-import id.satupintu.platform.security.CurrentUser;
 import id.satupintu.platform.events.EventLog;
 import id.satupintu.platform.events.LiveStreams;
 import id.satupintu.platform.graphql.GraphQLCalls;
@@ -24,7 +23,6 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.function.Function;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Mutation;
@@ -39,8 +37,6 @@ public class QueueGraphQL {
     @Inject
     GraphQLCalls calls;
 
-    @Inject
-    CurrentUser currentUser;
 
     @Inject
     LaneService lanes;
@@ -76,7 +72,7 @@ public class QueueGraphQL {
     @Query
     @Description("A ticket with its position and estimated wait; for its holder, its issuer and the site's staff")
     public Uni<TicketView> queueTicket(@NonNull String id) {
-        return as(caller -> tickets.view(caller, id));
+        return calls.asCaller(caller -> tickets.view(caller, id));
     }
 
     @Query
@@ -87,79 +83,79 @@ public class QueueGraphQL {
 
     @Mutation
     public Uni<TicketView> issueTicket(@NonNull String site, @NonNull TicketRequest input) {
-        return as(caller -> tickets.issue(caller, site, input).flatMap(t -> tickets.view(caller, t)));
+        return calls.asCaller(caller -> tickets.issue(caller, site, input).flatMap(t -> tickets.view(caller, t)));
     }
 
     @Mutation
     @Description("The next ticket for the counter, or null when nobody is waiting for it")
     public Uni<TicketView> callNext(@NonNull String counterId) {
-        return as(caller -> callService.callNext(caller, counterId)).map(called -> called.map(QueueGraphQL::staffView)
+        return calls.asCaller(caller -> callService.callNext(caller, counterId)).map(called -> called.map(QueueGraphQL::staffView)
                 .orElse(null));
     }
 
     @Mutation
     public Uni<TicketView> recallTicket(@NonNull String id) {
-        return as(caller -> callService.recall(caller, id)).map(QueueGraphQL::staffView);
+        return calls.asCaller(caller -> callService.recall(caller, id)).map(QueueGraphQL::staffView);
     }
 
     @Mutation
     public Uni<TicketView> startTicket(@NonNull String id) {
-        return as(caller -> callService.start(caller, id)).map(QueueGraphQL::staffView);
+        return calls.asCaller(caller -> callService.start(caller, id)).map(QueueGraphQL::staffView);
     }
 
     @Mutation
     public Uni<TicketView> finishTicket(@NonNull String id) {
-        return as(caller -> callService.finish(caller, id)).map(QueueGraphQL::staffView);
+        return calls.asCaller(caller -> callService.finish(caller, id)).map(QueueGraphQL::staffView);
     }
 
     @Mutation
     public Uni<TicketView> markNoShow(@NonNull String id) {
-        return as(caller -> callService.noShow(caller, id)).map(QueueGraphQL::staffView);
+        return calls.asCaller(caller -> callService.noShow(caller, id)).map(QueueGraphQL::staffView);
     }
 
     @Mutation
     public Uni<TicketView> returnTicket(@NonNull String id) {
-        return as(caller -> callService.returnToQueue(caller, id)).map(QueueGraphQL::staffView);
+        return calls.asCaller(caller -> callService.returnToQueue(caller, id)).map(QueueGraphQL::staffView);
     }
 
     @Mutation
     public Uni<TicketView> transferTicket(@NonNull String id, @NonNull TransferRequest input) {
-        return as(caller -> callService.transfer(caller, id, input)).map(QueueGraphQL::staffView);
+        return calls.asCaller(caller -> callService.transfer(caller, id, input)).map(QueueGraphQL::staffView);
     }
 
     @Mutation
     public Uni<Lane> createLane(@NonNull String site, @NonNull LaneInput input) {
-        return as(caller -> lanes.create(caller, site, input));
+        return calls.asCaller(caller -> lanes.create(caller, site, input));
     }
 
     @Mutation
     public Uni<Lane> updateLane(@NonNull String site, @NonNull String prefix, @NonNull LaneInput input) {
-        return as(caller -> lanes.replace(caller, site, prefix, input));
+        return calls.asCaller(caller -> lanes.replace(caller, site, prefix, input));
     }
 
     @Mutation
     public Uni<Counter> createCounter(@NonNull String site, @NonNull CounterInput input) {
-        return as(caller -> counters.create(caller, site, input));
+        return calls.asCaller(caller -> counters.create(caller, site, input));
     }
 
     @Mutation
     public Uni<Counter> updateCounter(@NonNull String id, @NonNull CounterInput input) {
-        return as(caller -> counters.replace(caller, id, input));
+        return calls.asCaller(caller -> counters.replace(caller, id, input));
     }
 
     @Mutation
     public Uni<Counter> openCounter(@NonNull String id) {
-        return as(caller -> counters.open(caller, id));
+        return calls.asCaller(caller -> counters.open(caller, id));
     }
 
     @Mutation
     public Uni<Counter> pauseCounter(@NonNull String id, @NonNull String reason) {
-        return as(caller -> counters.pause(caller, id, new PauseRequest(reason)));
+        return calls.asCaller(caller -> counters.pause(caller, id, new PauseRequest(reason)));
     }
 
     @Mutation
     public Uni<Counter> closeCounter(@NonNull String id) {
-        return as(caller -> counters.close(caller, id));
+        return calls.asCaller(caller -> counters.close(caller, id));
     }
 
     @Subscription
@@ -174,19 +170,11 @@ public class QueueGraphQL {
     @Subscription
     @Description("A ticket's changes, from its issue on, for its holder, its issuer and the site's staff")
     public Multi<QueueEvent> ticketEvents(@NonNull String id) {
-        return as(caller -> tickets.readable(caller, id))
+        return calls.asCaller(caller -> tickets.readable(caller, id))
                 .onItem().transformToMulti(ticket -> live.events("ticket:" + ticket.id(), 0))
                 .map(QueueEvent::of);
     }
 
-    /**
-     * Runs work for the caller in a context of its own. The identity is taken while the request is
-     * active; the service then starts afresh, so its validation runs at the start of a resolver context.
-     */
-    private <T> Uni<T> as(Function<Caller, Uni<T>> work) {
-        Uni<Caller> caller = currentUser.require();
-        return calls.run(() -> caller).flatMap(known -> calls.run(() -> work.apply(known)));
-    }
 
     private static TicketView staffView(Ticket ticket) {
         return TicketView.of(ticket, null, true);

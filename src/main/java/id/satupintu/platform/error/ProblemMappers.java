@@ -140,6 +140,10 @@ public class ProblemMappers {
         if (e instanceof ProblemException problem) {
             return problem;
         }
+        if (e instanceof AuthenticationFailedException) {
+            // An invalid or expired token: the same 401 REST answers (GraphQL reads identities lazily too).
+            return new ProblemException(401, "unauthorized");
+        }
         String state = sqlState(e);
         if ("23505".equals(state)) {
             // Two requests raced to create the same thing; the loser learns it exists.

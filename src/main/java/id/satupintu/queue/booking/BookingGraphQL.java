@@ -3,7 +3,6 @@ package id.satupintu.queue.booking;
 import id.satupintu.queue.ticket.TicketService;
 import id.satupintu.queue.ticket.TicketView;
 import id.satupintu.platform.security.Caller;
-import id.satupintu.platform.security.CurrentUser;
 import id.satupintu.platform.events.LiveStreams;
 import id.satupintu.platform.graphql.GraphQLCalls;
 import io.smallrye.graphql.api.Subscription;
@@ -12,7 +11,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.function.Function;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Mutation;
@@ -26,8 +24,6 @@ public class BookingGraphQL {
     @Inject
     GraphQLCalls calls;
 
-    @Inject
-    CurrentUser currentUser;
 
     @Inject
     BookingService bookings;
@@ -59,62 +55,57 @@ public class BookingGraphQL {
     @Query
     @Description("A booking, for the citizen who made it and the site's staff")
     public Uni<BookingView> booking(@NonNull String id) {
-        return as(caller -> bookings.view(caller, id));
+        return calls.asCaller(caller -> bookings.view(caller, id));
     }
 
     @Query
     @Description("The caller's bookings from the last 30 days on, soonest first")
     public Uni<List<BookingView>> myBookings() {
-        return as(bookings::mine);
+        return calls.asCaller(bookings::mine);
     }
 
     // Named explicitly: SmallRye GraphQL would drop the "set" of the method's name.
     @Mutation("setBookingHours")
     public Uni<BookingSchedule> setBookingHours(@NonNull String site, @NonNull String service,
                                                 @NonNull BookingScheduleInput input) {
-        return as(caller -> slots.replaceSchedule(caller, site, service, input));
+        return calls.asCaller(caller -> slots.replaceSchedule(caller, site, service, input));
     }
 
     @Mutation
     @Description("Books a slot; the answer carries the QR token, which is never shown again")
     public Uni<BookingView> bookSlot(@NonNull String site, @NonNull BookingRequest input) {
-        return as(caller -> bookings.book(caller, site, input));
+        return calls.asCaller(caller -> bookings.book(caller, site, input));
     }
 
     @Mutation
     public Uni<BookingView> cancelBooking(@NonNull String id) {
-        return as(caller -> bookings.cancel(caller, id));
+        return calls.asCaller(caller -> bookings.cancel(caller, id));
     }
 
     @Mutation
     public Uni<BookingView> rescheduleBooking(@NonNull String id, @NonNull RescheduleRequest input) {
-        return as(caller -> bookings.reschedule(caller, id, input));
+        return calls.asCaller(caller -> bookings.reschedule(caller, id, input));
     }
 
     @Mutation
     @Description("The citizen checks in by phone near the window; the answer is the booking's ticket")
     public Uni<TicketView> checkInBooking(@NonNull String id) {
-        return as(caller -> checkIns.checkIn(caller, id).flatMap(t -> tickets.view(caller, t.id().toString())));
+        return calls.asCaller(caller -> checkIns.checkIn(caller, id).flatMap(t -> tickets.view(caller, t.id().toString())));
     }
 
     @Mutation
     @Description("A kiosk of the site checks a booking in by its QR token; the answer is the booking's ticket")
     public Uni<TicketView> checkInBookingAtKiosk(@NonNull String site, @NonNull CheckInRequest input) {
-        return as(caller -> checkIns.checkInAtKiosk(caller, site, input)
+        return calls.asCaller(caller -> checkIns.checkInAtKiosk(caller, site, input)
                 .flatMap(t -> tickets.view(caller, t.id().toString())));
     }
 
     @Subscription
     @Description("A booking's changes (booked, rescheduled, checked in, cancelled, no-show) as they happen")
     public Multi<BookingEvent> bookingEvents(@NonNull String id) {
-        return as(caller -> bookings.view(caller, id))
+        return calls.asCaller(caller -> bookings.view(caller, id))
                 .onItem().transformToMulti(booking -> live.events("booking:" + booking.id(), 0))
                 .map(BookingEvent::of);
     }
 
-    /** As QueueGraphQL: the identity is taken while the request is active, the work runs in a context of its own. */
-    private <T> Uni<T> as(Function<Caller, Uni<T>> work) {
-        Uni<Caller> caller = currentUser.require();
-        return calls.run(() -> caller).flatMap(known -> calls.run(() -> work.apply(known)));
-    }
 }
