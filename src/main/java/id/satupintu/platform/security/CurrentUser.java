@@ -49,14 +49,6 @@ public class CurrentUser {
         return require().map(caller -> caller.requireScope(scope));
     }
 
-    /** The caller of an endpoint that needs one: a 401 problem when null (anonymous). */
-    public static Caller signedIn(Caller caller) {
-        if (caller == null) {
-            throw new ProblemException(401, "unauthorized");
-        }
-        return caller;
-    }
-
     static Optional<Caller> toCaller(SecurityIdentity identity) {
         if (identity == null || identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
             return Optional.empty();
