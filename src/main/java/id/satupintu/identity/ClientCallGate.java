@@ -170,6 +170,11 @@ public class ClientCallGate {
         return new Admission(null, limit, limit - calls);
     }
 
+    /** A refusal as the client reads it, in the language the request asked for. */
+    Problem describe(ProblemException e, String acceptLanguage, String path) {
+        return problems.create(e, Messages.negotiate(acceptLanguage), path);
+    }
+
     private void refuse(RoutingContext ctx, ProblemException e) {
         var locale = Messages.negotiate(ctx.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE));
         Problem body = problems.create(e, locale, ctx.request().path());

@@ -20,7 +20,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class ClientCalls {
 
-    private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
+    private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS",
+            SubscriptionAuth.OPERATION);
 
     /** What an administrator may filter on; every field optional. */
     public record Filter(String clientId, Integer status, String method, OffsetDateTime since, OffsetDateTime until,

@@ -18,9 +18,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import id.satupintu.platform.error.Problem;
+import id.satupintu.platform.error.ProblemException;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -46,6 +51,12 @@ import org.jboss.logging.Logger;
  * SmallRye's own (order -99) to refuse those, and passes client tokens through the same revocation,
  * rate-limit and audit check as every HTTP call ({@link ClientCallGate}). Resolvers then see the
  * token's caller, so scopes and tenancy hold as over HTTP.
+ * <p>
+ * On a client's socket every operation ({@code subscribe}: subscriptions, queries and mutations alike)
+ * passes the same gate again, in the order the client sent them, and leaves its own audit line: over
+ * the rate limit the operation gets an {@code error} message with {@code client-rate-limited} and the
+ * socket stays open; a revoked client's socket is closed with 4403. Sockets of a client revoked while
+ * they sit idle are closed within seconds by {@link ClientSockets}.
  */
 @ApplicationScoped
 public class SubscriptionAuth {
@@ -54,6 +65,8 @@ public class SubscriptionAuth {
     static final String COMPLAINT_SECRET_KEY = "complaintSecret";
     private static final Logger LOG = Logger.getLogger(SubscriptionAuth.class);
     private static final String SUBPROTOCOL = "graphql-transport-ws";
+    /** How an operation on a socket is written in the client's audit log (the method column). */
+    static final String OPERATION = "WS-OP";
     /** Before SmallRye's WebSocket handler (-99), which then never sees an upgrade. */
     private static final int ORDER = -100;
 
@@ -65,9 +78,11 @@ public class SubscriptionAuth {
     ClientCallGate gate;
     @Inject
     GraphQLOverHttp graphql;
+    @Inject
+    ClientSockets sockets;
 
     void install(@Observes Router router) {
-        Upgrades handler = new Upgrades(identity.isResolvable() ? identity.get() : null, currentRequest, gate);
+        Upgrades handler = new Upgrades(identity.isResolvable() ? identity.get() : null, currentRequest, gate, sockets);
         router.route(graphql.path()).order(ORDER).handler(handler);
     }
 
@@ -75,10 +90,13 @@ public class SubscriptionAuth {
     static final class Upgrades extends SmallRyeGraphQLOverWebSocketHandler {
 
         private final ClientCallGate gate;
+        private final ClientSockets sockets;
 
-        Upgrades(CurrentIdentityAssociation identity, CurrentVertxRequest request, ClientCallGate gate) {
+        Upgrades(CurrentIdentityAssociation identity, CurrentVertxRequest request, ClientCallGate gate,
+                 ClientSockets sockets) {
             super(identity, request, false, Optional.of(PAYLOAD_KEY));
             this.gate = gate;
+            this.sockets = sockets;
         }
 
         @Override
@@ -100,7 +118,7 @@ public class SubscriptionAuth {
                     session.close((short) 4406, "Subprotocol not acceptable");
                     return;
                 }
-                TokenRequired protocol = new TokenRequired(session, metadata, ctx, this, gate);
+                TokenRequired protocol = new TokenRequired(session, metadata, ctx, this, gate, sockets);
                 socket.closeHandler(ignored -> protocol.onClose());
                 socket.endHandler(ignored -> protocol.onEnd());
                 socket.exceptionHandler(protocol::onThrowable);
@@ -115,18 +133,49 @@ public class SubscriptionAuth {
         private final GraphQLWebSocketSession session;
         private final RoutingContext ctx;
         private final ClientCallGate gate;
+        private final ClientSockets sockets;
         private boolean initSeen;
+        /** Set once an API client's connection_init passed the gate: its operations pass it again. */
+        private ClientSockets.OpenSocket client;
+        /** A client's messages wait here while an operation before them is being checked. */
+        private final ArrayDeque<JsonObject> waiting = new ArrayDeque<>();
+        private boolean checking;
 
         TokenRequired(GraphQLWebSocketSession session, Map<String, Object> metadata, RoutingContext ctx,
-                      SmallRyeGraphQLAbstractHandler handler, ClientCallGate gate) {
+                      SmallRyeGraphQLAbstractHandler handler, ClientCallGate gate, ClientSockets sockets) {
             super(session, metadata, ctx, handler, Optional.of(PAYLOAD_KEY));
             this.session = session;
             this.ctx = ctx;
             this.gate = gate;
+            this.sockets = sockets;
+        }
+
+        @Override
+        public void onClose() {
+            forget();
+            super.onClose();
+        }
+
+        @Override
+        public void onEnd() {
+            forget();
+            super.onEnd();
+        }
+
+        private void forget() {
+            if (client != null) {
+                sockets.closed(client);
+            }
+            waiting.clear();
         }
 
         @Override
         protected void onMessage(JsonObject message) {
+            if (client != null) {
+                waiting.add(message);
+                drain();
+                return;
+            }
             if (initSeen || !"connection_init".equals(message.getString("type", null))) {
                 super.onMessage(message);
                 return;
@@ -141,18 +190,20 @@ public class SubscriptionAuth {
                 session.close((short) 4403, "Forbidden: connection_init needs {\"Authorization\": \"Bearer <token>\"}");
                 return;
             }
-            ClientCallGate.ClientToken client = gate.clientToken(token);
-            if (client == null) {
+            ClientCallGate.ClientToken clientToken = gate.clientToken(token);
+            if (clientToken == null) {
                 super.onMessage(message); // a person's token, or one that does not verify: Quarkus answers 4403
                 return;
             }
             Context context = Vertx.currentContext();
             long startedAt = System.currentTimeMillis();
-            gate.admit(client).subscribe().with(admission -> context.runOnContext(ignored -> {
-                gate.audit(client.clientId(), "GET", ctx.request().path(),
+            gate.admit(clientToken).subscribe().with(admission -> context.runOnContext(ignored -> {
+                gate.audit(clientToken.clientId(), "GET", ctx.request().path(),
                         admission.refusal() == null ? 101 : admission.refusal().status(), startedAt,
                         System.currentTimeMillis() - startedAt);
                 if (admission.refusal() == null) {
+                    client = new ClientSockets.OpenSocket(clientToken, session, context);
+                    sockets.opened(client);
                     super.onMessage(message);
                 } else if (admission.refusal().status() == 429) {
                     session.close((short) 1013, "Rate limit reached");
@@ -160,9 +211,72 @@ public class SubscriptionAuth {
                     session.close((short) 4403, "Forbidden: token revoked");
                 }
             }), failure -> context.runOnContext(ignored -> {
-                LOG.errorf(failure, "client check failed for %s", client.clientId());
+                LOG.errorf(failure, "client check failed for %s", clientToken.clientId());
                 session.close((short) 1011, "Internal error");
             }));
+        }
+
+        /**
+         * Hands the client's messages on in the order they came, each operation after the gate said yes:
+         * a {@code complete} must not overtake the {@code subscribe} it ends.
+         */
+        private void drain() {
+            while (!checking && !waiting.isEmpty()) {
+                JsonObject message = waiting.poll();
+                if (!"subscribe".equals(message.getString("type", null))) {
+                    super.onMessage(message);
+                    continue;
+                }
+                checking = true;
+                Context context = Vertx.currentContext();
+                long startedAt = System.currentTimeMillis();
+                gate.admit(client.token()).subscribe().with(admission -> context.runOnContext(ignored -> {
+                    checking = false;
+                    ProblemException refusal = admission.refusal();
+                    gate.audit(client.token().clientId(), OPERATION, ctx.request().path(),
+                            refusal == null ? 200 : refusal.status(), startedAt, System.currentTimeMillis() - startedAt);
+                    if (refusal == null) {
+                        super.onMessage(message);
+                    } else if (refusal.status() == 429) {
+                        try {
+                            session.sendMessage(operationError(message, refusal));
+                        } catch (java.io.IOException gone) {
+                            LOG.debug("GraphQL WebSocket closed before a refusal could be sent", gone);
+                        }
+                    } else {
+                        sockets.closed(client);
+                        waiting.clear();
+                        session.close(ClientSockets.REVOKED, "Forbidden: token revoked");
+                        return;
+                    }
+                    drain();
+                }), failure -> context.runOnContext(ignored -> {
+                    LOG.errorf(failure, "client check failed for %s", client.token().clientId());
+                    session.close((short) 1011, "Internal error");
+                }));
+            }
+        }
+
+        /** The protocol's error message for one operation, carrying the API's problem code. */
+        private String operationError(JsonObject message, ProblemException refusal) {
+            Problem problem = gate.describe(refusal, ctx.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE),
+                    ctx.request().path());
+            JsonObjectBuilder extensions = Json.createObjectBuilder().add("code", problem.code())
+                    .add("status", problem.status());
+            String retryAfter = refusal.headers().get("Retry-After");
+            if (retryAfter != null) {
+                extensions.add("retryAfter", Integer.parseInt(retryAfter));
+            }
+            JsonObjectBuilder error = Json.createObjectBuilder()
+                    .add("message", problem.detail() == null ? problem.title() : problem.detail())
+                    .add("extensions", extensions);
+            JsonObjectBuilder answer = Json.createObjectBuilder().add("type", "error")
+                    .add("payload", Json.createArrayBuilder().add(error));
+            JsonValue id = message.get("id");
+            if (id != null) {
+                answer.add("id", id);
+            }
+            return answer.build().toString();
         }
 
         private static String payloadText(JsonObject message, String key) {
