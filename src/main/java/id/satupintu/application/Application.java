@@ -42,6 +42,9 @@ public class Application extends PanacheEntityBase {
     public String applicantNikIndex;
     @Column(name = "submitted_by")
     public String submittedBy;
+    /** The member of staff who last prepared a file on the applicant's behalf (see {@link DutySeparation}). */
+    @Column(name = "prepared_by")
+    public String preparedBy;
     @Enumerated(EnumType.STRING)
     @Column(name = "submitter_kind")
     public SubmitterKind submitterKind;

@@ -48,8 +48,8 @@ public class ApplicationFiling {
     private static final Pattern KBLI = Pattern.compile("[0-9]{5}");
     private static final String INSERT = "insert into application (id, tracking_number, service_code, standard_version, "
             + "agency_code, site_code, applicant_id, applicant_nik, applicant_nik_index, submitted_by, submitter_kind, "
-            + "nib, kbli, form, state) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
-            + "cast(cast(?14 as text) as jsonb), ?15) on conflict (tracking_number) do nothing";
+            + "nib, kbli, form, state, prepared_by) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
+            + "cast(cast(?14 as text) as jsonb), ?15, ?16) on conflict (tracking_number) do nothing";
 
     @Inject
     ServiceCatalog catalog;
@@ -132,6 +132,7 @@ public class ApplicationFiling {
                     app.kbli = input.kbli();
                 }
                 app.updatedAt = now();
+                DutySeparation.notePreparer(caller, app);
                 return views.of(app, caller);
             });
         });
@@ -216,6 +217,7 @@ public class ApplicationFiling {
                         .setParameter(13, input.kbli())
                         .setParameter(14, json(input.formOrEmpty()))
                         .setParameter(15, ApplicationState.DRAFT.name())
+                        .setParameter(16, kind == SubmitterKind.STAFF ? caller.id() : null)
                         .executeUpdate()))
                 // A collision of 30 random bits on one site and day: draw again.
                 .flatMap(inserted -> inserted == 1 ? Application.<Application>findById(id)

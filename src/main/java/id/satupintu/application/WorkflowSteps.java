@@ -54,6 +54,9 @@ public class WorkflowSteps {
     @Inject
     StepRecorder recorder;
 
+    @Inject
+    DutySeparation duties;
+
     /**
      * Takes a workflow step. The application row is locked for the transaction, so of two staff
      * acting at once one wins and the other finds the state moved on (409).
@@ -80,8 +83,11 @@ public class WorkflowSteps {
         if (!ApplicationAccess.may(caller, app, transition.actor())) {
             throw ProblemException.forbidden();
         }
-        return apply(app, transition, input, caller.id(), ApplicationAccess.roleOf(caller, transition.actor()),
-                Instant.now()).map(view -> ApplicationAccess.isAgencyStaff(caller, app) ? view : view.forApplicant());
+        if (transition.actor() == Workflow.Actor.APPLICANT) {
+            DutySeparation.notePreparer(caller, app);
+        }
+        return duties.check(caller, app, transition).flatMap(ignored -> apply(app, transition, input, caller.id(),
+                ApplicationAccess.roleOf(caller, transition.actor()), Instant.now())).map(view -> ApplicationAccess.isAgencyStaff(caller, app) ? view : view.forApplicant());
     }
 
     /**

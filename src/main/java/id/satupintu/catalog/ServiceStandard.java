@@ -44,7 +44,9 @@ public record ServiceStandard(
         @Nullable @Size(max = 50) List<@NotNull @Pattern(regexp = "[0-9]{5}") String> kbli,
         @Min(1) @Max(1200) Integer permitValidityMonths,
         // Whether applicants must hold an account whose NIK is verified (seen on a KTP at a counter).
-        Boolean verifiedIdentity) {
+        Boolean verifiedIdentity,
+        // Separation of duties (four eyes); absent means the default of the service's type (on for perizinan).
+        Boolean separateDuties) {
 
     /** The same standard with absent optional parts made explicit, so stored versions compare equal. */
     public ServiceStandard normalized() {
@@ -52,7 +54,7 @@ public record ServiceStandard(
                 product, complaintHandling, legalBasis, facilities, staffCompetence, internalSupervision, staffCount,
                 serviceGuarantee, securityGuarantee, performanceEvaluation, form == null ? List.of() : form,
                 deemedApproval != null && deemedApproval, ossPermitCode, kbli == null ? List.of() : kbli,
-                permitValidityMonths, verifiedIdentity != null && verifiedIdentity);
+                permitValidityMonths, verifiedIdentity != null && verifiedIdentity, separateDuties);
     }
 
     public FormField field(String name) {

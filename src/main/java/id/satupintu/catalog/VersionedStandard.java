@@ -10,6 +10,14 @@ import id.satupintu.catalog.service.StandardVersion;
 public record VersionedStandard(String serviceCode, String agencyCode, ServiceType type, boolean active,
                                 int version, ServiceStandard standard) {
 
+    /**
+     * Whether no one account may both prepare or verify a file and decide it: the standard says so, or,
+     * when it is silent, a permit always needs two people and other services do not.
+     */
+    public boolean separatesDuties() {
+        return standard.separateDuties() != null ? standard.separateDuties() : type == ServiceType.PERIZINAN;
+    }
+
     static VersionedStandard of(StandardVersion published) {
         Service service = published.service;
         return new VersionedStandard(service.code, service.agency.code, service.type, service.active,

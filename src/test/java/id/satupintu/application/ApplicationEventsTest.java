@@ -55,7 +55,7 @@ class ApplicationEventsTest {
             long b = Long.parseLong(third.substring(3));
             long c = Long.parseLong(fourth.substring(3));
             assertTrue(Long.parseLong(submitted.substring(3)) < a && a < b && b < c);
-            act(f.officer, tn, "issue-permit").statusCode(200);
+            act(f.supervisor, tn, "issue-permit").statusCode(200);
             String live = client.nextId();
             assertNotNull(live);
             assertTrue(Long.parseLong(live.substring(3)) > c);

@@ -103,8 +103,12 @@ class ApplicationGraphQLTest {
     void permitsOverGraphQL() {
         ApplicationFixtures f = new ApplicationFixtures();
         String tn = f.submitted();
-        for (String action : new String[] {"start-verification", "verify", "approve", "issue-permit"}) {
+        // Verified by one officer, decided by another (separation of duties).
+        for (String action : new String[] {"start-verification", "verify"}) {
             ApplicationFixtures.act(f.officer, tn, action).statusCode(200);
+        }
+        for (String action : new String[] {"approve", "issue-permit"}) {
+            ApplicationFixtures.act(f.supervisor, tn, action).statusCode(200);
         }
         ValidatableResponse detail = graphql(f.citizen, "query($tn: String!) { application(trackingNumber: $tn) "
                 + "{ permit { number basis status verificationCode } } }", Map.of("tn", tn))

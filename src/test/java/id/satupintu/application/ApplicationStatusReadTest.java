@@ -63,7 +63,7 @@ class ApplicationStatusReadTest {
         sameClockAsDetail(f, tn);
         act(f.officer, tn, "start-verification").statusCode(200);
         act(f.officer, tn, "verify").statusCode(200);
-        act(f.officer, tn, "approve").statusCode(200);
+        act(f.supervisor, tn, "approve").statusCode(200);
         sameClockAsDetail(f, tn);
         given().get("/api/v1/applications/" + tn + "/status").then().statusCode(200)
                 .body("state", equalTo("APPROVED")).body("workingDaysLeft", nullValue())

@@ -45,7 +45,7 @@ class ApplicationWorkflowTest {
                 .body("state", equalTo("IN_TECHNICAL_REVIEW")).body("ossStatusCode", equalTo(45));
         act(f.supervisor, tn, "approve").statusCode(200).body("state", equalTo("APPROVED"))
                 .body("ossStatusCode", equalTo(50));
-        act(f.officer, tn, "issue-permit").statusCode(200).body("state", equalTo("PERMIT_ISSUED"))
+        act(f.supervisor, tn, "issue-permit").statusCode(200).body("state", equalTo("PERMIT_ISSUED"))
                 .body("sla.workingDaysLeft", nullValue());
         // Final: nothing more.
         act(f.officer, tn, "reject", Map.of("reason", "late")).statusCode(409).body("code", equalTo("invalid-transition"));
@@ -54,7 +54,7 @@ class ApplicationWorkflowTest {
         as(f.officer).get("/api/v1/applications/" + tn + "/history").then().statusCode(200)
                 .body("action", contains("submit", "start-verification", "verify", "approve", "issue-permit"))
                 .body("toState", contains("SUBMITTED", "IN_VERIFICATION", "IN_TECHNICAL_REVIEW", "APPROVED", "PERMIT_ISSUED"))
-                .body("actorRole", contains("citizen", "officer", "officer", "supervisor", "officer"))
+                .body("actorRole", contains("citizen", "officer", "officer", "supervisor", "supervisor"))
                 .body("[2].note", equalTo("Berkas lengkap")).body("[2].noteVisibility", equalTo("INTERNAL"))
                 .body("actorId", everyItem(notNullValue()));
         // The applicant sees every step but not internal notes nor which officer acted.

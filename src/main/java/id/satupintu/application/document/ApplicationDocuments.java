@@ -1,6 +1,7 @@
 package id.satupintu.application.document;
 
 import id.satupintu.application.Application;
+import id.satupintu.application.DutySeparation;
 import id.satupintu.application.ApplicationAccess;
 import id.satupintu.application.ApplicationLookup;
 import id.satupintu.application.ApplicationState;
@@ -114,6 +115,7 @@ public class ApplicationDocuments {
                     UUID contentId = UUID.randomUUID();
                     // A new document changes the file: clients syncing by updatedSince see it.
                     app.updatedAt = now;
+                    DutySeparation.notePreparer(caller, app);
                     return Panache.getSession().flatMap(session -> session.createNativeQuery(DELETE_REPLACED)
                                     .setParameter(1, app.id).setParameter(2, requirement.code()).executeUpdate()
                                     .flatMap(deleted -> receiver.eachChunk(content.file(), CHUNK, (seq, data) -> session

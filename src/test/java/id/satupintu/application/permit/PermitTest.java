@@ -46,14 +46,16 @@ class PermitTest {
     /** Files a complete application and takes it through to approval; its tracking number. */
     private static String approved(ApplicationFixtures f) {
         String tn = f.submitted();
-        for (String action : List.of("start-verification", "verify", "approve")) {
+        for (String action : List.of("start-verification", "verify")) {
             act(f.officer, tn, action).statusCode(200);
         }
+        // Separation of duties: someone other than the verifier approves and issues.
+        act(f.supervisor, tn, "approve").statusCode(200);
         return tn;
     }
 
     private static ValidatableResponse issued(ApplicationFixtures f) {
-        return act(f.officer, approved(f), "issue-permit").statusCode(200);
+        return act(f.supervisor, approved(f), "issue-permit").statusCode(200);
     }
 
     private static ValidatableResponse verify(String code) {
@@ -108,7 +110,7 @@ class PermitTest {
         try {
             List<Callable<String>> issues = new ArrayList<>();
             for (String tn : applications) {
-                issues.add(() -> act(f.officer, tn, "issue-permit").statusCode(200).extract().path("permit.number"));
+                issues.add(() -> act(f.supervisor, tn, "issue-permit").statusCode(200).extract().path("permit.number"));
             }
             for (Future<String> number : pool.invokeAll(issues)) {
                 numbers.add(number.get());
@@ -128,8 +130,11 @@ class PermitTest {
         Map<String, Object> body = f.body(ApplicationFixtures.form());
         body.put("applicantNik", "3273011501900001");
         String tn = ApplicationFixtures.file(f.counter, body).statusCode(201).extract().path("trackingNumber");
-        for (String action : List.of("start-verification", "verify", "approve", "issue-permit")) {
+        for (String action : List.of("start-verification", "verify")) {
             act(f.officer, tn, action).statusCode(200);
+        }
+        for (String action : List.of("approve", "issue-permit")) {
+            act(f.supervisor, tn, action).statusCode(200);
         }
         Map<String, Object> permit = as(f.officer).get("/api/v1/applications/" + tn).then().statusCode(200)
                 .extract().path("permit");

@@ -76,6 +76,8 @@ class OssAdapterTest {
     /** OSS's client: bound to the test's agency, so its subscription hears no other test's objects. */
     private final String oss = client(clientId, Scopes.APPLICATIONS_WRITE, Scopes.APPLICATIONS_READ, Scopes.WEBHOOKS_MANAGE);
     private final String officer = TestTokens.staff(Roles.OFFICER, agency, SITE);
+    /** Separation of duties: the officer verifies, the supervisor decides. */
+    private final String supervisor = TestTokens.staff(Roles.SUPERVISOR, agency, SITE);
     private final List<String> subscriptions = new ArrayList<>();
 
     @BeforeEach
@@ -369,7 +371,7 @@ class OssAdapterTest {
         completeAndSubmit(a, nib); // a returned application is resubmitted
         act(officer, a, "start-verification", Map.of());
         act(officer, a, "verify", Map.of());
-        act(officer, a, "approve", Map.of());
+        act(supervisor, a, "approve", Map.of());
         completeAndSubmit(b, nib);
         act(officer, b, "reject", Map.of("reason", "KBLI tidak sesuai lokasi"));
 
