@@ -4,12 +4,13 @@ import id.satupintu.application.assignment.ApplicationAssignments;
 import id.satupintu.application.assignment.AssignmentInput;
 import id.satupintu.application.assignment.WorkQueue;
 import id.satupintu.platform.security.CurrentUser;
+import id.satupintu.platform.security.GuardedStream;
+import id.satupintu.platform.security.StreamGuard;
 import id.satupintu.platform.events.LiveStreams;
 import id.satupintu.platform.web.Conditional;
 import id.satupintu.platform.web.QueryParams;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -60,6 +61,9 @@ public class ApplicationResource {
 
     @Inject
     LiveStreams live;
+
+    @Inject
+    StreamGuard guard;
 
     @Inject
     WorkQueue workQueue;
@@ -154,10 +158,9 @@ public class ApplicationResource {
     @GET
     @Path("/{trackingNumber}/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    @FollowsApplication
+    @GuardedStream
     public Multi<OutboundSseEvent> events(@PathParam("trackingNumber") String trackingNumber,
-                                          @HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse,
-                                          @Context RoutingContext routing) {
-        return live.sse(sse, routing.get(ApplicationStreamAccess.STREAM), lastEventId);
+                                          @HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse) {
+        return live.sse(sse, guard.admitted(String.class), lastEventId);
     }
 }

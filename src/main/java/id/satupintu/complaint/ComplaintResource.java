@@ -2,11 +2,12 @@ package id.satupintu.complaint;
 
 import id.satupintu.platform.events.LiveStreams;
 import id.satupintu.platform.security.CurrentUser;
+import id.satupintu.platform.security.GuardedStream;
+import id.satupintu.platform.security.StreamGuard;
 import id.satupintu.platform.web.Conditional;
 import id.satupintu.platform.web.QueryParams;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -53,6 +54,9 @@ public class ComplaintResource {
     @Inject
     LiveStreams live;
 
+    @Inject
+    StreamGuard guard;
+
     /** The handling list: the site's desk sees its site, agency staff what is forwarded to them. */
     @GET
     public Uni<Response> list(@QueryParam("state") String state, @QueryParam("kind") String kind,
@@ -87,11 +91,10 @@ public class ComplaintResource {
     @GET
     @Path("/{trackingCode}/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    @FollowsComplaint
+    @GuardedStream
     public Multi<OutboundSseEvent> events(@PathParam("trackingCode") String trackingCode,
-                                          @HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse,
-                                          @Context RoutingContext routing) {
-        return live.sse(sse, routing.get(ComplaintStreamAccess.STREAM), lastEventId);
+                                          @HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse) {
+        return live.sse(sse, guard.admitted(String.class), lastEventId);
     }
 
     private static String blankToNull(String value) {
