@@ -5,14 +5,12 @@ import id.satupintu.platform.security.CurrentUser;
 import id.satupintu.platform.security.GuardedStream;
 import id.satupintu.platform.security.StreamGuard;
 import id.satupintu.platform.web.Conditional;
+import id.satupintu.platform.web.PageSize;
 import id.satupintu.platform.web.QueryParams;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -63,12 +61,13 @@ public class ComplaintResource {
                               @QueryParam("category") String category, @QueryParam("site") String site,
                               @QueryParam("agency") String agency, @QueryParam("late") String late,
                               @QueryParam("cursor") String cursor,
-                              @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit,
+                              @QueryParam("limit") String limit,
                               @Context HttpHeaders headers) {
+        int size = PageSize.STANDARD.limit(limit);
         ComplaintFilter filter = new ComplaintFilter(QueryParams.parseEnum(ComplaintState.class, "state", state),
                 QueryParams.parseEnum(ComplaintKind.class, "kind", kind), blankToNull(category), blankToNull(site),
                 blankToNull(agency), QueryParams.parseBoolean("late", late));
-        return currentUser.require().flatMap(caller -> complaints.list(caller, filter, cursor, limit))
+        return currentUser.require().flatMap(caller -> complaints.list(caller, filter, cursor, size))
                 .map(page -> conditional.ok(headers, page, Conditional.privateNoCache()));
     }
 
