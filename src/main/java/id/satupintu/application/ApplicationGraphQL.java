@@ -18,6 +18,7 @@ import id.satupintu.platform.events.LiveStreams;
 import id.satupintu.platform.events.PublishedEvent;
 import id.satupintu.catalog.ServiceCatalog;
 import id.satupintu.catalog.ServiceSummary;
+import id.satupintu.platform.web.PageSize;
 import io.smallrye.graphql.api.Subscription;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -27,7 +28,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiFunction;
-import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Mutation;
@@ -42,9 +42,6 @@ import org.eclipse.microprofile.graphql.Source;
  */
 @GraphQLApi
 public class ApplicationGraphQL {
-
-    private static final int MAX_PAGE = 100;
-    private static final int MAX_QUEUE_PAGE = 200;
 
     @Name("Application")
     public record ApplicationNode(String trackingNumber, String serviceCode, int standardVersion, String agencyCode,
@@ -153,28 +150,21 @@ public class ApplicationGraphQL {
 
     @Query
     @Description("The caller's applications, most recently changed first")
-    public Uni<ApplicationConnection> myApplications(@DefaultValue("20") int first, String after,
+    public Uni<ApplicationConnection> myApplications(Integer first, String after,
                                                      OffsetDateTime updatedSince) {
-        return calls.asCaller(caller -> {
-            if (first < 1 || first > MAX_PAGE) {
-                throw ProblemException.validation("first", first < 1 ? "min" : "max", first < 1 ? 1 : MAX_PAGE);
-            }
-            return reads.mine(caller, after, first, updatedSince);
-        }).map(page -> new ApplicationConnection(page.items(), page.nextCursor()));
+        return calls.asCaller(caller -> reads.mine(caller, after, PageSize.PERSONAL.first(first), updatedSince))
+                .map(page -> new ApplicationConnection(page.items(), page.nextCursor()));
     }
 
     @Query
     @Description("The agency's work queue for its staff (admins name the agency): by default what waits for the "
             + "agency, closest deadline first; assignedTo is me, unassigned or an officer's id")
     public Uni<ApplicationConnection> workQueue(String agency, ApplicationState state, String service, Boolean breached,
-                                                String assignedTo, @DefaultValue("50") int first, String after) {
-        return calls.asCaller(caller -> {
-            if (first < 1 || first > MAX_QUEUE_PAGE) {
-                throw ProblemException.validation("first", first < 1 ? "min" : "max", first < 1 ? 1 : MAX_QUEUE_PAGE);
-            }
-            return workQueue.list(caller, new WorkQueue.Filter(agency, state, service, breached, assignedTo), after,
-                    first);
-        }).map(page -> new ApplicationConnection(page.items(), page.nextCursor()));
+                                                String assignedTo, Integer first, String after) {
+        return calls.asCaller(caller -> workQueue.list(caller,
+                        new WorkQueue.Filter(agency, state, service, breached, assignedTo), after,
+                        PageSize.STANDARD.first(first)))
+                .map(page -> new ApplicationConnection(page.items(), page.nextCursor()));
     }
 
     @Query

@@ -4,18 +4,17 @@ import id.satupintu.application.assignment.ApplicationAssignments;
 import id.satupintu.application.assignment.AssignmentInput;
 import id.satupintu.application.assignment.WorkQueue;
 import id.satupintu.platform.security.CurrentUser;
+import id.satupintu.platform.security.GuardedStream;
+import id.satupintu.platform.security.StreamGuard;
 import id.satupintu.platform.events.LiveStreams;
 import id.satupintu.platform.web.Conditional;
+import id.satupintu.platform.web.PageSize;
 import id.satupintu.platform.web.QueryParams;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -62,6 +61,9 @@ public class ApplicationResource {
     LiveStreams live;
 
     @Inject
+    StreamGuard guard;
+
+    @Inject
     WorkQueue workQueue;
 
     @Inject
@@ -85,11 +87,12 @@ public class ApplicationResource {
     public Uni<Response> queue(@QueryParam("agency") String agency, @QueryParam("state") String state,
                                @QueryParam("service") String service, @QueryParam("breached") String breached,
                                @QueryParam("assignedTo") String assignedTo, @QueryParam("cursor") String cursor,
-                               @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit,
+                               @QueryParam("limit") String limit,
                                @Context HttpHeaders headers) {
+        int size = PageSize.STANDARD.limit(limit);
         WorkQueue.Filter filter = new WorkQueue.Filter(agency, QueryParams.parseEnum(ApplicationState.class, "state", state), service,
                 QueryParams.parseBoolean("breached", breached), assignedTo);
-        return currentUser.require().flatMap(caller -> workQueue.list(caller, filter, cursor, limit))
+        return currentUser.require().flatMap(caller -> workQueue.list(caller, filter, cursor, size))
                 .map(page -> conditional.ok(headers, page, Conditional.privateNoCache()));
     }
 
@@ -154,10 +157,9 @@ public class ApplicationResource {
     @GET
     @Path("/{trackingNumber}/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    @FollowsApplication
+    @GuardedStream
     public Multi<OutboundSseEvent> events(@PathParam("trackingNumber") String trackingNumber,
-                                          @HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse,
-                                          @Context RoutingContext routing) {
-        return live.sse(sse, routing.get(ApplicationStreamAccess.STREAM), lastEventId);
+                                          @HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse) {
+        return live.sse(sse, guard.admitted(String.class), lastEventId);
     }
 }

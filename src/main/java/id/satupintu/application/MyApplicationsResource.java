@@ -2,12 +2,10 @@ package id.satupintu.application;
 
 import id.satupintu.platform.security.CurrentUser;
 import id.satupintu.platform.web.Conditional;
+import id.satupintu.platform.web.PageSize;
 import id.satupintu.platform.web.QueryParams;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -37,11 +35,12 @@ public class MyApplicationsResource {
     /** The caller's applications, most recently changed first; {@code updatedSince} for a client's sync. */
     @GET
     public Uni<Response> mine(@QueryParam("cursor") String cursor,
-                              @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
+                              @QueryParam("limit") String limit,
                               @QueryParam("updatedSince") String updatedSince,
                               @Context HttpHeaders headers) {
+        int size = PageSize.PERSONAL.limit(limit);
         OffsetDateTime since = QueryParams.parseInstant("updatedSince", updatedSince);
-        return currentUser.require().flatMap(caller -> reads.mine(caller, cursor, limit, since))
+        return currentUser.require().flatMap(caller -> reads.mine(caller, cursor, size, since))
                 .map(page -> conditional.ok(headers, page, Conditional.privateNoCache()));
     }
 }

@@ -19,6 +19,7 @@ import id.satupintu.platform.events.PublishedEvent;
 import id.satupintu.platform.graphql.GraphQLCalls;
 import id.satupintu.platform.security.Caller;
 import id.satupintu.platform.web.ClientAddress;
+import id.satupintu.platform.web.PageSize;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.smallrye.graphql.api.Subscription;
 import io.smallrye.mutiny.Multi;
@@ -29,7 +30,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Mutation;
@@ -44,8 +44,6 @@ import org.eclipse.microprofile.graphql.Query;
  */
 @GraphQLApi
 public class ComplaintGraphQL {
-
-    private static final int MAX_PAGE = 100;
 
     @Name("Complaint")
     public record ComplaintNode(String trackingCode, ComplaintKind kind, String categoryCode,
@@ -144,8 +142,8 @@ public class ComplaintGraphQL {
 
     @Query
     @Description("The caller's own complaints (citizen) or filings (API client), newest change first")
-    public Uni<ComplaintConnection> myComplaints(@DefaultValue("20") int first, String after) {
-        return calls.asAnyone(caller -> complaints.mine(required(caller), after, checkFirst(first)))
+    public Uni<ComplaintConnection> myComplaints(Integer first, String after) {
+        return calls.asAnyone(caller -> complaints.mine(required(caller), after, PageSize.PERSONAL.first(first)))
                 .map(page -> new ComplaintConnection(page.items(), page.nextCursor()));
     }
 
@@ -153,9 +151,9 @@ public class ComplaintGraphQL {
     @Description("The handling list: the site's desk sees its site, agency staff what is forwarded to them")
     public Uni<ComplaintConnection> complaints(ComplaintState state, ComplaintKind kind, String categoryCode,
                                                String siteCode, String agencyCode, Boolean late,
-                                               @DefaultValue("20") int first, String after) {
+                                               Integer first, String after) {
         ComplaintFilter filter = new ComplaintFilter(state, kind, categoryCode, siteCode, agencyCode, late);
-        return calls.asAnyone(caller -> complaints.list(required(caller), filter, after, checkFirst(first)))
+        return calls.asAnyone(caller -> complaints.list(required(caller), filter, after, PageSize.STANDARD.first(first)))
                 .map(page -> new ComplaintConnection(page.items(), page.nextCursor()));
     }
 
@@ -202,13 +200,6 @@ public class ComplaintGraphQL {
             throw new ProblemException(401, "unauthorized");
         }
         return caller;
-    }
-
-    private static int checkFirst(int first) {
-        if (first < 1 || first > MAX_PAGE) {
-            throw ProblemException.validation("first", first < 1 ? "min" : "max", first < 1 ? 1 : MAX_PAGE);
-        }
-        return first;
     }
 
     private ComplaintInput input(ComplaintSubmission s) {

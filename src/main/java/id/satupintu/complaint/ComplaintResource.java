@@ -2,16 +2,15 @@ package id.satupintu.complaint;
 
 import id.satupintu.platform.events.LiveStreams;
 import id.satupintu.platform.security.CurrentUser;
+import id.satupintu.platform.security.GuardedStream;
+import id.satupintu.platform.security.StreamGuard;
 import id.satupintu.platform.web.Conditional;
+import id.satupintu.platform.web.PageSize;
 import id.satupintu.platform.web.QueryParams;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -53,18 +52,22 @@ public class ComplaintResource {
     @Inject
     LiveStreams live;
 
+    @Inject
+    StreamGuard guard;
+
     /** The handling list: the site's desk sees its site, agency staff what is forwarded to them. */
     @GET
     public Uni<Response> list(@QueryParam("state") String state, @QueryParam("kind") String kind,
                               @QueryParam("category") String category, @QueryParam("site") String site,
                               @QueryParam("agency") String agency, @QueryParam("late") String late,
                               @QueryParam("cursor") String cursor,
-                              @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit,
+                              @QueryParam("limit") String limit,
                               @Context HttpHeaders headers) {
+        int size = PageSize.STANDARD.limit(limit);
         ComplaintFilter filter = new ComplaintFilter(QueryParams.parseEnum(ComplaintState.class, "state", state),
                 QueryParams.parseEnum(ComplaintKind.class, "kind", kind), blankToNull(category), blankToNull(site),
                 blankToNull(agency), QueryParams.parseBoolean("late", late));
-        return currentUser.require().flatMap(caller -> complaints.list(caller, filter, cursor, limit))
+        return currentUser.require().flatMap(caller -> complaints.list(caller, filter, cursor, size))
                 .map(page -> conditional.ok(headers, page, Conditional.privateNoCache()));
     }
 
@@ -87,11 +90,10 @@ public class ComplaintResource {
     @GET
     @Path("/{trackingCode}/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    @FollowsComplaint
+    @GuardedStream
     public Multi<OutboundSseEvent> events(@PathParam("trackingCode") String trackingCode,
-                                          @HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse,
-                                          @Context RoutingContext routing) {
-        return live.sse(sse, routing.get(ComplaintStreamAccess.STREAM), lastEventId);
+                                          @HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse) {
+        return live.sse(sse, guard.admitted(String.class), lastEventId);
     }
 
     private static String blankToNull(String value) {

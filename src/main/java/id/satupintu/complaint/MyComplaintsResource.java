@@ -2,11 +2,9 @@ package id.satupintu.complaint;
 
 import id.satupintu.platform.security.CurrentUser;
 import id.satupintu.platform.web.Page;
+import id.satupintu.platform.web.PageSize;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -28,7 +26,8 @@ public class MyComplaintsResource {
 
     @GET
     public Uni<Page<ComplaintSummary>> mine(@QueryParam("cursor") String cursor,
-                                            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
-        return currentUser.require().flatMap(caller -> complaints.mine(caller, cursor, limit));
+                                            @QueryParam("limit") String limit) {
+        int size = PageSize.PERSONAL.limit(limit);
+        return currentUser.require().flatMap(caller -> complaints.mine(caller, cursor, size));
     }
 }

@@ -2,14 +2,13 @@ package id.satupintu.identity;
 
 import id.satupintu.platform.security.Caller;
 import id.satupintu.platform.security.Roles;
-import id.satupintu.platform.error.ProblemException;
 import id.satupintu.platform.graphql.GraphQLCalls;
+import id.satupintu.platform.web.PageSize;
 import id.satupintu.platform.web.QueryParams;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.function.Function;
-import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Mutation;
@@ -26,7 +25,6 @@ public class ApiClientGraphQL {
     public record ClientCallConnection(List<ClientCallView> items, String nextCursor) {
     }
 
-    private static final int MAX_PAGE = 200;
 
     @Inject
     ApiClientService clients;
@@ -37,8 +35,8 @@ public class ApiClientGraphQL {
 
     @Query
     @Description("API clients ordered by client_id (admin only); never their secrets.")
-    public Uni<ApiClientConnection> apiClients(Boolean active, String kind, @DefaultValue("50") int first, String after) {
-        return asAdmin(admin -> clients.list(active, kind, after, page(first)))
+    public Uni<ApiClientConnection> apiClients(Boolean active, String kind, Integer first, String after) {
+        return asAdmin(admin -> clients.list(active, kind, after, PageSize.STANDARD.first(first)))
                 .map(page -> new ApiClientConnection(page.items(), page.nextCursor()));
     }
 
@@ -51,10 +49,10 @@ public class ApiClientGraphQL {
     @Query
     @Description("The audit log of API clients' calls, newest first (admin only). since/until: ISO-8601 instants.")
     public Uni<ClientCallConnection> apiClientCalls(String clientId, Integer status, String method, String since,
-                                                    String until, String pathPrefix, @DefaultValue("50") int first,
+                                                    String until, String pathPrefix, Integer first,
                                                     String after) {
         return asAdmin(admin -> clientCalls.list(new ClientCalls.Filter(clientId, status, method,
-                QueryParams.parseInstant("since", since), QueryParams.parseInstant("until", until), pathPrefix), after, page(first)))
+                QueryParams.parseInstant("since", since), QueryParams.parseInstant("until", until), pathPrefix), after, PageSize.AUDIT.first(first)))
                 .map(page -> new ClientCallConnection(page.items(), page.nextCursor()));
     }
 
@@ -80,13 +78,6 @@ public class ApiClientGraphQL {
     @Description("Revokes the client for good; its tokens are refused from their next call.")
     public Uni<ApiClientView> revokeApiClient(@NonNull String clientId) {
         return asAdmin(admin -> clients.revoke(admin, clientId));
-    }
-
-    private static int page(int first) {
-        if (first < 1 || first > MAX_PAGE) {
-            throw ProblemException.validation("first", "size", 1, MAX_PAGE);
-        }
-        return first;
     }
 
     private <T> Uni<T> asAdmin(Function<Caller, Uni<T>> work) {

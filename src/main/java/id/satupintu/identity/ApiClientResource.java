@@ -4,13 +4,11 @@ import id.satupintu.platform.security.Caller;
 import id.satupintu.platform.security.CurrentUser;
 import id.satupintu.platform.security.Roles;
 import id.satupintu.platform.web.Page;
+import id.satupintu.platform.web.PageSize;
 import id.satupintu.platform.web.QueryParams;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -47,8 +45,9 @@ public class ApiClientResource {
     @GET
     public Uni<Page<ApiClientView>> list(@QueryParam("active") String active, @QueryParam("kind") String kind,
                                          @QueryParam("cursor") String cursor,
-                                         @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
-        return admin().flatMap(admin -> clients.list(QueryParams.parseBoolean("active", active), kind, cursor, limit));
+                                         @QueryParam("limit") String limit) {
+        int size = PageSize.STANDARD.limit(limit);
+        return admin().flatMap(admin -> clients.list(QueryParams.parseBoolean("active", active), kind, cursor, size));
     }
 
     @GET

@@ -3,12 +3,10 @@ package id.satupintu.identity;
 import id.satupintu.platform.security.CurrentUser;
 import id.satupintu.platform.security.Roles;
 import id.satupintu.platform.web.Page;
+import id.satupintu.platform.web.PageSize;
 import id.satupintu.platform.web.QueryParams;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -33,9 +31,10 @@ public class ClientCallResource {
                                           @QueryParam("method") String method, @QueryParam("since") String since,
                                           @QueryParam("until") String until, @QueryParam("path") String path,
                                           @QueryParam("cursor") String cursor,
-                                          @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
+                                          @QueryParam("limit") String limit) {
+        int size = PageSize.AUDIT.limit(limit);
         return currentUser.requireRole(Roles.ADMIN).flatMap(admin -> calls.list(new ClientCalls.Filter(client,
                 QueryParams.parseInteger("status", status), method, QueryParams.parseInstant("since", since),
-                QueryParams.parseInstant("until", until), path), cursor, limit));
+                QueryParams.parseInstant("until", until), path), cursor, size));
     }
 }

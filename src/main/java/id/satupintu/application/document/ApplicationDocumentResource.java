@@ -2,10 +2,11 @@ package id.satupintu.application.document;
 
 import id.satupintu.platform.files.DocumentReceiver;
 import id.satupintu.platform.security.CurrentUser;
+import id.satupintu.platform.security.GuardedStream;
+import id.satupintu.platform.security.StreamGuard;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -43,6 +44,9 @@ public class ApplicationDocumentResource {
     @Inject
     DocumentReceiver receiver;
 
+    @Inject
+    StreamGuard guard;
+
     @PUT
     @Path("/{requirementCode}")
     @Consumes(MediaType.WILDCARD)
@@ -72,12 +76,11 @@ public class ApplicationDocumentResource {
     // A stream of bytes, not of events: octet-stream keeps Quarkus REST from sending it as SSE; the
     // document's own media type then replaces it (headers below).
     @Produces(MediaType.APPLICATION_OCTET_STREAM)
-    @DownloadsDocument
+    @GuardedStream
     public RestMulti<byte[]> download(@PathParam("trackingNumber") String trackingNumber,
                                       @PathParam("requirementCode") String requirementCode,
-                                      @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
-                                      @Context RoutingContext routing) {
-        ApplicationDocuments.Download download = routing.get(DocumentDownloadAccess.DOWNLOAD);
+                                      @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        ApplicationDocuments.Download download = guard.admitted(ApplicationDocuments.Download.class);
         boolean unchanged = unchanged(download, ifNoneMatch);
         var response = RestMulti.fromMultiData(unchanged ? Multi.createFrom().<byte[]>empty()
                 : documents.content(download)).status(unchanged ? 304 : 200);

@@ -3,14 +3,12 @@ package id.satupintu.catalog.agency;
 import id.satupintu.catalog.AgencyService;
 import id.satupintu.platform.security.Roles;
 import id.satupintu.platform.web.Conditional;
+import id.satupintu.platform.web.PageSize;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -40,9 +38,10 @@ public class AgencyResource {
     @GET
     public Uni<Response> list(@QueryParam("site") String site,
                               @QueryParam("cursor") String cursor,
-                              @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit,
+                              @QueryParam("limit") String limit,
                               @Context HttpHeaders headers) {
-        return agencies.list(site, cursor, limit)
+        int size = PageSize.STANDARD.limit(limit);
+        return agencies.list(site, cursor, size)
                 .map(page -> conditional.ok(headers, page.map(AgencyView::of), Conditional.publicFor(300)));
     }
 

@@ -13,12 +13,12 @@ import id.satupintu.catalog.site.SiteView;
 import id.satupintu.platform.security.Roles;
 import id.satupintu.platform.graphql.GraphQLCalls;
 import id.satupintu.platform.error.ProblemException;
+import id.satupintu.platform.web.PageSize;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Locale;
-import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Mutation;
@@ -30,8 +30,6 @@ import org.eclipse.microprofile.graphql.Source;
 /** The catalog over GraphQL: the same services, validation and roles as the REST API. */
 @GraphQLApi
 public class CatalogGraphQL {
-
-    private static final int MAX_PAGE = 200;
 
     @Name("SiteConnection")
     public record SiteConnection(List<SiteView> items, String nextCursor) {
@@ -60,8 +58,8 @@ public class CatalogGraphQL {
 
     @Query
     @Description("Service locations (MPP, PTSP offices), ordered by code")
-    public Uni<SiteConnection> sites(@DefaultValue("50") int first, String after) {
-        return calls.run(() -> sites.list(after, pageSize(first)))
+    public Uni<SiteConnection> sites(Integer first, String after) {
+        return calls.run(() -> sites.list(after, PageSize.STANDARD.first(first)))
                 .map(page -> new SiteConnection(page.items().stream().map(SiteView::of).toList(), page.nextCursor()));
     }
 
@@ -72,8 +70,8 @@ public class CatalogGraphQL {
 
     @Query
     @Description("Agencies, optionally only those serving at a site, ordered by code")
-    public Uni<AgencyConnection> agencies(String site, @DefaultValue("50") int first, String after) {
-        return calls.run(() -> agencies.list(site, after, pageSize(first))).map(page ->
+    public Uni<AgencyConnection> agencies(String site, Integer first, String after) {
+        return calls.run(() -> agencies.list(site, after, PageSize.STANDARD.first(first))).map(page ->
                 new AgencyConnection(page.items().stream().map(AgencyView::of).toList(), page.nextCursor()));
     }
 
@@ -85,9 +83,9 @@ public class CatalogGraphQL {
     @Query
     @Description("Active services; q searches the code and the Indonesian and English names")
     public Uni<ServiceConnection> services(String site, String agency, ServiceType type, String q,
-                                           @DefaultValue("50") int first, String after) {
+                                           Integer first, String after) {
         Locale locale = calls.locale();
-        return calls.run(() -> catalog.list(new ServiceFilter(site, agency, type, query(q)), after, pageSize(first)))
+        return calls.run(() -> catalog.list(new ServiceFilter(site, agency, type, query(q)), after, PageSize.STANDARD.first(first)))
                 .map(page -> new ServiceConnection(
                         page.items().stream().map(s -> ServiceSummary.of(s, locale)).toList(), page.nextCursor()));
     }
@@ -159,12 +157,5 @@ public class CatalogGraphQL {
             throw ProblemException.validation("q", "size", 0, 100);
         }
         return q;
-    }
-
-    private static int pageSize(int first) {
-        if (first < 1 || first > MAX_PAGE) {
-            throw ProblemException.validation("first", "size", 1, MAX_PAGE);
-        }
-        return first;
     }
 }

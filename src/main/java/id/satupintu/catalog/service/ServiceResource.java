@@ -7,15 +7,14 @@ import id.satupintu.catalog.ServiceType;
 import id.satupintu.platform.security.Roles;
 import id.satupintu.platform.i18n.Messages;
 import id.satupintu.platform.web.Conditional;
+import id.satupintu.platform.web.PageSize;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -56,10 +55,11 @@ public class ServiceResource {
                               @QueryParam("type") ServiceType type,
                               @QueryParam("q") @Size(max = 100) String q,
                               @QueryParam("cursor") String cursor,
-                              @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit,
+                              @QueryParam("limit") String limit,
                               @Context HttpHeaders headers) {
+        int size = PageSize.STANDARD.limit(limit);
         Locale locale = locale(headers);
-        return catalog.list(new ServiceFilter(site, agency, type, q), cursor, limit)
+        return catalog.list(new ServiceFilter(site, agency, type, q), cursor, size)
                 .map(page -> conditional.ok(headers, page.map(s -> ServiceSummary.of(s, locale)),
                         Conditional.publicFor(300)));
     }

@@ -3,15 +3,13 @@ package id.satupintu.catalog.site;
 import id.satupintu.catalog.SiteService;
 import id.satupintu.platform.security.Roles;
 import id.satupintu.platform.web.Conditional;
+import id.satupintu.platform.web.PageSize;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -40,9 +38,10 @@ public class SiteResource {
 
     @GET
     public Uni<Response> list(@QueryParam("cursor") String cursor,
-                              @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit,
+                              @QueryParam("limit") String limit,
                               @Context HttpHeaders headers) {
-        return sites.list(cursor, limit)
+        int size = PageSize.STANDARD.limit(limit);
+        return sites.list(cursor, size)
                 .map(page -> conditional.ok(headers, page.map(SiteView::of), Conditional.publicFor(300)));
     }
 

@@ -1,10 +1,9 @@
 package id.satupintu.complaint.handling;
 
-import id.satupintu.complaint.ComplaintStreamAccess;
-import id.satupintu.complaint.FollowsComplaintDesk;
 import id.satupintu.platform.events.LiveStreams;
+import id.satupintu.platform.security.GuardedStream;
+import id.satupintu.platform.security.StreamGuard;
 import io.smallrye.mutiny.Multi;
-import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -30,12 +29,14 @@ public class ComplaintDeskEventsResource {
     @Inject
     LiveStreams live;
 
+    @Inject
+    StreamGuard guard;
+
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    @FollowsComplaintDesk
+    @GuardedStream
     public Multi<OutboundSseEvent> events(@PathParam("siteCode") String siteCode,
-                                          @HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse,
-                                          @Context RoutingContext routing) {
-        return live.sseRecent(sse, routing.get(ComplaintStreamAccess.STREAM), lastEventId, RECENT);
+                                          @HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse) {
+        return live.sseRecent(sse, guard.admitted(String.class), lastEventId, RECENT);
     }
 }

@@ -2,12 +2,10 @@ package id.satupintu.integration.webhook;
 
 import id.satupintu.platform.security.CurrentUser;
 import id.satupintu.platform.web.Page;
+import id.satupintu.platform.web.PageSize;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -34,8 +32,9 @@ public class WebhookDeadLetterResource {
     @GET
     public Uni<Page<DeadLetter>> list(@QueryParam("subscription") String subscription,
                                       @QueryParam("cursor") String cursor,
-                                      @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
-        return currentUser.require().flatMap(caller -> deadLetters.list(caller, subscription, cursor, limit));
+                                      @QueryParam("limit") String limit) {
+        int size = PageSize.STANDARD.limit(limit);
+        return currentUser.require().flatMap(caller -> deadLetters.list(caller, subscription, cursor, size));
     }
 
     /** 202: the delivery is pending again and goes out shortly. */

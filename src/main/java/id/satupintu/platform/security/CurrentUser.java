@@ -28,7 +28,7 @@ public class CurrentUser {
 
     /** The caller; fails with a 401 problem for an anonymous request. */
     public Uni<Caller> require() {
-        return find().map(caller -> caller.orElseThrow(() -> new ProblemException(401, "unauthorized")));
+        return find().map(caller -> signedIn(caller.orElse(null)));
     }
 
     /** The caller if they hold one of roles; 401 when anonymous, 403 otherwise. */
@@ -47,6 +47,14 @@ public class CurrentUser {
      */
     public Uni<Caller> requireScope(String scope) {
         return require().map(caller -> caller.requireScope(scope));
+    }
+
+    /** The caller of an endpoint that needs one: a 401 problem when null (anonymous). */
+    public static Caller signedIn(Caller caller) {
+        if (caller == null) {
+            throw new ProblemException(401, "unauthorized");
+        }
+        return caller;
     }
 
     static Optional<Caller> toCaller(SecurityIdentity identity) {

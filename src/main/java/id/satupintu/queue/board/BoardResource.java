@@ -1,6 +1,8 @@
 package id.satupintu.queue.board;
 
 import id.satupintu.platform.events.LiveStreams;
+import id.satupintu.platform.security.GuardedStream;
+import id.satupintu.platform.security.StreamGuard;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
@@ -27,6 +29,9 @@ public class BoardResource {
     @Inject
     LiveStreams live;
 
+    @Inject
+    StreamGuard guard;
+
     /** A board that connects (or a TV that restarts) shows the last few calls, not the day's history. */
     static final int BOARD_RECENT_CALLS = 10;
 
@@ -39,9 +44,9 @@ public class BoardResource {
     @GET
     @Path("/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
+    @GuardedStream
     public Multi<OutboundSseEvent> events(@PathParam("code") String siteCode,
                                           @HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse) {
-        // StreamGuard has checked that the site exists before the stream starts.
-        return live.sseRecent(sse, "board:" + siteCode, lastEventId, BOARD_RECENT_CALLS);
+        return live.sseRecent(sse, guard.admitted(String.class), lastEventId, BOARD_RECENT_CALLS);
     }
 }

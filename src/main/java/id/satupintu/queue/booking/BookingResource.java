@@ -1,9 +1,10 @@
 package id.satupintu.queue.booking;
 
-import id.satupintu.queue.QueueAccess;
 import id.satupintu.queue.ticket.TicketService;
 import id.satupintu.platform.security.CurrentUser;
 import id.satupintu.platform.events.LiveStreams;
+import id.satupintu.platform.security.GuardedStream;
+import id.satupintu.platform.security.StreamGuard;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -47,6 +48,9 @@ public class BookingResource {
     @Inject
     LiveStreams live;
 
+    @Inject
+    StreamGuard guard;
+
     @GET
     public Uni<BookingView> get(@PathParam("id") String id) {
         return currentUser.require().flatMap(caller -> bookings.view(caller, id));
@@ -55,10 +59,10 @@ public class BookingResource {
     @GET
     @Path("/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
+    @GuardedStream
     public Multi<OutboundSseEvent> events(@PathParam("id") String id, @HeaderParam("Last-Event-ID") String lastEventId,
                                           @Context Sse sse) {
-        // StreamGuard has checked the booking and the caller before the stream starts.
-        return live.sse(sse, "booking:" + QueueAccess.parseId("booking", id), lastEventId);
+        return live.sse(sse, guard.admitted(String.class), lastEventId);
     }
 
     @POST

@@ -1,11 +1,12 @@
 package id.satupintu.queue.ticket;
 
-import id.satupintu.queue.QueueAccess;
 import id.satupintu.queue.counter.CallService;
 import id.satupintu.queue.counter.TransferRequest;
 import id.satupintu.platform.security.Caller;
 import id.satupintu.platform.security.CurrentUser;
 import id.satupintu.platform.events.LiveStreams;
+import id.satupintu.platform.security.GuardedStream;
+import id.satupintu.platform.security.StreamGuard;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -45,6 +46,9 @@ public class TicketResource {
     @Inject
     LiveStreams live;
 
+    @Inject
+    StreamGuard guard;
+
     @GET
     public Uni<TicketView> get(@PathParam("id") String id) {
         return currentUser.require().flatMap(caller -> tickets.view(caller, id));
@@ -53,10 +57,10 @@ public class TicketResource {
     @GET
     @Path("/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
+    @GuardedStream
     public Multi<OutboundSseEvent> events(@PathParam("id") String id, @HeaderParam("Last-Event-ID") String lastEventId,
                                           @Context Sse sse) {
-        // StreamGuard has checked the ticket and the caller before the stream starts.
-        return live.sse(sse, "ticket:" + QueueAccess.parseId("ticket", id), lastEventId);
+        return live.sse(sse, guard.admitted(String.class), lastEventId);
     }
 
     @POST

@@ -100,6 +100,7 @@ public class SiteResourceTest {
     void badCursorIsAProblem() {
         given().when().get("/api/v1/sites?cursor=!!!").then().statusCode(400).body("code", equalTo("invalid-cursor"));
         given().when().get("/api/v1/sites?limit=0").then().statusCode(400).body("errors[0].field", equalTo("limit"));
-        given().when().get("/api/v1/sites?limit=abc").then().statusCode(400).body("code", equalTo("invalid-parameter"));
+        given().when().get("/api/v1/sites?limit=abc").then().statusCode(400).body("code", equalTo("validation-failed"))
+                .body("errors[0].field", equalTo("limit")).body("errors[0].code", equalTo("page-size"));
     }
 }

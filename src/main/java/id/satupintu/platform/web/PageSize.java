@@ -1,0 +1,47 @@
+package id.satupintu.platform.web;
+
+import id.satupintu.platform.error.ProblemException;
+
+/**
+ * The one rule for how many items a page of a list holds, on REST (query parameter {@code limit}) and
+ * GraphQL (argument {@code first}): absent means the list's default; anything but a whole number from 1
+ * to the list's max is a 400 {@code validation-failed} whose one field error is {@code page-size}, named
+ * after the parameter, on every list and both channels alike.
+ */
+public record PageSize(int defaultSize, int max) {
+
+    /** Lists of a person's own things (their applications, their complaints): small pages for phones. */
+    public static final PageSize PERSONAL = new PageSize(20, 100);
+    /** Catalog, staff and administration lists. */
+    public static final PageSize STANDARD = new PageSize(50, 200);
+    /** The API-client call audit, read by administrators in bulk. */
+    public static final PageSize AUDIT = new PageSize(50, 500);
+
+    /** REST: the {@code limit} query parameter as sent (null or blank: the default). */
+    public int limit(String requested) {
+        if (requested == null || requested.isBlank()) {
+            return defaultSize;
+        }
+        try {
+            return checked("limit", Integer.parseInt(requested.trim()));
+        } catch (NumberFormatException e) {
+            throw refused("limit");
+        }
+    }
+
+    /** GraphQL: the {@code first} argument (null: the default). */
+    public int first(Integer requested) {
+        return requested == null ? defaultSize : checked("first", requested);
+    }
+
+    private int checked(String field, int requested) {
+        if (requested < 1 || requested > max) {
+            throw refused(field);
+        }
+        return requested;
+    }
+
+    private ProblemException refused(String field) {
+        return ProblemException.validation(field, "page-size", 1, max);
+    }
+}
