@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import id.satupintu.complaint.ComplaintFixtures;
+import id.satupintu.platform.files.StoredChunks;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -61,7 +62,7 @@ class ComplaintAttachmentTest {
      * file, whatever type the client says it accepts.
      */
     @Test
-    void anAttachmentLargerThanOneChunkRoundTripsIntact() {
+    void anAttachmentLargerThanOneChunkRoundTripsIntact() throws Throwable {
         ComplaintFixtures f = new ComplaintFixtures();
         String[] anonymous = f.filedAnonymously();
         String path = "/api/v1/complaints/" + anonymous[0] + "/attachments";
@@ -79,6 +80,12 @@ class ComplaintAttachmentTest {
                 .extract().asByteArray();
         assertArrayEquals(big, back);
         assertEquals(sha256(big), sha256(back));
+        // 600 KiB and a little more, in the file store's 256 KiB chunks.
+        assertEquals(3L, StoredChunks.count("c.file_id = (select a.file_id from complaint_attachment a join complaint k "
+                + "on k.id = a.complaint_id where k.tracking_code = ?1 and a.number = 1)", anonymous[0]));
+        // Refused before a byte is sent: a plain problem, not a broken stream.
+        f.as(f.otherCitizen).get(path + "/1").then().statusCode(404).contentType("application/problem+json");
+        f.withSecret("not-the-secret").get(path + "/1").then().statusCode(404).contentType("application/problem+json");
         // The reporter reads it too, with the secret.
         assertArrayEquals(big, f.withSecret(anonymous[1]).get(path + "/1").then().statusCode(200)
                 .extract().asByteArray());
@@ -89,11 +96,12 @@ class ComplaintAttachmentTest {
      * declares its length or is cut off while it streams; nothing of it is kept, and numbering goes on.
      */
     @Test
-    void anAttachmentOverTheLimitIsRefusedAndLeavesNothing() {
+    void anAttachmentOverTheLimitIsRefusedAndLeavesNothing() throws Throwable {
         ComplaintFixtures f = new ComplaintFixtures();
         String[] anonymous = f.filedAnonymously();
         String path = "/api/v1/complaints/" + anonymous[0] + "/attachments";
         f.withSecret(anonymous[1]).contentType("application/pdf").body(PDF).post(path).then().statusCode(201);
+        long stored = StoredChunks.count("true");
         byte[] over = new byte[10 * 1024 * 1024 + 1];
         System.arraycopy(PDF, 0, over, 0, PDF.length);
         f.withSecret(anonymous[1]).contentType("application/pdf").body(over).post(path).then().statusCode(413)
@@ -103,6 +111,8 @@ class ComplaintAttachmentTest {
                 .then().statusCode(413).contentType("application/problem+json")
                 .body("code", equalTo("document-too-large"));
         f.as(f.desk).get(path).then().statusCode(200).body("", hasSize(1)).body("[0].sha256", equalTo(sha256(PDF)));
+        assertEquals(stored, StoredChunks.count("true"));
+        assertEquals(0L, StoredChunks.count(StoredChunks.UNOWNED));
         f.withSecret(anonymous[1]).contentType("application/pdf").body(PNG).post(path).then().statusCode(201)
                 .body("number", equalTo(2));
         byte[] justFits = new byte[10 * 1024 * 1024];
