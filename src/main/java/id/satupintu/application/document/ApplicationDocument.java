@@ -14,8 +14,8 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /**
- * What is known of an uploaded document. The bytes are not here: they are stored in chunks
- * (application_document_chunk) that {@link ApplicationDocuments} writes and streams with SQL.
+ * What is known of an uploaded document. The bytes are not here: they are in the platform's file
+ * store ({@link id.satupintu.platform.files.FileStore}), under {@link #fileId}.
  */
 @Entity
 @Table(name = "application_document")
@@ -37,7 +37,7 @@ public class ApplicationDocument extends PanacheEntityBase {
     public String uploadedBy;
     @Column(name = "uploaded_at")
     public OffsetDateTime uploadedAt;
-    /** Where the bytes are: the chunks of this version (application_document_chunk). */
-    @Column(name = "content_id")
-    public UUID contentId;
+    /** Where the bytes are: this version's stored file. */
+    @Column(name = "file_id")
+    public UUID fileId;
 }

@@ -5,9 +5,11 @@ import id.satupintu.application.DutySeparation;
 import id.satupintu.application.ApplicationAccess;
 import id.satupintu.application.ApplicationLookup;
 import id.satupintu.application.ApplicationState;
-import id.satupintu.platform.files.DocumentFormats;
-import id.satupintu.platform.files.DocumentReceiver;
 import id.satupintu.platform.files.DocumentFormat;
+import id.satupintu.platform.files.DocumentFormats;
+import id.satupintu.platform.files.FileStore;
+import id.satupintu.platform.files.ReceivedFile;
+import id.satupintu.platform.files.StoredFile;
 import id.satupintu.catalog.Requirement;
 import id.satupintu.catalog.ServiceCatalog;
 import id.satupintu.catalog.ServiceStandard;
@@ -18,10 +20,7 @@ import id.satupintu.platform.error.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
@@ -45,24 +44,18 @@ import java.util.stream.Collectors;
 public class ApplicationDocuments {
 
     private static final String UPSERT = "insert into application_document (application_id, requirement_code, format, "
-            + "size_bytes, sha256, uploaded_by, uploaded_at, content_id) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
+            + "size_bytes, sha256, uploaded_by, uploaded_at, file_id) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
             + "on conflict (application_id, requirement_code) do update set format = excluded.format, "
             + "size_bytes = excluded.size_bytes, sha256 = excluded.sha256, uploaded_by = excluded.uploaded_by, "
-            + "uploaded_at = excluded.uploaded_at, content_id = excluded.content_id";
-    /** The replaced version's bytes go with it, in the transaction that records the new one. */
-    private static final String DELETE_REPLACED = "delete from application_document_chunk where content_id = "
-            + "(select content_id from application_document where application_id = ?1 and requirement_code = ?2)";
-    private static final String INSERT_CHUNK = "insert into application_document_chunk (content_id, seq, data) "
-            + "values (?1, ?2, ?3)";
-    /** Bytes per stored chunk: what an upload or a download holds in memory at once (see V16_1). */
-    static final int CHUNK = 256 * 1024;
+            + "uploaded_at = excluded.uploaded_at, file_id = excluded.file_id";
+    private static final String CURRENT_FILE = "select file_id from application_document "
+            + "where application_id = ?1 and requirement_code = ?2";
 
     /** A document to send: what is known of it and where its bytes are. */
-    record Download(DocumentInfo info, UUID contentId) {
+    record Download(DocumentInfo info, UUID fileId) {
 
-        /** The number of chunks its bytes are stored in. */
-        int chunks() {
-            return (info.size() + CHUNK - 1) / CHUNK;
+        StoredFile file() {
+            return new StoredFile(fileId, info.format(), info.size(), info.sha256());
         }
     }
 
@@ -73,10 +66,7 @@ public class ApplicationDocuments {
     ServiceCatalog catalog;
 
     @Inject
-    DocumentReceiver receiver;
-
-    @Inject
-    Pool pool;
+    FileStore files;
 
     /**
      * Checks, before any byte of the body is read, that the caller may upload this requirement's
@@ -91,20 +81,15 @@ public class ApplicationDocuments {
 
     /**
      * Stores a received document as the requirement's current one, replacing the previous. The format
-     * is what the content is, and must be one the requirement accepts. The bytes are copied from the
-     * temporary file into chunks one at a time, in the transaction that records the document.
+     * is what the content is, and must be one the requirement accepts. The bytes go into the file store
+     * in the transaction that records the document; the replaced version's bytes go with it.
      */
     @WithTransaction
-    Uni<DocumentInfo> upload(Caller caller, String trackingNumber, String requirementCode,
-                             DocumentReceiver.Received content) {
+    Uni<DocumentInfo> upload(Caller caller, String trackingNumber, String requirementCode, ReceivedFile content) {
         caller.requireScope(Scopes.APPLICATIONS_WRITE);
-        if (content.size() == 0) {
-            throw ProblemException.validation("body", "required");
-        }
         return lookup.locked(caller, trackingNumber).flatMap(app -> uploadable(caller, app, requirementCode)
                 .flatMap(requirement -> {
-                    DocumentFormat format = DocumentFormats.sniff(content.head())
-                            .orElseThrow(() -> new ProblemException(415, "document-format-unrecognised"));
+                    DocumentFormat format = content.format();
                     if (!requirement.formats().contains(format)) {
                         throw new ProblemException(415, "document-format-not-accepted", format,
                                 requirement.formats().stream().map(Enum::name).collect(Collectors.joining(", ")));
@@ -112,17 +97,16 @@ public class ApplicationDocuments {
                     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
                     DocumentInfo info = new DocumentInfo(requirement.code(), format, DocumentFormats.mediaType(format),
                             Math.toIntExact(content.size()), content.sha256(), now);
-                    UUID contentId = UUID.randomUUID();
                     // A new document changes the file: clients syncing by updatedSince see it.
                     app.updatedAt = now;
                     DutySeparation.notePreparer(caller, app);
-                    return Panache.getSession().flatMap(session -> session.createNativeQuery(DELETE_REPLACED)
-                                    .setParameter(1, app.id).setParameter(2, requirement.code()).executeUpdate()
-                                    .flatMap(deleted -> receiver.eachChunk(content.file(), CHUNK, (seq, data) -> session
-                                            .createNativeQuery(INSERT_CHUNK).setParameter(1, contentId)
-                                            .setParameter(2, seq).setParameter(3, data).executeUpdate()
-                                            .replaceWithVoid()))
-                                    .flatMap(chunks -> session.createNativeQuery(UPSERT)
+                    // The application row is locked: no other upload replaces this document meanwhile.
+                    return Panache.getSession().flatMap(session -> session.createNativeQuery(CURRENT_FILE, UUID.class)
+                                    .setParameter(1, app.id).setParameter(2, requirement.code()).getResultList()
+                                    .flatMap(replaced -> replaced.isEmpty() ? Uni.createFrom().voidItem()
+                                            : files.delete(replaced.get(0)))
+                                    .flatMap(deleted -> files.write(content))
+                                    .flatMap(fileId -> session.createNativeQuery(UPSERT)
                                             .setParameter(1, app.id)
                                             .setParameter(2, requirement.code())
                                             .setParameter(3, format.name())
@@ -130,7 +114,7 @@ public class ApplicationDocuments {
                                             .setParameter(5, info.sha256())
                                             .setParameter(6, caller.id())
                                             .setParameter(7, now)
-                                            .setParameter(8, contentId)
+                                            .setParameter(8, fileId)
                                             .executeUpdate()))
                             .replaceWith(info);
                 }));
@@ -178,32 +162,14 @@ public class ApplicationDocuments {
                 }));
     }
 
-    /** What is known of a document and where its bytes are; the bytes are sent by {@link #content}. */
+    /** What is known of a document and where its bytes are; the file store sends the bytes. */
     @WithSession
     Uni<Download> download(Caller caller, String trackingNumber, String requirementCode) {
         caller.requireScope(Scopes.APPLICATIONS_READ);
         return lookup.readable(caller, trackingNumber).flatMap(app -> ApplicationDocument
                 .<ApplicationDocument>findById(new ApplicationDocument.Key(app.id, requirementCode))
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("document", requirementCode))
-                .map(document -> new Download(DocumentInfo.of(document), document.contentId)));
-    }
-
-    /**
-     * A document's bytes, one chunk per query, each read only when the client has taken the one
-     * before: a download holds one chunk in memory and no connection between chunks. A document
-     * replaced meanwhile has lost its chunks, and the stream ends in an error rather than mix versions.
-     */
-    Multi<byte[]> content(Download download) {
-        return Multi.createFrom().range(0, download.chunks())
-                .onItem().transformToUniAndConcatenate(seq -> pool
-                        .preparedQuery("select data from application_document_chunk where content_id = $1 and seq = $2")
-                        .execute(Tuple.of(download.contentId(), seq))
-                        .map(rows -> {
-                            if (rows.size() == 0) {
-                                throw new IllegalStateException("document " + download.contentId() + " was replaced");
-                            }
-                            return rows.iterator().next().getBuffer(0).getBytes();
-                        }));
+                .map(document -> new Download(DocumentInfo.of(document), document.fileId)));
     }
 
     /** Fails with 422 naming every mandatory requirement of the standard the application has no document for. */

@@ -1,9 +1,10 @@
 package id.satupintu.complaint.filing;
 
 import id.satupintu.complaint.ComplaintResource;
-import id.satupintu.platform.files.FileDownloads;
+import id.satupintu.platform.files.FileStore;
 import id.satupintu.platform.security.CurrentUser;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -13,13 +14,17 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestMulti;
 
-/** Attachments of a complaint; the upload body is the raw file, its content decides the format. */
+/**
+ * Attachments of a complaint; the upload body is the raw file, its content decides the format. The
+ * platform's {@link FileStore} keeps the bytes: neither direction holds a whole file in memory.
+ */
 @Path("/api/v1/complaints/{trackingCode}/attachments")
 @Tag(name = "complaints")
 public class ComplaintAttachmentResource {
@@ -30,13 +35,18 @@ public class ComplaintAttachmentResource {
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    FileStore files;
+
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Response> add(@PathParam("trackingCode") String trackingCode,
-                             @HeaderParam(ComplaintResource.SECRET) String secret, byte[] content) {
-        return currentUser.find()
-                .flatMap(caller -> attachments.add(caller.orElse(null), trackingCode, secret, content))
+                             @HeaderParam(ComplaintResource.SECRET) String secret,
+                             @Context HttpServerRequest request) {
+        // No entity parameter: the body is streamed into the file store, never read whole.
+        return currentUser.find().flatMap(caller -> files.receive(request,
+                        received -> attachments.add(caller.orElse(null), trackingCode, secret, received)))
                 .map(info -> Response.status(201).entity(info).build());
     }
 
@@ -47,13 +57,18 @@ public class ComplaintAttachmentResource {
         return currentUser.find().flatMap(caller -> attachments.list(caller.orElse(null), trackingCode, secret));
     }
 
+    /**
+     * The file as uploaded, streamed chunk by chunk; who may read it, and whether it exists, is settled
+     * before the first byte, so a refusal is a plain problem response.
+     */
     @GET
     @Path("/{number}")
-    @Produces(MediaType.WILDCARD)
-    public Uni<Response> download(@PathParam("trackingCode") String trackingCode, @PathParam("number") int number,
-                                  @HeaderParam(ComplaintResource.SECRET) String secret, @Context Request request) {
-        return currentUser.find()
-                .flatMap(caller -> attachments.download(caller.orElse(null), trackingCode, secret, number))
-                .map(d -> FileDownloads.of(request, d.content(), d.info().mediaType(), d.info().sha256()));
+    // No @Produces: any Accept is served, as before, and the file's own type is set by the store; a
+    // declared */* would make Quarkus REST send the stream as server-sent events.
+    public RestMulti<byte[]> download(@PathParam("trackingCode") String trackingCode, @PathParam("number") int number,
+                                      @HeaderParam(ComplaintResource.SECRET) String secret,
+                                      @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        return files.download(currentUser.find()
+                .flatMap(caller -> attachments.download(caller.orElse(null), trackingCode, secret, number)), ifNoneMatch);
     }
 }

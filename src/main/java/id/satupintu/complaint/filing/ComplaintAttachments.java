@@ -5,7 +5,9 @@ import id.satupintu.complaint.ComplaintLookup;
 import id.satupintu.complaint.ComplaintSettings;
 import id.satupintu.platform.error.ProblemException;
 import id.satupintu.platform.files.DocumentFormat;
-import id.satupintu.platform.files.DocumentFormats;
+import id.satupintu.platform.files.FileStore;
+import id.satupintu.platform.files.ReceivedFile;
+import id.satupintu.platform.files.StoredFile;
 import id.satupintu.platform.security.Caller;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -17,29 +19,27 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.util.UUID;
 
 /**
  * Attachments of a complaint (a photo of the unofficial receipt, a letter): the documents rules of
  * applications (PDF, JPEG or PNG by content, {@code satupintu.documents.max-bytes}), added by the
- * reporter while the complaint is open, read by whoever may read the complaint.
+ * reporter while the complaint is open, read by whoever may read the complaint. The bytes are in the
+ * platform's {@link FileStore}; the attachment row holds their file id.
  */
 @ApplicationScoped
 class ComplaintAttachments {
 
-    /** A file with what is known of it, for a download. */
-    record Download(ComplaintAttachment info, byte[] content) {
-    }
-
     @Inject
     ComplaintSettings settings;
 
-    @ConfigProperty(name = "satupintu.documents.max-bytes", defaultValue = "10485760")
-    int maxBytes;
+    @Inject
+    FileStore files;
 
+    /** Adds a received file (size limit and body already checked as it streamed in) as the next attachment. */
     @WithTransaction
-    Uni<ComplaintAttachment> add(Caller caller, String trackingCode, String secret, byte[] content) {
-        DocumentFormat format = DocumentFormats.check(content, maxBytes);
+    Uni<ComplaintAttachment> add(Caller caller, String trackingCode, String secret, ReceivedFile content) {
+        DocumentFormat format = content.format();
         return ComplaintLookup.locked(caller, secret, trackingCode).flatMap(c -> {
             if (!ComplaintAccess.isReporter(caller, secret, c)) {
                 throw ProblemException.forbidden();
@@ -48,7 +48,7 @@ class ComplaintAttachments {
                 throw ProblemException.conflict("complaint-closed", c.state);
             }
             OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-            String sha256 = DocumentFormats.sha256(content);
+            int size = Math.toIntExact(content.size());
             // The complaint row is locked, so the next number cannot be taken twice.
             return Panache.getSession().flatMap(session -> session.createNativeQuery(
                                     "select coalesce(max(number), 0) from complaint_attachment where complaint_id = ?1",
@@ -59,13 +59,13 @@ class ComplaintAttachments {
                             throw ProblemException.conflict("complaint-attachment-limit", settings.maxAttachments());
                         }
                         c.updatedAt = now;
-                        return Panache.getSession().flatMap(session -> session.createNativeQuery(
-                                        "insert into complaint_attachment (complaint_id, number, format, size_bytes, sha256, "
-                                                + "uploaded_at, content) values (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
-                                .setParameter(1, c.id).setParameter(2, last + 1).setParameter(3, format.name())
-                                .setParameter(4, content.length).setParameter(5, sha256).setParameter(6, now)
-                                .setParameter(7, content).executeUpdate())
-                                .replaceWith(ComplaintAttachment.of(last + 1, format, content.length, sha256, now));
+                        return files.write(content).flatMap(fileId -> Panache.getSession().flatMap(session -> session
+                                        .createNativeQuery("insert into complaint_attachment (complaint_id, number, format, "
+                                                + "size_bytes, sha256, uploaded_at, file_id) values (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+                                        .setParameter(1, c.id).setParameter(2, last + 1).setParameter(3, format.name())
+                                        .setParameter(4, size).setParameter(5, content.sha256()).setParameter(6, now)
+                                        .setParameter(7, fileId).executeUpdate()))
+                                .replaceWith(ComplaintAttachment.of(last + 1, format, size, content.sha256(), now));
                     });
         });
     }
@@ -79,17 +79,20 @@ class ComplaintAttachments {
                 .map(rows -> rows.stream().map(ComplaintAttachments::info).toList()));
     }
 
+    /** Where an attachment's bytes are, for a caller who may read the complaint. */
     @WithSession
-    Uni<Download> download(Caller caller, String trackingCode, String secret, int number) {
+    Uni<StoredFile> download(Caller caller, String trackingCode, String secret, int number) {
         return ComplaintLookup.readable(caller, secret, trackingCode).flatMap(c -> Panache.getSession()
-                .flatMap(session -> session.createNativeQuery("select number, format, size_bytes, sha256, uploaded_at, "
-                                + "content from complaint_attachment where complaint_id = ?1 and number = ?2", Object[].class)
+                .flatMap(session -> session.createNativeQuery("select file_id, format, size_bytes, sha256 "
+                                + "from complaint_attachment where complaint_id = ?1 and number = ?2", Object[].class)
                         .setParameter(1, c.id).setParameter(2, number).getResultList())
                 .map(rows -> {
                     if (rows.isEmpty()) {
                         throw new ProblemException(404, "complaint-attachment-not-found", number);
                     }
-                    return new Download(info(rows.get(0)), (byte[]) rows.get(0)[5]);
+                    Object[] row = rows.get(0);
+                    return new StoredFile(UUID.fromString(String.valueOf(row[0])), DocumentFormat.valueOf((String) row[1]),
+                            ((Number) row[2]).longValue(), (String) row[3]);
                 }));
     }
 

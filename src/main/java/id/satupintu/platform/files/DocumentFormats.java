@@ -1,12 +1,11 @@
 package id.satupintu.platform.files;
 
 import id.satupintu.platform.security.Digests;
-import id.satupintu.platform.error.ProblemException;
 import java.util.Optional;
 
 /**
  * Recognises a file by its first bytes: names and declared types are the sender's claims, not facts.
- * Shared by every feature that takes documents (application requirements, complaint attachments).
+ * Every upload {@link FileStore} receives is told apart this way (application requirements, complaint attachments).
  */
 public final class DocumentFormats {
 
@@ -36,20 +35,6 @@ public final class DocumentFormats {
             case JPEG -> "image/jpeg";
             case PNG -> "image/png";
         };
-    }
-
-    /**
-     * The rules every upload follows: a body is required, at most {@code maxBytes} (413
-     * document-too-large), and one of the formats recognised by content (415 document-format-unrecognised).
-     */
-    public static DocumentFormat check(byte[] content, int maxBytes) {
-        if (content == null || content.length == 0) {
-            throw ProblemException.validation("body", "required");
-        }
-        if (content.length > maxBytes) {
-            throw new ProblemException(413, "document-too-large", Math.max(1, maxBytes / (1024 * 1024)));
-        }
-        return sniff(content).orElseThrow(() -> new ProblemException(415, "document-format-unrecognised"));
     }
 
     /** The lower-case hex SHA-256 of a file: its identity in listings and its ETag. */

@@ -23,18 +23,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Receives an uploaded document without holding it in memory: the request body is piped (with
  * back-pressure) into a temporary file, hashed (SHA-256) and counted on the way, and its first bytes
- * are kept to recognise the format. Over the size limit the transfer stops at once with a 413.
- * The caller stores the file in PostgreSQL chunk by chunk and then discards it.
+ * are kept to recognise the format. Over the size limit the transfer stops at once with a 413; an
+ * empty body is a 400. {@link FileStore} then writes the file into PostgreSQL chunk by chunk and
+ * discards it.
  */
 @ApplicationScoped
-public class DocumentReceiver {
+class DocumentReceiver {
 
     /** Enough leading bytes for every format {@link DocumentFormats} recognises. */
     static final int HEAD = 16;
-
-    /** A received body, in a temporary file. */
-    public record Received(String file, long size, String sha256, byte[] head) {
-    }
 
     @Inject
     Vertx vertx;
@@ -42,7 +39,7 @@ public class DocumentReceiver {
     @ConfigProperty(name = "satupintu.documents.max-bytes", defaultValue = "10485760")
     long maxBytes;
 
-    public Uni<Received> receive(HttpServerRequest request) {
+    Uni<ReceivedFile> receive(HttpServerRequest request) {
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length != null && declaredOver(length)) {
             return Uni.createFrom().failure(tooLarge());
@@ -57,11 +54,12 @@ public class DocumentReceiver {
                                             // A failed pipe leaves the file open: close it before deleting.
                                             .recover(e -> out.close().transform(closed -> Future.failedFuture(e)));
                                 }).toCompletionStage())
+                        .map(DocumentReceiver::nonEmpty)
                         .onFailure().call(() -> discard(file)));
     }
 
     /** Deletes the temporary file; never fails (a leftover temp file is not the client's problem). */
-    public Uni<Void> discard(String file) {
+    Uni<Void> discard(String file) {
         return Uni.createFrom().completionStage(() -> vertx.fileSystem().delete(file).toCompletionStage())
                 .onFailure().recoverWithNull().replaceWithVoid();
     }
@@ -71,7 +69,7 @@ public class DocumentReceiver {
      * {@code store} before reading the next: at most one chunk is in memory at a time. Runs on the
      * caller's Vert.x context, so a Hibernate Reactive session can be used in {@code store}.
      */
-    public Uni<Integer> eachChunk(String file, int chunkSize, ChunkSink store) {
+    Uni<Integer> eachChunk(String file, int chunkSize, ChunkSink store) {
         return Uni.createFrom().completionStage(() -> vertx.fileSystem()
                         .open(file, new OpenOptions().setRead(true).setWrite(false)).toCompletionStage())
                 .flatMap(in -> next(in, chunkSize, 0, 0L, store)
@@ -80,7 +78,7 @@ public class DocumentReceiver {
 
     /** Stores one chunk. */
     @FunctionalInterface
-    public interface ChunkSink {
+    interface ChunkSink {
         Uni<Void> store(int seq, byte[] data);
     }
 
@@ -90,6 +88,14 @@ public class DocumentReceiver {
                 .flatMap(buffer -> buffer.length() == 0 ? Uni.createFrom().item(seq)
                         : store.store(seq, buffer.getBytes())
                                 .flatMap(ignored -> next(in, chunkSize, seq + 1, position + buffer.length(), store)));
+    }
+
+    /** Every upload needs a body: the same 400 whichever feature takes it. */
+    private static ReceivedFile nonEmpty(ReceivedFile received) {
+        if (received.size() == 0) {
+            throw ProblemException.validation("body", "required");
+        }
+        return received;
     }
 
     private boolean declaredOver(String contentLength) {
@@ -120,8 +126,8 @@ public class DocumentReceiver {
             this.digest = Digests.digest();
         }
 
-        Received received(String file) {
-            return new Received(file, size, HexFormat.of().formatHex(digest.digest()), Arrays.copyOf(head, headLength));
+        ReceivedFile received(String file) {
+            return new ReceivedFile(file, size, HexFormat.of().formatHex(digest.digest()), Arrays.copyOf(head, headLength));
         }
 
         @Override

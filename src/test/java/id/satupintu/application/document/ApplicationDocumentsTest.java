@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import id.satupintu.application.ApplicationFixtures;
+import id.satupintu.platform.files.StoredChunks;
 import id.satupintu.platform.security.Roles;
 import id.satupintu.support.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -183,23 +184,14 @@ public class ApplicationDocumentsTest {
     }
 
     private static long chunks(String tn, String requirement) throws Throwable {
-        return io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(() -> io.quarkus.hibernate.reactive.panache.Panache
-                .withSession(() -> io.quarkus.hibernate.reactive.panache.Panache.getSession().flatMap(s -> s
-                        .createNativeQuery("select count(*) from application_document_chunk c join application_document d "
-                                + "on d.content_id = c.content_id join application a on a.id = d.application_id "
-                                + "where a.tracking_number = ?1 and d.requirement_code = ?2", Long.class)
-                        .setParameter(1, tn).setParameter(2, requirement).getSingleResult())));
+        return StoredChunks.count("c.file_id in (select d.file_id from application_document d join application a "
+                + "on a.id = d.application_id where a.tracking_number = ?1 and d.requirement_code = ?2)", tn, requirement);
     }
 
     /** Chunks of any version of the application's documents: replaced versions leave none behind. */
     private static long allChunksOf(String tn) throws Throwable {
-        return io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(() -> io.quarkus.hibernate.reactive.panache.Panache
-                .withSession(() -> io.quarkus.hibernate.reactive.panache.Panache.getSession().flatMap(s -> s
-                        .createNativeQuery("select count(*) from application_document_chunk c where not exists "
-                                + "(select 1 from application_document d where d.content_id = c.content_id) "
-                                + "or c.content_id in (select d.content_id from application_document d join application a "
-                                + "on a.id = d.application_id where a.tracking_number = ?1)", Long.class)
-                        .setParameter(1, tn).getSingleResult())));
+        return StoredChunks.count(StoredChunks.UNOWNED + " or c.file_id in (select d.file_id from application_document d "
+                + "join application a on a.id = d.application_id where a.tracking_number = ?1)", tn);
     }
 
     @Test

@@ -1,12 +1,18 @@
 package id.satupintu.complaint.filing;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import id.satupintu.complaint.ComplaintFixtures;
+import id.satupintu.platform.files.StoredChunks;
 import io.quarkus.test.junit.QuarkusTest;
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** Attachments follow the documents rules: format by content, size limit, and the complaint's readers. */
@@ -49,6 +55,70 @@ class ComplaintAttachmentTest {
                 .body("code", equalTo("complaint-attachment-limit"));
         f.act(f.desk, anonymous[0], "reject", java.util.Map.of("rejectReason", "DUPLICATE")).statusCode(200);
         f.withSecret(anonymous[1]).contentType("application/octet-stream").body(PDF).post(path).then().statusCode(409);
+    }
+
+    /**
+     * An attachment of several 256 KiB chunks comes back byte for byte, with the headers of every stored
+     * file, whatever type the client says it accepts.
+     */
+    @Test
+    void anAttachmentLargerThanOneChunkRoundTripsIntact() throws Throwable {
+        ComplaintFixtures f = new ComplaintFixtures();
+        String[] anonymous = f.filedAnonymously();
+        String path = "/api/v1/complaints/" + anonymous[0] + "/attachments";
+        byte[] big = new byte[600 * 1024 + 17];
+        new Random(29).nextBytes(big);
+        System.arraycopy(PDF, 0, big, 0, PDF.length);
+        f.withSecret(anonymous[1]).contentType("application/pdf").body(big).post(path).then().statusCode(201)
+                .body("number", equalTo(1)).body("size", equalTo(big.length)).body("sha256", equalTo(sha256(big)));
+        f.as(f.desk).get(path).then().statusCode(200).body("[0].size", equalTo(big.length))
+                .body("[0].sha256", equalTo(sha256(big)));
+        byte[] back = f.as(f.desk).header("Accept", "application/pdf").get(path + "/1").then().statusCode(200)
+                .contentType("application/pdf").header("Content-Length", String.valueOf(big.length))
+                .header("ETag", "\"" + sha256(big) + "\"").header("Cache-Control", containsString("private"))
+                .header("Cache-Control", containsString("no-cache")).header("X-Content-Type-Options", "nosniff")
+                .extract().asByteArray();
+        assertArrayEquals(big, back);
+        assertEquals(sha256(big), sha256(back));
+        // 600 KiB and a little more, in the file store's 256 KiB chunks.
+        assertEquals(3L, StoredChunks.count("c.file_id = (select a.file_id from complaint_attachment a join complaint k "
+                + "on k.id = a.complaint_id where k.tracking_code = ?1 and a.number = 1)", anonymous[0]));
+        // Refused before a byte is sent: a plain problem, not a broken stream.
+        f.as(f.otherCitizen).get(path + "/1").then().statusCode(404).contentType("application/problem+json");
+        f.withSecret("not-the-secret").get(path + "/1").then().statusCode(404).contentType("application/problem+json");
+        // The reporter reads it too, with the secret.
+        assertArrayEquals(big, f.withSecret(anonymous[1]).get(path + "/1").then().statusCode(200)
+                .extract().asByteArray());
+    }
+
+    /**
+     * Over the documents limit an attachment is refused as before (413 document-too-large), whether it
+     * declares its length or is cut off while it streams; nothing of it is kept, and numbering goes on.
+     */
+    @Test
+    void anAttachmentOverTheLimitIsRefusedAndLeavesNothing() throws Throwable {
+        ComplaintFixtures f = new ComplaintFixtures();
+        String[] anonymous = f.filedAnonymously();
+        String path = "/api/v1/complaints/" + anonymous[0] + "/attachments";
+        f.withSecret(anonymous[1]).contentType("application/pdf").body(PDF).post(path).then().statusCode(201);
+        long stored = StoredChunks.count("true");
+        byte[] over = new byte[10 * 1024 * 1024 + 1];
+        System.arraycopy(PDF, 0, over, 0, PDF.length);
+        f.withSecret(anonymous[1]).contentType("application/pdf").body(over).post(path).then().statusCode(413)
+                .contentType("application/problem+json").body("code", equalTo("document-too-large"));
+        // Sent without a length (chunked): stopped mid-stream, after part of it was received.
+        f.withSecret(anonymous[1]).contentType("application/pdf").body(new ByteArrayInputStream(over)).post(path)
+                .then().statusCode(413).contentType("application/problem+json")
+                .body("code", equalTo("document-too-large"));
+        f.as(f.desk).get(path).then().statusCode(200).body("", hasSize(1)).body("[0].sha256", equalTo(sha256(PDF)));
+        assertEquals(stored, StoredChunks.count("true"));
+        assertEquals(0L, StoredChunks.count(StoredChunks.UNOWNED));
+        f.withSecret(anonymous[1]).contentType("application/pdf").body(PNG).post(path).then().statusCode(201)
+                .body("number", equalTo(2));
+        byte[] justFits = new byte[10 * 1024 * 1024];
+        System.arraycopy(PDF, 0, justFits, 0, PDF.length);
+        f.withSecret(anonymous[1]).contentType("application/pdf").body(justFits).post(path).then().statusCode(201)
+                .body("number", equalTo(3)).body("size", equalTo(justFits.length));
     }
 
     private static String sha256(byte[] content) {
