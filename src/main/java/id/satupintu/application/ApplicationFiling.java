@@ -176,7 +176,7 @@ public class ApplicationFiling {
                     checkBusiness(caller, kind, standard, input, errors);
                     errors.addAll(FormValidator.check(standard.standard(), input.formOrEmpty(), !input.isDraft()));
                     return agencies.find(standard.agencyCode()).flatMap(agency -> {
-                        String site = chooseSite(agency.sites.stream().map(s -> s.code).toList(), askedSite, errors);
+                        String site = chooseSite(agency.siteCodes(), askedSite, errors);
                         InputValidator.failIfAny(errors);
                         if (!input.isDraft()) {
                             // A new file has no documents yet: one with mandatory requirements starts as a draft.

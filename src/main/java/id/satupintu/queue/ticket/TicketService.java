@@ -3,7 +3,7 @@ package id.satupintu.queue.ticket;
 import id.satupintu.queue.QueueAccess;
 import id.satupintu.queue.counter.Lane;
 import id.satupintu.catalog.OpeningHours;
-import id.satupintu.catalog.Site;
+import id.satupintu.catalog.SiteProfile;
 import id.satupintu.catalog.SiteService;
 import id.satupintu.catalog.WorkingDayCalendar;
 import id.satupintu.platform.security.Caller;
@@ -96,7 +96,7 @@ public class TicketService {
         }
         boolean phone = request.channel() == Channel.PHONE;
         return sites.find(siteCode).flatMap(site -> {
-            ZoneId zone = ZoneId.of(site.timeZone);
+            ZoneId zone = site.zone();
             ZonedDateTime now = ZonedDateTime.now(zone);
             Uni<Void> serving = phone ? requireServing(site, now) : Uni.createFrom().voidItem();
             return serving.flatMap(open -> pool.withTransaction(tx -> laneFor(tx, siteCode, request.serviceCode())
@@ -133,7 +133,7 @@ public class TicketService {
 
     /** The site's code once it is known to exist. */
     public Uni<String> site(String siteCode) {
-        return sites.find(siteCode).map(site -> site.code);
+        return sites.find(siteCode).map(site -> site.code());
     }
 
     /** The ticket's holder, the device or member of staff that issued it, and the site's staff may follow it. */
@@ -243,21 +243,21 @@ public class TicketService {
      * and not on a national holiday, cuti bersama or one of its own closures (site-day-off), which
      * opening hours alone cannot tell. The calendar is read only after the hours pass, as it costs queries.
      */
-    private Uni<Void> requireServing(Site site, ZonedDateTime now) {
+    private Uni<Void> requireServing(SiteProfile site, ZonedDateTime now) {
         if (!isOpen(site, now)) {
-            return Uni.createFrom().failure(new ProblemException(409, "site-closed", site.code));
+            return Uni.createFrom().failure(new ProblemException(409, "site-closed", site.code()));
         }
         return calendar.closedOn(site, now.toLocalDate()).map(reasons -> {
             if (!reasons.isEmpty()) {
-                throw new ProblemException(409, "site-day-off", site.code, reasons.get(0).name());
+                throw new ProblemException(409, "site-day-off", site.code(), reasons.get(0).name());
             }
             return null;
         });
     }
 
     /** Opening hours are in the site's own time zone; a weekday without hours is closed. */
-    static boolean isOpen(Site site, ZonedDateTime now) {
-        for (OpeningHours hours : site.openingHours.days()) {
+    static boolean isOpen(SiteProfile site, ZonedDateTime now) {
+        for (OpeningHours hours : site.openingHours()) {
             if (hours.day() == now.getDayOfWeek()) {
                 return !now.toLocalTime().isBefore(hours.opens()) && now.toLocalTime().isBefore(hours.closes());
             }
