@@ -160,9 +160,7 @@ public class ApplicationFiling {
                     // A client bound to an agency or a site files only there (its own site by default).
                     String askedSite = input.siteCode() != null || kind != SubmitterKind.INTEGRATOR ? input.siteCode()
                             : caller.siteCode();
-                    if (kind == SubmitterKind.INTEGRATOR && !caller.bindingCovers(standard.agencyCode(), askedSite)) {
-                        throw new ProblemException(403, "client-binding-excludes", standard.agencyCode());
-                    }
+                    caller.requireBinding(standard.agencyCode(), askedSite);
                     List<FieldError> errors = new ArrayList<>();
                     if (kind == SubmitterKind.STAFF) {
                         if (input.applicantNik() == null || input.applicantNik().isBlank()) {
