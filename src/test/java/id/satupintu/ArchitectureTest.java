@@ -1,5 +1,7 @@
 package id.satupintu;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -7,6 +9,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -78,6 +81,17 @@ class ArchitectureTest {
                     .allowEmptyShould(true)
                     .check(main);
         }
+    }
+
+    @Test
+    void catalogEntitiesStayInsideCatalog() {
+        // Other features read sites, agencies and standards as catalog's records (SiteProfile, AgencyProfile,
+        // VersionedStandard...), so catalog can change its tables and entities without touching them.
+        noClasses().that().resideOutsideOfPackage(ROOT + ".catalog..")
+                .should().dependOnClassesThat(resideInAPackage(ROOT + ".catalog..")
+                        .and(assignableTo(PanacheEntityBase.class)))
+                .as("only catalog uses catalog's entities; other features get its records")
+                .check(main);
     }
 
     @Test

@@ -161,9 +161,7 @@ public class ApplicationFiling {
                     // A client bound to an agency or a site files only there (its own site by default).
                     String askedSite = input.siteCode() != null || kind != SubmitterKind.INTEGRATOR ? input.siteCode()
                             : caller.siteCode();
-                    if (kind == SubmitterKind.INTEGRATOR && !caller.bindingCovers(standard.agencyCode(), askedSite)) {
-                        throw new ProblemException(403, "client-binding-excludes", standard.agencyCode());
-                    }
+                    caller.requireBinding(standard.agencyCode(), askedSite);
                     List<FieldError> errors = new ArrayList<>();
                     if (kind == SubmitterKind.STAFF) {
                         if (input.applicantNik() == null || input.applicantNik().isBlank()) {
@@ -177,7 +175,7 @@ public class ApplicationFiling {
                     checkBusiness(caller, kind, standard, input, errors);
                     errors.addAll(FormValidator.check(standard.standard(), input.formOrEmpty(), !input.isDraft()));
                     return agencies.find(standard.agencyCode()).flatMap(agency -> {
-                        String site = chooseSite(agency.sites.stream().map(s -> s.code).toList(), askedSite, errors);
+                        String site = chooseSite(agency.siteCodes(), askedSite, errors);
                         InputValidator.failIfAny(errors);
                         if (!input.isDraft()) {
                             // A new file has no documents yet: one with mandatory requirements starts as a draft.

@@ -30,19 +30,18 @@ public class AgencyService {
     InputValidator validator;
 
     @WithSession
-    public Uni<Agency> find(String code) {
-        return Agency.<Agency>find(WITH_SITES + "where a.code = ?1", code).firstResult()
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("agency", code));
+    public Uni<AgencyProfile> find(String code) {
+        return entity(code).map(AgencyProfile::of);
     }
 
     /** The agencies with these codes (unknown codes are left out), with their sites, keyed by code. */
     @WithSession
-    public Uni<Map<String, Agency>> byCodes(Collection<String> codes) {
+    public Uni<Map<String, AgencyProfile>> byCodes(Collection<String> codes) {
         if (codes.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
         return Agency.<Agency>find(WITH_SITES + "where a.code in ?1", Set.copyOf(codes)).list()
-                .map(list -> list.stream().collect(Collectors.toMap(a -> a.code, Function.identity())));
+                .map(list -> list.stream().collect(Collectors.toMap(a -> a.code, AgencyProfile::of)));
     }
 
     /**
@@ -50,7 +49,7 @@ public class AgencyService {
      * query that fetches a collection would be done in memory.
      */
     @WithSession
-    public Uni<Page<Agency>> list(String siteCode, String cursor, int limit) {
+    public Uni<Page<AgencyProfile>> list(String siteCode, String cursor, int limit) {
         List<String> after = Cursor.decode(cursor, 1);
         StringBuilder where = new StringBuilder("where 1 = 1");
         Parameters params = new Parameters();
@@ -67,28 +66,34 @@ public class AgencyService {
                 .flatMap(rows -> rows.isEmpty() ? Uni.createFrom().item(rows)
                         : Agency.<Agency>find(WITH_SITES + "where a.id in ?1 order by a.code",
                                 rows.stream().map(a -> a.id).toList()).list())
-                .map(rows -> Page.of(rows, limit, agency -> Cursor.encode(agency.code)));
+                .map(rows -> Page.of(rows, limit, agency -> Cursor.encode(agency.code)).map(AgencyProfile::of));
     }
 
     @WithTransaction
-    public Uni<Agency> create(AgencyInput input) {
+    public Uni<AgencyProfile> create(AgencyInput input) {
         InputValidator.failIfAny(validator.violations(input, "body"));
         return CreateOnce.create(Agency.count("code", input.code()),
                 () -> ProblemException.conflict("agency-exists", input.code()), () -> sites(input).flatMap(sites -> {
                     Agency agency = new Agency();
                     apply(agency, input, sites);
-                    return agency.<Agency>persist();
+                    return agency.<Agency>persist().map(AgencyProfile::of);
                 }));
     }
 
     @WithTransaction
-    public Uni<Agency> replace(String code, AgencyInput input) {
+    public Uni<AgencyProfile> replace(String code, AgencyInput input) {
         InputValidator.failIfAny(validator.violations(input, "body"));
         CreateOnce.sameCode(code, input.code());
-        return find(code).flatMap(agency -> sites(input).flatMap(sites -> {
+        return entity(code).flatMap(agency -> sites(input).flatMap(sites -> {
             apply(agency, input, sites);
-            return agency.<Agency>persist();
+            return agency.<Agency>persist().map(AgencyProfile::of);
         }));
+    }
+
+    /** The entity with its sites, for catalog's own writes; in the caller's session. */
+    private static Uni<Agency> entity(String code) {
+        return Agency.<Agency>find(WITH_SITES + "where a.code = ?1", code).firstResult()
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("agency", code));
     }
 
     /** The sites the input names; every one must exist. */

@@ -24,44 +24,49 @@ public class SiteService {
     InputValidator validator;
 
     @WithSession
-    public Uni<Site> find(String code) {
-        return Site.<Site>find("code", code).firstResult()
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("site", code));
+    public Uni<SiteProfile> find(String code) {
+        return entity(code).map(SiteProfile::of);
     }
 
     /** The site's time zone, for the calendar and every deadline computed at the site. */
     public Uni<ZoneId> zoneOf(String code) {
-        return find(code).map(site -> TimeZones.zone(site.timeZone));
+        return find(code).map(SiteProfile::zone);
     }
 
     @WithSession
-    public Uni<Page<Site>> list(String cursor, int limit) {
+    public Uni<Page<SiteProfile>> list(String cursor, int limit) {
         List<String> after = Cursor.decode(cursor, 1);
         Uni<List<Site>> rows = after.isEmpty()
                 ? Site.<Site>find("order by code").page(0, limit + 1).list()
                 : Site.<Site>find("code > ?1 order by code", after.get(0)).page(0, limit + 1).list();
-        return rows.map(list -> Page.of(list, limit, site -> Cursor.encode(site.code)));
+        return rows.map(list -> Page.of(list, limit, site -> Cursor.encode(site.code)).map(SiteProfile::of));
     }
 
     @WithTransaction
-    public Uni<Site> create(SiteInput input) {
+    public Uni<SiteProfile> create(SiteInput input) {
         validate(input);
         return CreateOnce.create(Site.count("code", input.code()),
                 () -> ProblemException.conflict("site-exists", input.code()), () -> {
                     Site site = new Site();
                     apply(site, input);
-                    return site.<Site>persist();
+                    return site.<Site>persist().map(SiteProfile::of);
                 });
     }
 
     @WithTransaction
-    public Uni<Site> replace(String code, SiteInput input) {
+    public Uni<SiteProfile> replace(String code, SiteInput input) {
         validate(input);
         CreateOnce.sameCode(code, input.code());
-        return find(code).flatMap(site -> {
+        return entity(code).flatMap(site -> {
             apply(site, input);
-            return site.<Site>persist();
+            return site.<Site>persist().map(SiteProfile::of);
         });
+    }
+
+    /** The entity, for catalog's own writes; in the caller's session. */
+    private static Uni<Site> entity(String code) {
+        return Site.<Site>find("code", code).firstResult()
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("site", code));
     }
 
     private static void apply(Site site, SiteInput input) {

@@ -62,7 +62,7 @@ public class WorkingDayCalendar {
      * of the site's opening hours: front-line units may open on Saturday (Perpres 21/2023 art. 7).
      */
     @WithSession
-    public Uni<List<CalendarReason>> closedOn(Site site, LocalDate date) {
+    public Uni<List<CalendarReason>> closedOn(SiteProfile site, LocalDate date) {
         CalendarDates.checkYear("date", date.getYear());
         return load(site, date, date).map(window -> window.reasons(date).stream()
                 .filter(reason -> reason.kind() != CalendarReason.Kind.WEEKEND).toList());
@@ -147,7 +147,7 @@ public class WorkingDayCalendar {
             return load(site, low.plusDays(1), high).map(window -> {
                 int count = low.equals(high) ? 0 : window.countWorkingDays(low.plusDays(1), high);
                 List<Integer> unknown = low.equals(high) ? List.of() : window.yearsWithoutHolidays(low.plusDays(1), high);
-                return new WorkingDayCount(site.code, start, to, forward ? count : -count, site.timeZone,
+                return new WorkingDayCount(site.code(), start, to, forward ? count : -count, site.timeZone(),
                         unknown.isEmpty(), unknown);
             });
         });
@@ -184,22 +184,22 @@ public class WorkingDayCalendar {
                     }
                 }
                 List<Integer> unknown = window.yearsWithoutHolidays(start, end);
-                return new CalendarRange(site.code, site.timeZone, start, end, window.countWorkingDays(start, end),
+                return new CalendarRange(site.code(), site.timeZone(), start, end, window.countWorkingDays(start, end),
                         unknown.isEmpty(), unknown, off);
             });
         });
     }
 
-    private Uni<WorkingDayDate> walk(Site site, LocalDate from, int days, int span) {
+    private Uni<WorkingDayDate> walk(SiteProfile site, LocalDate from, int days, int span) {
         return load(site, from, from.plusDays(span)).flatMap(window -> {
             LocalDate date = window.nthWorkingDay(from, days);
             if (date != null) {
                 List<Integer> unknown = window.yearsWithoutHolidays(from, date);
-                return Uni.createFrom().item(new WorkingDayDate(site.code, from, days, date, site.timeZone,
+                return Uni.createFrom().item(new WorkingDayDate(site.code(), from, days, date, site.timeZone(),
                         unknown.isEmpty(), unknown));
             }
             if (span >= MAX_SEARCH_DAYS) {
-                return Uni.createFrom().failure(new ProblemException(422, "calendar-no-working-day", site.code));
+                return Uni.createFrom().failure(new ProblemException(422, "calendar-no-working-day", site.code()));
             }
             // Long closures pushed the date past the window: look again over a wider one.
             return walk(site, from, days, Math.min(span * 2, MAX_SEARCH_DAYS));
@@ -207,16 +207,16 @@ public class WorkingDayCalendar {
     }
 
     /** One query for the holidays of the years [first, last] touches, one for the site's closures in it. */
-    private Uni<CalendarWindow> load(Site site, LocalDate first, LocalDate last) {
+    private Uni<CalendarWindow> load(SiteProfile site, LocalDate first, LocalDate last) {
         LocalDate yearsFrom = LocalDate.of(first.getYear(), 1, 1);
         LocalDate yearsTo = LocalDate.of(Math.max(first.getYear(), last.getYear()), 12, 31);
         return Holiday.<Holiday>list("date between ?1 and ?2", yearsFrom, yearsTo)
                 .flatMap(holidays -> SiteClosure.<SiteClosure>list(
-                                "siteCode = ?1 and startsOn <= ?2 and endsOn >= ?3", site.code, last, first)
+                                "siteCode = ?1 and startsOn <= ?2 and endsOn >= ?3", site.code(), last, first)
                         .map(closures -> new CalendarWindow(first, last, holidays, closures)));
     }
 
-    private static LocalDate today(Site site, Instant at) {
-        return LocalDate.ofInstant(at != null ? at : Instant.now(), TimeZones.zone(site.timeZone));
+    private static LocalDate today(SiteProfile site, Instant at) {
+        return LocalDate.ofInstant(at != null ? at : Instant.now(), site.zone());
     }
 }

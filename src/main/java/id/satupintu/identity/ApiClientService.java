@@ -242,7 +242,7 @@ public class ApiClientService {
                     var a = found.get(input.agencyCode());
                     if (a == null) {
                         errors.add(FieldError.of("agencyCode", "unknown-agency", input.agencyCode()));
-                    } else if (input.siteCode() != null && a.sites.stream().noneMatch(s -> s.code.equals(input.siteCode()))) {
+                    } else if (input.siteCode() != null && !a.servesAt(input.siteCode())) {
                         errors.add(FieldError.of("siteCode", "agency-not-at-site", input.agencyCode(), input.siteCode()));
                     }
                     return errors;

@@ -19,7 +19,8 @@ import org.jboss.logging.Logger;
  * the day's figures per lane and hour; from the site's closing time on, ends the counter sessions
  * still open or paused, so no counter stays "open" overnight on the boards and wait estimates. Numbering needs no reset: it is per local day. Every replica runs
  * the job; a transaction-level advisory lock lets one of them do the work, and the closed-day table
- * keeps figures from being written twice.
+ * keeps figures from being written twice. A site's zone and hours come from catalog's view
+ * {@code catalog_site_zone}, never its tables.
  */
 @ApplicationScoped
 public class EndOfDay {
@@ -33,13 +34,14 @@ public class EndOfDay {
 
     /** Closes the tickets still open on a past local day of their site; returns their ids. */
     private static final String CLOSE = "update queue_ticket t set status = 'CLOSED', finished_at = $1::timestamptz"
-            + " from site s where s.code = t.site_code and t.status in ('WAITING', 'CALLED', 'SERVING')"
+            + " from catalog_site_zone s where s.code = t.site_code and t.status in ('WAITING', 'CALLED', 'SERVING')"
             + " and t.local_date < ($1::timestamptz at time zone s.time_zone)::date returning t.id";
 
     /** Past site days not closed yet, found through the numbering rows (one per lane and day) rather than the tickets. */
     private static final String FIGURES = "with days as ("
             + " select distinct l.site_code, n.local_date from queue_number n join queue_lane l on l.id = n.lane_id"
-            + " join site s on s.code = l.site_code where n.local_date < ($1::timestamptz at time zone s.time_zone)::date"
+            + " join catalog_site_zone s on s.code = l.site_code"
+            + " where n.local_date < ($1::timestamptz at time zone s.time_zone)::date"
             + " and not exists (select 1 from queue_day_closed d where d.site_code = l.site_code"
             + " and d.local_date = n.local_date)),"
             + " figures as (insert into queue_daily_figure (site_code, lane_id, local_date, hour, issued, served, no_show,"
@@ -50,12 +52,12 @@ public class EndOfDay {
             + " avg(extract(epoch from t.called_at - t.issued_at)) filter (where t.called_at is not null),"
             + " avg(extract(epoch from t.finished_at - t.started_at)) filter (where t.status = 'DONE'"
             + " and t.started_at is not null)"
-            + " from queue_ticket t join site s on s.code = t.site_code"
+            + " from queue_ticket t join catalog_site_zone s on s.code = t.site_code"
             + " join days d on d.site_code = t.site_code and d.local_date = t.local_date"
             + " group by t.site_code, t.lane_id, t.local_date, 4 returning 1)"
             + " insert into queue_day_closed (site_code, local_date, closed_at) select site_code, local_date, $1::timestamptz from days";
 
-    /** A site's local time at $1 (alias st for the site), and its local date. */
+    /** A site's local time at $1 (alias st for catalog_site_zone), and its local date. */
     private static final String LOCAL_NOW = "($1::timestamptz at time zone st.time_zone)";
 
     /**
@@ -65,7 +67,7 @@ public class EndOfDay {
      */
     private static final String DUE_COUNTERS = "select c.id from queue_counter c"
             + " join queue_counter_session s on s.counter_id = c.id and s.closed_at is null"
-            + " join site st on st.code = c.site_code"
+            + " join catalog_site_zone st on st.code = c.site_code"
             + " left join lateral (select (h ->> 'closes')::time as closes"
             + "   from jsonb_array_elements(st.opening_hours -> 'days') h"
             + "   where h ->> 'day' = to_char(" + LOCAL_NOW + ", 'FMDAY') limit 1) today on true"

@@ -92,8 +92,13 @@ public final class QueueFixtures {
     }
 
     public static String device(String kind, String site) {
+        return device(kind, null, site);
+    }
+
+    /** A device of the site bound to an agency too (null: to none), as the Samsat drive-thru lane is. */
+    public static String device(String kind, String agency, String site) {
         String id = UUID.randomUUID().toString();
-        return TestTokens.issue(new AccessTokenIssuer.Subject(id, kind + "-" + id.substring(0, 8), Set.of(kind), null,
+        return TestTokens.issue(new AccessTokenIssuer.Subject(id, kind + "-" + id.substring(0, 8), Set.of(kind), agency,
                 site, Set.of(), true));
     }
 

@@ -55,7 +55,7 @@ public class AgencyResource {
     @POST
     @RolesAllowed(Roles.ADMIN)
     public Uni<Response> create(@NotNull AgencyInput input) {
-        return agencies.create(input).map(agency -> Response.created(URI.create("/api/v1/agencies/" + agency.code))
+        return agencies.create(input).map(agency -> Response.created(URI.create("/api/v1/agencies/" + agency.code()))
                 .entity(AgencyView.of(agency)).build());
     }
 

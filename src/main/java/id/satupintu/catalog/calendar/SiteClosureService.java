@@ -30,7 +30,7 @@ class SiteClosureService {
     @WithSession
     public Uni<List<SiteClosure>> list(String siteCode) {
         return sites.find(siteCode).flatMap(site -> SiteClosure.<SiteClosure>find(
-                "siteCode = ?1 order by startsOn, endsOn", site.code).page(0, MAX_LISTED).list());
+                "siteCode = ?1 order by startsOn, endsOn", site.code()).page(0, MAX_LISTED).list());
     }
 
     @WithTransaction
@@ -38,7 +38,7 @@ class SiteClosureService {
         validate(input);
         return sites.find(siteCode).flatMap(site -> {
             SiteClosure closure = new SiteClosure();
-            closure.siteCode = site.code;
+            closure.siteCode = site.code();
             closure.startsOn = input.startsOn();
             closure.endsOn = input.endsOn();
             closure.reason = input.reason().strip();
@@ -49,7 +49,7 @@ class SiteClosureService {
     @WithTransaction
     public Uni<Void> remove(String siteCode, UUID id) {
         return sites.find(siteCode)
-                .flatMap(site -> SiteClosure.delete("id = ?1 and siteCode = ?2", id, site.code))
+                .flatMap(site -> SiteClosure.delete("id = ?1 and siteCode = ?2", id, site.code()))
                 .flatMap(deleted -> deleted == 0
                         ? Uni.createFrom().failure(ProblemException.notFound("site-closure", id))
                         : Uni.createFrom().voidItem());

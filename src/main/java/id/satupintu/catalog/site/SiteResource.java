@@ -54,7 +54,7 @@ public class SiteResource {
     @POST
     @RolesAllowed(Roles.ADMIN)
     public Uni<Response> create(@Valid @NotNull SiteInput input) {
-        return sites.create(input).map(site -> Response.created(URI.create("/api/v1/sites/" + site.code))
+        return sites.create(input).map(site -> Response.created(URI.create("/api/v1/sites/" + site.code()))
                 .entity(SiteView.of(site)).build());
     }
 

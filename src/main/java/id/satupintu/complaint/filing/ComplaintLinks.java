@@ -103,8 +103,8 @@ class ComplaintLinks {
         }
         return agencies.find(code)
                 .map(agency -> {
-                    c.agencyCode = agency.code;
-                    return agency.sites.stream().map(site -> site.code).sorted().toList();
+                    c.agencyCode = agency.code();
+                    return agency.siteCodes();
                 })
                 .onFailure(ProblemException.class).recoverWithItem(e -> {
                     errors.add(FieldError.of("agencyCode", "complaint-unknown-agency", code));
@@ -124,7 +124,7 @@ class ComplaintLinks {
             return Uni.createFrom().voidItem();
         }
         return sites.find(code)
-                .invoke(site -> c.siteCode = site.code)
+                .invoke(site -> c.siteCode = site.code())
                 .onFailure(ProblemException.class).recoverWithItem(e -> {
                     errors.add(FieldError.of("siteCode", "complaint-unknown-site", code));
                     return null;

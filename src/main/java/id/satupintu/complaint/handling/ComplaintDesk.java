@@ -26,7 +26,7 @@ public class ComplaintDesk {
         if (!ComplaintAccess.isDeskOf(caller, siteCode)) {
             return Uni.createFrom().failure(ProblemException.forbidden());
         }
-        return sites.find(siteCode).map(site -> Complaint.deskStream(site.code));
+        return sites.find(siteCode).map(site -> Complaint.deskStream(site.code()));
     }
 
     /**

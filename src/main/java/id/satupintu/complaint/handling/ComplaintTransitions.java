@@ -96,7 +96,7 @@ public class ComplaintTransitions {
                         .onFailure(ProblemException.class).transform(e -> ProblemException.validation("agencyCode",
                                 "complaint-unknown-agency", input.agencyCode()))
                         .flatMap(found -> {
-                            c.forwardedTo = found.code;
+                            c.forwardedTo = found.code();
                             return restartClock(c, settings.followUpDays(c.kind), now);
                         });
             }

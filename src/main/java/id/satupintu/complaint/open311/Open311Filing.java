@@ -1,6 +1,6 @@
 package id.satupintu.complaint.open311;
 
-import id.satupintu.catalog.Site;
+import id.satupintu.catalog.SiteProfile;
 import id.satupintu.complaint.ComplaintView;
 import id.satupintu.complaint.filing.ComplaintCategory;
 import id.satupintu.complaint.filing.ComplaintFiling;
@@ -105,7 +105,7 @@ class Open311Filing {
         InputValidator.failIfAny(errors);
     }
 
-    private static ComplaintInput input(Open311Form form, Site site, ComplaintCategory category) {
+    private static ComplaintInput input(Open311Form form, SiteProfile site, ComplaintCategory category) {
         List<FieldError> errors = new ArrayList<>();
         Double lat = coordinate(form, "lat", errors);
         Double lon = coordinate(form, "long", errors);
@@ -117,7 +117,7 @@ class Open311Filing {
         // Open311 has no word for the kind (complaint, suggestion, information request): the category's
         // first kind is the one its reporters mean.
         return new ComplaintInput(category.kinds().isEmpty() ? null : category.kinds().get(0), category.code(), null,
-                null, form.get("description"), site.code, null, null, null, null, lat, lon, form.get("address_string"),
+                null, form.get("description"), site.code(), null, null, null, null, lat, lon, form.get("address_string"),
                 form.get("media_url"), name, form.get("email"), form.get("phone"), attributes);
     }
 

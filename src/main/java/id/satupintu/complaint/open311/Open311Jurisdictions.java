@@ -1,6 +1,6 @@
 package id.satupintu.complaint.open311;
 
-import id.satupintu.catalog.Site;
+import id.satupintu.catalog.SiteProfile;
 import id.satupintu.catalog.SiteService;
 import id.satupintu.platform.error.ProblemException;
 import io.smallrye.mutiny.Uni;
@@ -28,7 +28,7 @@ class Open311Jurisdictions {
     Optional<String> defaultJurisdiction;
 
     /** The site a jurisdiction_id names: 400 when missing (and no default), 404 when unknown. */
-    public Uni<Site> site(String jurisdictionId) {
+    public Uni<SiteProfile> site(String jurisdictionId) {
         String code = jurisdictionId == null || jurisdictionId.isBlank()
                 ? defaultJurisdiction.filter(d -> !d.isBlank()).orElse(null)
                 : jurisdictionId.strip();

@@ -1,8 +1,7 @@
 package id.satupintu.complaint.open311;
 
 import id.satupintu.catalog.AgencyService;
-import id.satupintu.catalog.Site;
-import id.satupintu.catalog.TimeZones;
+import id.satupintu.catalog.SiteProfile;
 import id.satupintu.complaint.PublicComplaint;
 import id.satupintu.complaint.PublicComplaintFilter;
 import id.satupintu.complaint.PublicComplaints;
@@ -56,7 +55,7 @@ class Open311Requests {
                                 ? requestNotFound(serviceRequestId) : e)
                         .map(found -> {
                             // A request of another site is not this jurisdiction's: as unknown as a wrong id.
-                            if (!site.code.equals(found.siteCode())) {
+                            if (!site.code().equals(found.siteCode())) {
                                 throw requestNotFound(serviceRequestId);
                             }
                             return List.of(found);
@@ -71,7 +70,7 @@ class Open311Requests {
      */
     Uni<Open311Document> requests(Open311Query query) {
         return Uni.createFrom().item(() -> filter(query)).flatMap(filter -> jurisdictions.site(query.jurisdiction())
-                .flatMap(site -> complaints.list(withSite(filter, site.code), MAX_REQUESTS, query.locale())
+                .flatMap(site -> complaints.list(withSite(filter, site.code()), MAX_REQUESTS, query.locale())
                         .flatMap(found -> requests(site, found, query.locale()))));
     }
 
@@ -118,13 +117,13 @@ class Open311Requests {
     }
 
     /** The requests in the site's own time zone, with the responsible agencies' names (one look-up). */
-    private Uni<Open311Document> requests(Site site, List<PublicComplaint> found, Locale locale) {
-        ZoneId zone = TimeZones.zone(site.timeZone);
+    private Uni<Open311Document> requests(SiteProfile site, List<PublicComplaint> found, Locale locale) {
+        ZoneId zone = site.zone();
         Set<String> agencyCodes = found.stream().map(PublicComplaint::agencyCode).filter(c -> c != null)
                 .collect(Collectors.toSet());
         Uni<Map<String, String>> names = agencyCodes.isEmpty() ? Uni.createFrom().item(Map.of())
                 : agencies.byCodes(agencyCodes).map(byCode -> byCode.entrySet().stream()
-                        .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().name)));
+                        .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().name())));
         return names.map(agencyNames -> Open311Document.list("service_requests", "request", found.stream()
                 .map(c -> Open311Document.fields()
                         .put("service_request_id", c.trackingCode())

@@ -1,5 +1,6 @@
 package id.satupintu.platform.security;
 
+import id.satupintu.platform.error.ProblemException;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
@@ -49,6 +50,19 @@ public record Caller(String id, String name, Set<String> roles, String agencyCod
      */
     public boolean bindingCovers(String objectAgency, String objectSite) {
         return (agencyCode == null || agencyCode.equals(objectAgency)) && (siteCode == null || siteCode.equals(objectSite));
+    }
+
+    /**
+     * This caller, when a person or a client whose binding takes in the agency and site of what it asks
+     * to create (an application, a ticket); 403 client-binding-excludes naming the agency otherwise.
+     * People pass: their role and their own agency decide for them, as with scopes. Creating is refused
+     * openly because the client named the service itself; reading another agency's object is 404 instead.
+     */
+    public Caller requireBinding(String objectAgency, String objectSite) {
+        if (client && !bindingCovers(objectAgency, objectSite)) {
+            throw new ProblemException(403, "client-binding-excludes", objectAgency);
+        }
+        return this;
     }
 
     public boolean isCitizen() {

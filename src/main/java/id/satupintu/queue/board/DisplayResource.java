@@ -37,10 +37,10 @@ public class DisplayResource {
     @Produces(MediaType.TEXT_HTML)
     public Uni<String> page(@PathParam("siteCode") String siteCode) {
         // The site must exist; its code and name go into the page as JSON string literals.
-        return sites.find(siteCode).flatMap(site -> board.recentCalls(site.code).map(recent -> PAGE
-                .replace("\"__SITE_CODE__\"", jsonString(site.code))
-                .replace("\"__SITE_NAME__\"", jsonString(site.name))
-                .replace("\"__TIME_ZONE__\"", jsonString(site.timeZone))
+        return sites.find(siteCode).flatMap(site -> board.recentCalls(site.code()).map(recent -> PAGE
+                .replace("\"__SITE_CODE__\"", jsonString(site.code()))
+                .replace("\"__SITE_NAME__\"", jsonString(site.name()))
+                .replace("\"__TIME_ZONE__\"", jsonString(site.timeZone()))
                 .replace("[] /*__RECENT__*/", script(recent))));
     }
 

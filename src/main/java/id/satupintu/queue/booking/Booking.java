@@ -17,10 +17,11 @@ record Booking(UUID id, String siteCode, String serviceCode, String citizenId, L
     /** How booking times read in problem details: the site's local clock time. */
     static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
 
-    /** Selects bookings; callers append the where clause (alias b). */
+    /** Selects bookings; callers append the where clause (alias b). The zone comes from catalog's view of sites. */
     static final String SELECT = "select b.id, b.site_code, b.service_code, b.citizen_id, b.local_date, b.starts_at, "
             + "b.ends_at, b.status, b.ticket_id, t.number as ticket_number, b.created_at, b.checked_in_at, s.time_zone "
-            + "from queue_booking b join site s on s.code = b.site_code left join queue_ticket t on t.id = b.ticket_id ";
+            + "from queue_booking b join catalog_site_zone s on s.code = b.site_code "
+            + "left join queue_ticket t on t.id = b.ticket_id ";
 
     static Booking of(Row row) {
         return new Booking(row.getUUID("id"), row.getString("site_code"), row.getString("service_code"),

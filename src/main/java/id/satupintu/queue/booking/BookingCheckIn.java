@@ -87,8 +87,8 @@ public class BookingCheckIn {
             throw ProblemException.conflict("check-in-too-late",
                     Booking.CLOCK.format(booking.local(window.closes(booking))));
         }
-        return tickets.issueBooked(tx, booking.siteCode(), booking.serviceCode(), booking.date(), booking.citizenId(),
-                        caller.id(), booking.startsAt())
+        return tickets.issueBooked(tx, caller, booking.siteCode(), booking.serviceCode(), booking.date(),
+                        booking.citizenId(), booking.startsAt())
                 .call(ticket -> tx.preparedQuery("update queue_booking set status = 'CHECKED_IN', ticket_id = $2, "
                                 + "checked_in_at = $3, updated_at = now() where id = $1")
                         .execute(Tuple.of(booking.id(), ticket.id(), now.atOffset(ZoneOffset.UTC)))

@@ -1,8 +1,7 @@
 package id.satupintu.queue.booking;
 
-import id.satupintu.catalog.Site;
+import id.satupintu.catalog.SiteProfile;
 import id.satupintu.catalog.SiteService;
-import id.satupintu.catalog.TimeZones;
 import id.satupintu.catalog.WorkingDayCalendar;
 import id.satupintu.platform.error.FieldError;
 import id.satupintu.platform.error.InputValidator;
@@ -74,7 +73,7 @@ public class BookingSlots {
 
     public Uni<BookingSchedule> schedule(String siteCode, String serviceCode) {
         return sites.find(siteCode).flatMap(site -> hours(pool, siteCode, serviceCode)
-                .map(days -> new BookingSchedule(site.code, serviceCode, site.timeZone, days)));
+                .map(days -> new BookingSchedule(site.code(), serviceCode, site.timeZone(), days)));
     }
 
     /** Replaces the week's booking hours; bookings already made keep their slots. */
@@ -94,7 +93,7 @@ public class BookingSlots {
                                         d.capacity()})).toList())
                                 .replaceWithVoid())
                 .flatMap(done -> hours(tx, siteCode, serviceCode))
-                .map(days -> new BookingSchedule(site.code, serviceCode, site.timeZone, days))));
+                .map(days -> new BookingSchedule(site.code(), serviceCode, site.timeZone(), days))));
     }
 
     private static List<FieldError> scheduleErrors(List<BookingHours> days) {
@@ -144,13 +143,13 @@ public class BookingSlots {
         }
         return sites.find(siteCode).flatMap(site -> calendar.isWorkingDay(siteCode, date).flatMap(working -> {
             if (!working) {
-                return Uni.createFrom().item(new BookingDay(site.code, serviceCode, date, site.timeZone, false,
+                return Uni.createFrom().item(new BookingDay(site.code(), serviceCode, date, site.timeZone(), false,
                         List.of()));
             }
             return hours(pool, siteCode, serviceCode).flatMap(week -> pool.preparedQuery("select starts_at, booked "
                             + "from queue_slot where site_code = $1 and service_code = $2 and local_date = $3")
                     .execute(Tuple.of(siteCode, serviceCode, date))
-                    .map(rows -> new BookingDay(site.code, serviceCode, date, site.timeZone, true,
+                    .map(rows -> new BookingDay(site.code(), serviceCode, date, site.timeZone(), true,
                             slots(site, date, week, taken(rows)))));
         }));
     }
@@ -161,8 +160,8 @@ public class BookingSlots {
         return taken;
     }
 
-    private List<BookingSlot> slots(Site site, LocalDate date, List<BookingHours> week, Map<Instant, Integer> taken) {
-        ZoneId zone = TimeZones.zone(site.timeZone);
+    private List<BookingSlot> slots(SiteProfile site, LocalDate date, List<BookingHours> week, Map<Instant, Integer> taken) {
+        ZoneId zone = site.zone();
         Instant now = clock.now();
         List<BookingSlot> slots = new ArrayList<>();
         for (BookingHours hours : week) {
@@ -187,7 +186,7 @@ public class BookingSlots {
 
     Uni<Slot> slot(String siteCode, String serviceCode, OffsetDateTime startsAt) {
         return sites.find(siteCode).flatMap(site -> {
-            ZoneId zone = TimeZones.zone(site.timeZone);
+            ZoneId zone = site.zone();
             ZonedDateTime local = startsAt.atZoneSameInstant(zone);
             Instant now = clock.now();
             if (!local.toInstant().isAfter(now)) {

@@ -3,7 +3,7 @@ package id.satupintu.queue.ticket;
 import id.satupintu.queue.QueueAccess;
 import id.satupintu.queue.counter.Lane;
 import id.satupintu.catalog.OpeningHours;
-import id.satupintu.catalog.Site;
+import id.satupintu.catalog.SiteProfile;
 import id.satupintu.catalog.SiteService;
 import id.satupintu.catalog.WorkingDayCalendar;
 import id.satupintu.platform.security.Caller;
@@ -96,10 +96,10 @@ public class TicketService {
         }
         boolean phone = request.channel() == Channel.PHONE;
         return sites.find(siteCode).flatMap(site -> {
-            ZoneId zone = ZoneId.of(site.timeZone);
+            ZoneId zone = site.zone();
             ZonedDateTime now = ZonedDateTime.now(zone);
             Uni<Void> serving = phone ? requireServing(site, now) : Uni.createFrom().voidItem();
-            return serving.flatMap(open -> pool.withTransaction(tx -> laneFor(tx, siteCode, request.serviceCode())
+            return serving.flatMap(open -> pool.withTransaction(tx -> laneFor(tx, caller, siteCode, request.serviceCode())
                     .flatMap(lane -> insert(tx, lane, now.toLocalDate(), caller, request).map(row -> {
                         // The quota caps what citizens may take remotely; people at the site are still served.
                         // Refused after the number is taken, so the rollback gives the number back.
@@ -133,7 +133,7 @@ public class TicketService {
 
     /** The site's code once it is known to exist. */
     public Uni<String> site(String siteCode) {
-        return sites.find(siteCode).map(site -> site.code);
+        return sites.find(siteCode).map(site -> site.code());
     }
 
     /** The ticket's holder, the device or member of staff that issued it, and the site's staff may follow it. */
@@ -193,11 +193,11 @@ public class TicketService {
      * day like any other (no quota: the slot's capacity already limited it), held by the citizen, carrying
      * the slot time that call-next serves it by.
      */
-    public Uni<Ticket> issueBooked(SqlClient tx, String siteCode, String serviceCode, LocalDate date, String holderId,
-                            String issuedBy, OffsetDateTime bookedFor) {
-        return laneFor(tx, siteCode, serviceCode)
+    public Uni<Ticket> issueBooked(SqlClient tx, Caller caller, String siteCode, String serviceCode, LocalDate date,
+                                   String holderId, OffsetDateTime bookedFor) {
+        return laneFor(tx, caller, siteCode, serviceCode)
                 .flatMap(lane -> take(tx, lane, date, serviceCode, Channel.BOOKING, PriorityCategory.NONE, null,
-                        holderId, issuedBy, bookedFor))
+                        holderId, caller.id(), bookedFor))
                 .map(Ticket::of)
                 .call(ticket -> publish(tx, ticket, "ticket.issued"))
                 .onFailure(failure -> QueueAccess.violates(failure, "queue_ticket_one_active"))
@@ -226,15 +226,24 @@ public class TicketService {
                 .map(rows -> rows.iterator().next());
     }
 
-    private static Uni<Lane> laneFor(SqlClient tx, String siteCode, String serviceCode) {
-        return tx.preparedQuery("select " + Lane.COLUMNS + " from queue_lane where site_code = $1 "
+    /**
+     * The lane that queues the service at the site, whoever issues; and the one rule on whose behalf: a
+     * client bound to an agency (an integrator, a drive-thru lane of Samsat) issues only for that agency's
+     * services (403 client-binding-excludes, as when it files an application). The service's agency comes
+     * from catalog's view in the same statement, so the check costs no round trip on this hot path.
+     */
+    private static Uni<Lane> laneFor(SqlClient tx, Caller caller, String siteCode, String serviceCode) {
+        return tx.preparedQuery("select " + Lane.COLUMNS + ", (select agency_code from catalog_service_agency "
+                        + "where code = $2) as service_agency from queue_lane where site_code = $1 "
                         + "and $2 = any(service_codes) order by prefix limit 1")
                 .execute(Tuple.of(siteCode, serviceCode))
                 .map(rows -> {
                     if (!rows.iterator().hasNext()) {
                         throw ProblemException.validation("serviceCode", "not-queued-here", serviceCode, siteCode);
                     }
-                    return Lane.of(rows.iterator().next());
+                    Row row = rows.iterator().next();
+                    caller.requireBinding(row.getString("service_agency"), siteCode);
+                    return Lane.of(row);
                 });
     }
 
@@ -243,21 +252,21 @@ public class TicketService {
      * and not on a national holiday, cuti bersama or one of its own closures (site-day-off), which
      * opening hours alone cannot tell. The calendar is read only after the hours pass, as it costs queries.
      */
-    private Uni<Void> requireServing(Site site, ZonedDateTime now) {
+    private Uni<Void> requireServing(SiteProfile site, ZonedDateTime now) {
         if (!isOpen(site, now)) {
-            return Uni.createFrom().failure(new ProblemException(409, "site-closed", site.code));
+            return Uni.createFrom().failure(new ProblemException(409, "site-closed", site.code()));
         }
         return calendar.closedOn(site, now.toLocalDate()).map(reasons -> {
             if (!reasons.isEmpty()) {
-                throw new ProblemException(409, "site-day-off", site.code, reasons.get(0).name());
+                throw new ProblemException(409, "site-day-off", site.code(), reasons.get(0).name());
             }
             return null;
         });
     }
 
     /** Opening hours are in the site's own time zone; a weekday without hours is closed. */
-    static boolean isOpen(Site site, ZonedDateTime now) {
-        for (OpeningHours hours : site.openingHours.days()) {
+    static boolean isOpen(SiteProfile site, ZonedDateTime now) {
+        for (OpeningHours hours : site.openingHours()) {
             if (hours.day() == now.getDayOfWeek()) {
                 return !now.toLocalTime().isBefore(hours.opens()) && now.toLocalTime().isBefore(hours.closes());
             }

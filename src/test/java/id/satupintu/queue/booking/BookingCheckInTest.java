@@ -137,6 +137,9 @@ class BookingCheckInTest {
         kioskCheckIn(b.citizen(), b.site(), b.token()).then().statusCode(403);
         kioskCheckIn(QueueFixtures.device(Roles.DRIVE_THRU, b.site()), b.site(), b.token()).then().statusCode(403);
         kioskCheckIn(TestTokens.staff(Roles.COUNTER_STAFF, null, b.site()), b.site(), b.token()).then().statusCode(403);
+        // A kiosk of the site bound to another agency does not check in a Disdukcapil booking.
+        kioskCheckIn(QueueFixtures.device(Roles.KIOSK, "SAMSAT-BDG", b.site()), b.site(), b.token()).then()
+                .statusCode(403).body("code", equalTo("client-binding-excludes"));
 
         String ticket = kioskCheckIn(kiosk, b.site(), b.token()).then().statusCode(201)
                 .body("channel", equalTo("BOOKING")).body("number", equalTo("A-001"))
