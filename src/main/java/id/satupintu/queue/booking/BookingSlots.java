@@ -7,7 +7,7 @@ import id.satupintu.catalog.WorkingDayCalendar;
 import id.satupintu.platform.error.FieldError;
 import id.satupintu.platform.error.InputValidator;
 import id.satupintu.platform.error.ProblemException;
-import id.satupintu.platform.jobs.QueueClock;
+import id.satupintu.platform.jobs.Clock;
 import id.satupintu.platform.security.Caller;
 import id.satupintu.queue.QueueAccess;
 import io.smallrye.mutiny.Uni;
@@ -65,7 +65,7 @@ public class BookingSlots {
     InputValidator validator;
 
     @Inject
-    QueueClock clock;
+    Clock clock;
 
     @ConfigProperty(name = "satupintu.bookings.days-ahead", defaultValue = "30")
     int daysAhead;

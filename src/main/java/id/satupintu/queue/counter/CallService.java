@@ -4,7 +4,7 @@ import id.satupintu.queue.QueueAccess;
 import id.satupintu.queue.ticket.Ticket;
 import id.satupintu.queue.ticket.TicketService;
 import id.satupintu.queue.ticket.TicketStatus;
-import id.satupintu.platform.jobs.QueueClock;
+import id.satupintu.platform.jobs.Clock;
 import id.satupintu.platform.security.Caller;
 import id.satupintu.platform.error.InputValidator;
 import id.satupintu.platform.error.ProblemException;
@@ -67,7 +67,7 @@ public class CallService {
     int maxPriorityInRow;
 
     @Inject
-    QueueClock clock;
+    Clock clock;
 
     /** The next ticket for the counter, or empty when nobody is waiting for it. */
     public Uni<Optional<Ticket>> callNext(Caller caller, String counterId) {

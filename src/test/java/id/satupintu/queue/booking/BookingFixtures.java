@@ -1,7 +1,7 @@
 package id.satupintu.queue.booking;
 
 import id.satupintu.queue.QueueFixtures;
-import id.satupintu.platform.jobs.QueueClock;
+import id.satupintu.platform.jobs.Clock;
 import static io.restassured.RestAssured.given;
 
 import id.satupintu.support.TestTokens;
@@ -33,7 +33,7 @@ final class BookingFixtures {
      * day, which must be a working day, and the suite also runs on weekends and holidays: so tests choose
      * a working day and set the time on it rather than depend on when they run.
      */
-    static final class PinnedClock extends QueueClock {
+    static final class PinnedClock extends Clock {
         private volatile Instant now;
 
         PinnedClock(Instant now) {
@@ -53,7 +53,7 @@ final class BookingFixtures {
     /** Pins the booking clock for the current test (QuarkusMock removes it after the test). */
     static PinnedClock pin(OffsetDateTime at) {
         PinnedClock clock = new PinnedClock(at.toInstant());
-        QuarkusMock.installMockForType(clock, QueueClock.class);
+        QuarkusMock.installMockForType(clock, Clock.class);
         return clock;
     }
 

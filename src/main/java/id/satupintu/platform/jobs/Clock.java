@@ -9,7 +9,7 @@ import java.time.Instant;
  * day (a check-in is only possible on the slot's day, and tests also run on weekends and holidays).
  */
 @ApplicationScoped
-public class QueueClock {
+public class Clock {
 
     public Instant now() {
         return Instant.now();
