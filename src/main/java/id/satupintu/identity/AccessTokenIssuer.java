@@ -43,6 +43,8 @@ public class AccessTokenIssuer {
                 .upn(subject.name())
                 .groups(subject.roles())
                 .claim("sub_type", subject.client() ? "client" : "user")
+                // iat and exp are the JWT library's, from the system clock it also verifies them by: a
+                // token's lifetime is security timing, not a business time, so it does not follow the Clock.
                 .expiresIn(lifetime());
         if (subject.agencyCode() != null) {
             claims.claim("agency", subject.agencyCode());

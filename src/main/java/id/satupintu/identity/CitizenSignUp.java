@@ -2,6 +2,7 @@ package id.satupintu.identity;
 
 import id.satupintu.platform.error.FieldError;
 import id.satupintu.platform.error.ProblemException;
+import id.satupintu.platform.jobs.Clock;
 import id.satupintu.platform.privacy.Nik;
 import id.satupintu.platform.privacy.PersonalDataProtection;
 import id.satupintu.platform.privacy.PhoneNumber;
@@ -13,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -45,6 +45,9 @@ class CitizenSignUp {
     AccountNotices notices;
     @Inject
     NikClaims claims;
+
+    @Inject
+    Clock clock;
     @Inject
     Instance<DukcapilVerification> dukcapil;
 
@@ -78,7 +81,7 @@ class CitizenSignUp {
             String nikIndex = protection.blindIndex("nik", nik);
             RateLimits.Limit limit = new RateLimits.Limit("registration", perAddress,
                     Duration.ofMinutes(windowMinutes), "registration-rate-limited");
-            return rateLimits.hit(limit, "address:" + (clientAddress == null ? "unknown" : clientAddress), Instant.now())
+            return rateLimits.hit(limit, "address:" + (clientAddress == null ? "unknown" : clientAddress), clock.now())
                     .chain(() -> usernameFree(username))
                     .chain(() -> hasher.hash(request.password()))
                     .chain(hash -> pool.withTransaction(conn -> conn.preparedQuery("""

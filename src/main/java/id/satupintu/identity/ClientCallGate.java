@@ -6,6 +6,7 @@ import id.satupintu.platform.error.Problem;
 import id.satupintu.platform.error.ProblemException;
 import id.satupintu.platform.error.ProblemFactory;
 import id.satupintu.platform.i18n.Messages;
+import id.satupintu.platform.jobs.Clock;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.smallrye.mutiny.Uni;
@@ -48,7 +49,8 @@ public class ClientCallGate {
 
     /**
      * The client's state and, when it may call, its count in the current window (upserted). A window
-     * starts at a multiple of the window length since the epoch; a new one resets the count.
+     * starts at a multiple of the window length since the epoch; a new one resets the count. The database's
+     * clock times it, not the Clock: a rate limit, one clock for every replica.
      */
     static final String CHECK = """
             with c as (
@@ -77,6 +79,9 @@ public class ClientCallGate {
     ProblemFactory problems;
     @Inject
     ObjectMapper mapper;
+
+    @Inject
+    Clock clock;
 
     /** Calls a client may make per window unless an administrator set its own limit. */
     @ConfigProperty(name = "satupintu.clients.rate-limit", defaultValue = "600")
@@ -132,8 +137,9 @@ public class ClientCallGate {
             ctx.next();
             return;
         }
+        // When the call came (the audit entry's time) from the clock; how long it took from nanoTime, a duration.
         long started = System.nanoTime();
-        long startedAt = System.currentTimeMillis();
+        long startedAt = clock.now().toEpochMilli();
         String method = ctx.request().method().name();
         String path = ctx.request().path();
         ctx.addEndHandler(ended -> audit(token.clientId(), method, path, ctx.response().getStatusCode(), startedAt,

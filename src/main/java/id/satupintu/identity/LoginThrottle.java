@@ -22,7 +22,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@code satupintu.login.max-failures} within the window locks the identifier for
  * {@code satupintu.login.lock-minutes}, during which even the right password is refused with
  * 429 {@code account-locked} and {@code Retry-After}. The counts live in PostgreSQL, so every
- * replica sees them, and are changed by single atomic statements.
+ * replica sees them, and are changed by single atomic statements. The windows and locks are timed by
+ * the database's now(), not the Clock: a rate limit, one clock for every replica.
  */
 @ApplicationScoped
 public class LoginThrottle {

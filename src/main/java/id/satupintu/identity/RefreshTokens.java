@@ -47,7 +47,11 @@ public class RefreshTokens {
         return pool.withTransaction(conn -> insert(conn, UUID.randomUUID(), userId));
     }
 
-    /** Spends token and returns its successor; fails with invalid-grant for any token that cannot be used. */
+    /**
+     * Spends token and returns its successor; fails with invalid-grant for any token that cannot be used.
+     * Expiry is the database's now(), as an access token's is the system clock's: security timing, not
+     * a business time the Clock decides.
+     */
     public Uni<Rotation> rotate(String token) {
         String hash = Digests.sha256Hex(token);
         return pool.withTransaction(conn -> conn.preparedQuery("""

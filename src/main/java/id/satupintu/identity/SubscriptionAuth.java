@@ -1,6 +1,7 @@
 package id.satupintu.identity;
 
 import id.satupintu.platform.graphql.GraphQLOverHttp;
+import id.satupintu.platform.jobs.Clock;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.smallrye.graphql.runtime.SmallRyeAuthGraphQLTransportWSSubprotocolHandler;
 import io.quarkus.smallrye.graphql.runtime.SmallRyeGraphQLAbstractHandler;
@@ -65,9 +66,11 @@ public class SubscriptionAuth {
     ClientCallGate gate;
     @Inject
     GraphQLOverHttp graphql;
+    @Inject
+    Clock clock;
 
     void install(@Observes Router router) {
-        Upgrades handler = new Upgrades(identity.isResolvable() ? identity.get() : null, currentRequest, gate);
+        Upgrades handler = new Upgrades(identity.isResolvable() ? identity.get() : null, currentRequest, gate, clock);
         router.route(graphql.path()).order(ORDER).handler(handler);
     }
 
@@ -75,10 +78,12 @@ public class SubscriptionAuth {
     static final class Upgrades extends SmallRyeGraphQLOverWebSocketHandler {
 
         private final ClientCallGate gate;
+        private final Clock clock;
 
-        Upgrades(CurrentIdentityAssociation identity, CurrentVertxRequest request, ClientCallGate gate) {
+        Upgrades(CurrentIdentityAssociation identity, CurrentVertxRequest request, ClientCallGate gate, Clock clock) {
             super(identity, request, false, Optional.of(PAYLOAD_KEY));
             this.gate = gate;
+            this.clock = clock;
         }
 
         @Override
@@ -100,7 +105,7 @@ public class SubscriptionAuth {
                     session.close((short) 4406, "Subprotocol not acceptable");
                     return;
                 }
-                TokenRequired protocol = new TokenRequired(session, metadata, ctx, this, gate);
+                TokenRequired protocol = new TokenRequired(session, metadata, ctx, this, gate, clock);
                 socket.closeHandler(ignored -> protocol.onClose());
                 socket.endHandler(ignored -> protocol.onEnd());
                 socket.exceptionHandler(protocol::onThrowable);
@@ -115,14 +120,16 @@ public class SubscriptionAuth {
         private final GraphQLWebSocketSession session;
         private final RoutingContext ctx;
         private final ClientCallGate gate;
+        private final Clock clock;
         private boolean initSeen;
 
         TokenRequired(GraphQLWebSocketSession session, Map<String, Object> metadata, RoutingContext ctx,
-                      SmallRyeGraphQLAbstractHandler handler, ClientCallGate gate) {
+                      SmallRyeGraphQLAbstractHandler handler, ClientCallGate gate, Clock clock) {
             super(session, metadata, ctx, handler, Optional.of(PAYLOAD_KEY));
             this.session = session;
             this.ctx = ctx;
             this.gate = gate;
+            this.clock = clock;
         }
 
         @Override
@@ -147,11 +154,13 @@ public class SubscriptionAuth {
                 return;
             }
             Context context = Vertx.currentContext();
-            long startedAt = System.currentTimeMillis();
+            // The audit entry's time from the clock; the duration from nanoTime, which no pinned clock moves.
+            long startedAt = clock.now().toEpochMilli();
+            long started = System.nanoTime();
             gate.admit(client).subscribe().with(admission -> context.runOnContext(ignored -> {
                 gate.audit(client.clientId(), "GET", ctx.request().path(),
                         admission.refusal() == null ? 101 : admission.refusal().status(), startedAt,
-                        System.currentTimeMillis() - startedAt);
+                        (System.nanoTime() - started) / 1_000_000);
                 if (admission.refusal() == null) {
                     super.onMessage(message);
                 } else if (admission.refusal().status() == 429) {
