@@ -6,6 +6,7 @@ import id.satupintu.complaint.ComplaintSettings;
 import id.satupintu.platform.error.ProblemException;
 import id.satupintu.platform.files.DocumentFormat;
 import id.satupintu.platform.files.DocumentFormats;
+import id.satupintu.platform.jobs.Clock;
 import id.satupintu.platform.security.Caller;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -15,7 +16,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -34,6 +34,9 @@ class ComplaintAttachments {
     @Inject
     ComplaintSettings settings;
 
+    @Inject
+    Clock clock;
+
     @ConfigProperty(name = "satupintu.documents.max-bytes", defaultValue = "10485760")
     int maxBytes;
 
@@ -47,7 +50,7 @@ class ComplaintAttachments {
             if (!c.state.isOpen()) {
                 throw ProblemException.conflict("complaint-closed", c.state);
             }
-            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+            OffsetDateTime now = clock.timestamp();
             String sha256 = DocumentFormats.sha256(content);
             // The complaint row is locked, so the next number cannot be taken twice.
             return Panache.getSession().flatMap(session -> session.createNativeQuery(

@@ -3,6 +3,7 @@ package id.satupintu.complaint.filing;
 import id.satupintu.complaint.Complaint;
 import id.satupintu.complaint.ComplaintCodes;
 import id.satupintu.complaint.ComplaintSettings;
+import id.satupintu.platform.jobs.Clock;
 import id.satupintu.platform.security.Caller;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -10,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -22,6 +22,9 @@ class ComplaintDuplicates {
 
     @Inject
     ComplaintSettings settings;
+
+    @Inject
+    Clock clock;
 
     /**
      * What makes two submissions the same complaint: kind, category, site link and the text with case,
@@ -43,7 +46,7 @@ class ComplaintDuplicates {
      * hash are serialized by a transaction lock, so of two racing twins the second sees the first.
      */
     Uni<String> firstOf(String contentHash) {
-        OffsetDateTime since = OffsetDateTime.now(ZoneOffset.UTC).minus(Duration.ofMinutes(settings.duplicateWindowMinutes()));
+        OffsetDateTime since = clock.timestamp().minus(Duration.ofMinutes(settings.duplicateWindowMinutes()));
         return Panache.getSession()
                 .flatMap(session -> session.createNativeQuery(
                                 "select count(*) from (select pg_advisory_xact_lock(hashtextextended(?1, 7))) as locked")

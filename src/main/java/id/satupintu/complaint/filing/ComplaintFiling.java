@@ -21,6 +21,7 @@ import id.satupintu.platform.error.FieldError;
 import id.satupintu.platform.error.InputValidator;
 import id.satupintu.platform.error.ProblemException;
 import id.satupintu.platform.i18n.Messages;
+import id.satupintu.platform.jobs.Clock;
 import id.satupintu.platform.privacy.PersonalDataProtection;
 import id.satupintu.platform.privacy.PhoneNumber;
 import id.satupintu.platform.security.Caller;
@@ -75,6 +76,9 @@ public class ComplaintFiling {
     @Inject
     ComplaintViews views;
 
+    @Inject
+    Clock clock;
+
     /**
      * Files a complaint. {@code caller} is null for someone not signed in (anonymous only); a citizen
      * may file identified, confidential or anonymous; an API client needs scope complaints:write and
@@ -90,7 +94,7 @@ public class ComplaintFiling {
         ReporterMode mode = modeOf(caller, input);
         List<FieldError> errors = check(input, mode);
         InputValidator.failIfAny(errors);
-        Instant now = Instant.now();
+        Instant now = clock.now();
         Uni<Void> limited;
         if (caller != null && caller.client()) {
             limited = rateLimit.hit("client:" + caller.id(), settings.perClient(), now);

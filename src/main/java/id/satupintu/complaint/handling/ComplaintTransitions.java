@@ -17,6 +17,7 @@ import id.satupintu.complaint.Visibility;
 import id.satupintu.platform.error.FieldError;
 import id.satupintu.platform.error.InputValidator;
 import id.satupintu.platform.error.ProblemException;
+import id.satupintu.platform.jobs.Clock;
 import id.satupintu.platform.security.Caller;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -49,6 +50,9 @@ public class ComplaintTransitions {
     @Inject
     ComplaintViews views;
 
+    @Inject
+    Clock clock;
+
     /**
      * Takes a handling step. The complaint row is locked for the transaction, so of two staff acting
      * at once one wins and the other finds the state moved on (409 complaint-invalid-transition).
@@ -70,7 +74,7 @@ public class ComplaintTransitions {
 
     private Uni<ComplaintView> step(Caller caller, String secret, Complaint c, ComplaintWorkflow.Transition transition,
                                     ComplaintWorkflow.Actor actor, ComplaintTransitionInput input) {
-        Instant now = Instant.now();
+        Instant now = clock.now();
         ComplaintState from = c.state;
         String agency = actor == ComplaintWorkflow.Actor.AGENCY ? c.forwardedTo : null;
         String reason = input.reason();
