@@ -1,5 +1,6 @@
 package id.satupintu.queue.ticket;
 
+import id.satupintu.platform.jobs.Clock;
 import id.satupintu.queue.QueueAccess;
 import id.satupintu.queue.counter.Lane;
 import id.satupintu.catalog.OpeningHours;
@@ -85,6 +86,9 @@ public class TicketService {
     @Inject
     InputValidator validator;
 
+    @Inject
+    Clock clock;
+
     @ConfigProperty(name = "satupintu.queue.default-service-seconds", defaultValue = "300")
     int defaultServiceSeconds;
 
@@ -97,7 +101,7 @@ public class TicketService {
         boolean phone = request.channel() == Channel.PHONE;
         return sites.find(siteCode).flatMap(site -> {
             ZoneId zone = ZoneId.of(site.timeZone);
-            ZonedDateTime now = ZonedDateTime.now(zone);
+            ZonedDateTime now = clock.now().atZone(zone);
             Uni<Void> serving = phone ? requireServing(site, now) : Uni.createFrom().voidItem();
             return serving.flatMap(open -> pool.withTransaction(tx -> laneFor(tx, siteCode, request.serviceCode())
                     .flatMap(lane -> insert(tx, lane, now.toLocalDate(), caller, request).map(row -> {
