@@ -1,5 +1,6 @@
 package id.satupintu.integration.webhook;
 
+import id.satupintu.platform.jobs.Clock;
 import id.satupintu.platform.privacy.PersonalDataProtection;
 import id.satupintu.integration.oss.IzinStatus;
 import id.satupintu.platform.events.EventHub;
@@ -48,6 +49,8 @@ public class WebhookDispatcher {
 
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
 
+    // Due times and leases are the database's clock, not the service's Clock: deliveries are created by a
+    // trigger at the database's now(), and a lease is shared by every replica, so one clock must decide both.
     private static final String CLAIM = """
             with due as (
                 select d.id, d.subscription_id, d.event_id from webhook_delivery d
@@ -94,6 +97,9 @@ public class WebhookDispatcher {
 
     @Inject
     PersonalDataProtection protection;
+
+    @Inject
+    Clock clock;
 
     @ConfigProperty(name = "satupintu.webhooks.enabled", defaultValue = "true")
     boolean enabled;
@@ -206,11 +212,11 @@ public class WebhookDispatcher {
     }
 
     private Uni<Outcome> post(WebhookTargets.Target target, Claimed delivery, byte[] body) {
-        long timestamp = System.currentTimeMillis() / 1000;
+        long timestamp = clock.now().getEpochSecond();
         List<String> secrets = new ArrayList<>(2);
         secrets.add(protection.decrypt(delivery.secret()));
         if (delivery.previousSecret() != null && delivery.previousSecretExpiresAt() != null
-                && delivery.previousSecretExpiresAt().isAfter(OffsetDateTime.now())) {
+                && delivery.previousSecretExpiresAt().toInstant().isAfter(clock.now())) {
             secrets.add(protection.decrypt(delivery.previousSecret()));
         }
         RequestOptions options = new RequestOptions()

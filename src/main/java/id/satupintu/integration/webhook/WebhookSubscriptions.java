@@ -1,5 +1,6 @@
 package id.satupintu.integration.webhook;
 
+import id.satupintu.platform.jobs.Clock;
 import id.satupintu.platform.security.Caller;
 import id.satupintu.platform.privacy.PersonalDataProtection;
 import id.satupintu.platform.security.Roles;
@@ -16,8 +17,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashSet;
@@ -54,6 +53,9 @@ public class WebhookSubscriptions {
 
     @Inject
     PersonalDataProtection protection;
+
+    @Inject
+    Clock clock;
 
     /** How long a rotated-out secret keeps signing beside the new one, so receivers can switch. */
     @ConfigProperty(name = "satupintu.webhooks.secret-grace-hours", defaultValue = "24")
@@ -226,7 +228,7 @@ public class WebhookSubscriptions {
         return "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    private OffsetDateTime now() {
+        return clock.timestamp();
     }
 }
