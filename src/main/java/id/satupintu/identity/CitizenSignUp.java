@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -51,10 +50,8 @@ class CitizenSignUp {
     @Inject
     Instance<DukcapilVerification> dukcapil;
 
-    @ConfigProperty(name = "satupintu.registration.rate-limit.per-address", defaultValue = "5")
-    int perAddress;
-    @ConfigProperty(name = "satupintu.registration.rate-limit.window-minutes", defaultValue = "60")
-    int windowMinutes;
+    @Inject
+    IdentityConfig config;
 
     /**
      * Signs up a citizen from clientAddress: 400 for invalid data, 429 registration-rate-limited past
@@ -79,8 +76,9 @@ class CitizenSignUp {
             String fullName = request.fullName().trim();
             String email = blankToNull(request.email());
             String nikIndex = protection.blindIndex("nik", nik);
-            RateLimits.Limit limit = new RateLimits.Limit("registration", perAddress,
-                    Duration.ofMinutes(windowMinutes), "registration-rate-limited");
+            IdentityConfig.Registration.RateLimit allowed = config.registration().rateLimit();
+            RateLimits.Limit limit = new RateLimits.Limit("registration", allowed.perAddress(),
+                    Duration.ofMinutes(allowed.windowMinutes()), "registration-rate-limited");
             return rateLimits.hit(limit, "address:" + (clientAddress == null ? "unknown" : clientAddress), clock.now())
                     .chain(() -> usernameFree(username))
                     .chain(() -> hasher.hash(request.password()))

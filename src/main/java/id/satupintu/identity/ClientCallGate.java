@@ -22,7 +22,6 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
@@ -84,11 +83,9 @@ public class ClientCallGate {
     Clock clock;
 
     /** Calls a client may make per window unless an administrator set its own limit. */
-    @ConfigProperty(name = "satupintu.clients.rate-limit", defaultValue = "600")
-    int defaultLimit;
+    @Inject
+    IdentityConfig config;
 
-    @ConfigProperty(name = "satupintu.clients.rate-window-seconds", defaultValue = "60")
-    int windowSeconds;
 
     /** Right after BodyLimit (which refuses oversized bodies without reading them). */
     void install(@Observes Router router) {
@@ -122,7 +119,8 @@ public class ClientCallGate {
     /** Revocation and rate limit for one call of the client, in one statement. */
     public Uni<Admission> admit(ClientToken token) {
         return pool.preparedQuery(CHECK)
-                .execute(Tuple.of(token.clientId(), token.generation(), defaultLimit, windowSeconds))
+                .execute(Tuple.of(token.clientId(), token.generation(), config.clients().rateLimit(),
+                        config.clients().rateWindowSeconds()))
                 .map(rows -> decide(rows.size() == 0 ? null : rows.iterator().next()));
     }
 
@@ -170,7 +168,8 @@ public class ClientCallGate {
         int limit = row.getInteger("call_limit");
         if (calls > limit) {
             int retryAfter = Math.max(1, row.getInteger("seconds_left"));
-            return new Admission(new ProblemException(429, "client-rate-limited", limit, windowSeconds, retryAfter)
+            int window = config.clients().rateWindowSeconds();
+            return new Admission(new ProblemException(429, "client-rate-limited", limit, window, retryAfter)
                     .header("Retry-After", Integer.toString(retryAfter)), limit, 0);
         }
         return new Admission(null, limit, limit - calls);

@@ -12,7 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Locale;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Brute-force protection for sign-ins. Failures are counted per submitted identifier (a username,
@@ -35,16 +34,8 @@ public class LoginThrottle {
     @Inject
     PersonalDataProtection protection;
 
-    @ConfigProperty(name = "satupintu.login.max-failures", defaultValue = "5")
-    int maxFailures;
-    @ConfigProperty(name = "satupintu.login.lock-minutes", defaultValue = "15")
-    long lockMinutes;
-    @ConfigProperty(name = "satupintu.login.failure-window-minutes", defaultValue = "15")
-    long windowMinutes;
-    @ConfigProperty(name = "satupintu.login.delay-base-ms", defaultValue = "250")
-    long delayBaseMs;
-    @ConfigProperty(name = "satupintu.login.delay-max-ms", defaultValue = "4000")
-    long delayMaxMs;
+    @Inject
+    IdentityConfig config;
 
     /** The throttle key of an identifier of a kind ("user", "client"). */
     public String subject(String kind, String identifier) {
@@ -73,13 +64,15 @@ public class LoginThrottle {
                       then now() + make_interval(mins => $3) end
                 returning failures, ceil(extract(epoch from locked_until - now()))::bigint as wait
                 """;
+        IdentityConfig.Login login = config.login();
         return pool.preparedQuery(sql)
-                .execute(Tuple.of(subject, maxFailures, (int) lockMinutes, (int) windowMinutes))
+                .execute(Tuple.of(subject, login.maxFailures(), (int) login.lockMinutes(),
+                        (int) login.failureWindowMinutes()))
                 .map(rows -> {
                     Row row = rows.iterator().next();
                     int number = row.getInteger("failures");
-                    if (number > maxFailures) {
-                        throw locked(row.getLong("wait") == null ? lockMinutes * 60 : row.getLong("wait"));
+                    if (number > login.maxFailures()) {
+                        throw locked(row.getLong("wait") == null ? login.lockMinutes() * 60 : row.getLong("wait"));
                     }
                     return number;
                 });
@@ -90,8 +83,8 @@ public class LoginThrottle {
      * earns, or account-locked when this attempt used the last try.
      */
     public <T> Uni<T> failed(int attempt, ProblemException failure) {
-        if (attempt >= maxFailures) {
-            return Uni.createFrom().failure(locked(Duration.ofMinutes(lockMinutes).toSeconds()));
+        if (attempt >= config.login().maxFailures()) {
+            return Uni.createFrom().failure(locked(Duration.ofMinutes(config.login().lockMinutes()).toSeconds()));
         }
         return pause(delayFor(attempt)).chain(() -> Uni.createFrom().failure(failure));
     }
@@ -107,8 +100,9 @@ public class LoginThrottle {
         if (failures <= 1) {
             return 0;
         }
-        long delay = delayBaseMs << Math.min(failures - 2, 20);
-        return Math.min(delay, delayMaxMs);
+        IdentityConfig.Login login = config.login();
+        long delay = login.delayBaseMs() << Math.min(failures - 2, 20);
+        return Math.min(delay, login.delayMaxMs());
     }
 
     /** Waits on a Vert.x timer: the continuation runs on the caller's context, never on another thread. */

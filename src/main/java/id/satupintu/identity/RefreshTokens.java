@@ -12,7 +12,6 @@ import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -31,8 +30,8 @@ public class RefreshTokens {
     @Inject
     Pool pool;
 
-    @ConfigProperty(name = "satupintu.jwt.refresh-token-days", defaultValue = "30")
-    int refreshTokenDays;
+    @Inject
+    IdentityConfig config;
 
     /** The outcome of a rotation: the user it belongs to and the token that replaces the spent one. */
     public record Rotation(UUID userId, String token) {
@@ -94,7 +93,7 @@ public class RefreshTokens {
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         return conn.preparedQuery("insert into identity_refresh_token (family_id, user_id, token_hash, expires_at) "
                         + "values ($1, $2, $3, now() + make_interval(days => $4))")
-                .execute(Tuple.of(familyId, userId, Digests.sha256Hex(token), refreshTokenDays))
+                .execute(Tuple.of(familyId, userId, Digests.sha256Hex(token), config.jwt().refreshTokenDays()))
                 .replaceWith(token);
     }
 
