@@ -1,6 +1,7 @@
 package id.satupintu.application.sla;
 
 import id.satupintu.application.Application;
+import id.satupintu.application.ApplicationConfig;
 import id.satupintu.application.ApplicationState;
 import id.satupintu.application.StepRecorder;
 import id.satupintu.application.WorkflowSteps;
@@ -17,7 +18,6 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The running SLA clocks as {@link SlaWatch} sees them: which applications are near or past their
@@ -42,12 +42,12 @@ class SlaDeadlines implements WatchedDeadlines<String, Application> {
     @Inject
     Clock clock;
 
-    @ConfigProperty(name = "satupintu.sla.warn-working-days", defaultValue = "2")
-    int warnWorkingDays;
+    @Inject
+    ApplicationConfig config;
 
     @Override
     public int warnWorkingDays() {
-        return warnWorkingDays;
+        return config.sla().warnWorkingDays();
     }
 
     @Override

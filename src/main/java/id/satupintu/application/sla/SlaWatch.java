@@ -31,7 +31,7 @@ public class SlaWatch {
     @Inject
     Clock clock;
 
-    @Scheduled(every = "${satupintu.sla.check-every:10m}", delayed = "1m",
+    @Scheduled(every = "${satupintu.sla.check-every}", delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
         return check(clock.now()).onFailure().invoke(e -> LOG.error("SLA watch failed", e))
