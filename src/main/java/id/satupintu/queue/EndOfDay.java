@@ -102,7 +102,7 @@ public class EndOfDay {
     @Inject
     Clock clock;
 
-    @Scheduled(every = "${satupintu.queue.end-of-day-every:5m}", delayed = "1m",
+    @Scheduled(every = "${satupintu.queue.end-of-day-every}", delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
         return run(clock.now()).invoke(days -> {

@@ -44,7 +44,7 @@ public class BookingNoShows {
     @Inject
     Clock clock;
 
-    @Scheduled(every = "${satupintu.bookings.no-show-every:1m}", delayed = "1m",
+    @Scheduled(every = "${satupintu.bookings.no-show-every}", delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
         return run(clock.now()).invoke(count -> {

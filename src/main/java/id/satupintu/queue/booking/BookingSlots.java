@@ -10,6 +10,7 @@ import id.satupintu.platform.error.ProblemException;
 import id.satupintu.platform.jobs.Clock;
 import id.satupintu.platform.security.Caller;
 import id.satupintu.queue.QueueAccess;
+import id.satupintu.queue.QueueConfig;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -30,7 +31,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Booking hours and the slots they make: the weekly hours per site and service (janji temu), the slots
@@ -67,8 +67,8 @@ public class BookingSlots {
     @Inject
     Clock clock;
 
-    @ConfigProperty(name = "satupintu.bookings.days-ahead", defaultValue = "30")
-    int daysAhead;
+    @Inject
+    QueueConfig config;
 
     // --- booking hours ---------------------------------------------------------------------------
 
@@ -193,8 +193,8 @@ public class BookingSlots {
             if (!local.toInstant().isAfter(now)) {
                 throw ProblemException.validation("startsAt", "slot-past");
             }
-            if (local.toLocalDate().isAfter(LocalDate.ofInstant(now, zone).plusDays(daysAhead))) {
-                throw ProblemException.validation("startsAt", "too-far-ahead", daysAhead);
+            if (local.toLocalDate().isAfter(LocalDate.ofInstant(now, zone).plusDays(config.bookings().daysAhead()))) {
+                throw ProblemException.validation("startsAt", "too-far-ahead", config.bookings().daysAhead());
             }
             return hours(pool, siteCode, serviceCode).flatMap(week -> {
                 if (week.isEmpty()) {

@@ -2,6 +2,7 @@ package id.satupintu.queue.ticket;
 
 import id.satupintu.platform.jobs.Clock;
 import id.satupintu.queue.QueueAccess;
+import id.satupintu.queue.QueueConfig;
 import id.satupintu.queue.counter.Lane;
 import id.satupintu.catalog.OpeningHours;
 import id.satupintu.catalog.Site;
@@ -28,7 +29,6 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Issuing tickets through the channels, each with its own rule, and reading them back with position
@@ -89,8 +89,8 @@ public class TicketService {
     @Inject
     Clock clock;
 
-    @ConfigProperty(name = "satupintu.queue.default-service-seconds", defaultValue = "300")
-    int defaultServiceSeconds;
+    @Inject
+    QueueConfig config;
 
     public Uni<Ticket> issue(Caller caller, String siteCode, TicketRequest request) {
         InputValidator.failIfAny(validator.violations(request, "body"));
@@ -156,7 +156,7 @@ public class TicketService {
         int ahead = row.getLong("ahead").intValue();
         int open = row.getLong("open_counters").intValue();
         Object average = row.getValue("average_seconds");
-        double seconds = average == null ? defaultServiceSeconds : ((Number) average).doubleValue();
+        double seconds = average == null ? config.queue().defaultServiceSeconds() : ((Number) average).doubleValue();
         Integer minutes = open == 0 ? null : (int) Math.ceil(ahead * seconds / open / 60.0);
         return new TicketView.Wait(ahead + 1, minutes, open);
     }
