@@ -21,7 +21,7 @@ import java.util.Map;
 public class ComplaintViews {
 
     @Inject
-    ComplaintSettings settings;
+    ComplaintConfig config;
 
     @Inject
     WorkingDayCalendar calendar;
@@ -60,8 +60,9 @@ public class ComplaintViews {
     }
 
     private boolean reopenable(Complaint c, Instant now) {
-        return ComplaintState.SETTLED.contains(c.state) && c.reopenCount < settings.maxReopens() && c.settledAt != null
-                && !now.isAfter(c.settledAt.toInstant().plus(Duration.ofDays(settings.reopenDays())));
+        ComplaintConfig.Complaints rules = config.complaints();
+        return ComplaintState.SETTLED.contains(c.state) && c.reopenCount < rules.maxReopens() && c.settledAt != null
+                && !now.isAfter(c.settledAt.toInstant().plus(Duration.ofDays(rules.reopenDays())));
     }
 
     private String reveal(String stored) {

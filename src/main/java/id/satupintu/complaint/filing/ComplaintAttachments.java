@@ -2,7 +2,8 @@ package id.satupintu.complaint.filing;
 
 import id.satupintu.complaint.ComplaintAccess;
 import id.satupintu.complaint.ComplaintLookup;
-import id.satupintu.complaint.ComplaintSettings;
+import id.satupintu.complaint.ComplaintConfig;
+import id.satupintu.platform.PlatformConfig;
 import id.satupintu.platform.error.ProblemException;
 import id.satupintu.platform.files.DocumentFormat;
 import id.satupintu.platform.files.DocumentFormats;
@@ -17,7 +18,6 @@ import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Attachments of a complaint (a photo of the unofficial receipt, a letter): the documents rules of
@@ -32,17 +32,17 @@ class ComplaintAttachments {
     }
 
     @Inject
-    ComplaintSettings settings;
+    ComplaintConfig config;
 
     @Inject
     Clock clock;
 
-    @ConfigProperty(name = "satupintu.documents.max-bytes", defaultValue = "10485760")
-    int maxBytes;
+    @Inject
+    PlatformConfig platform;
 
     @WithTransaction
     Uni<ComplaintAttachment> add(Caller caller, String trackingCode, String secret, byte[] content) {
-        DocumentFormat format = DocumentFormats.check(content, maxBytes);
+        DocumentFormat format = DocumentFormats.check(content, Math.toIntExact(platform.documents().maxBytes()));
         return ComplaintLookup.locked(caller, secret, trackingCode).flatMap(c -> {
             if (!ComplaintAccess.isReporter(caller, secret, c)) {
                 throw ProblemException.forbidden();
@@ -58,8 +58,9 @@ class ComplaintAttachments {
                                     Integer.class)
                             .setParameter(1, c.id).getSingleResult())
                     .flatMap(last -> {
-                        if (last >= settings.maxAttachments()) {
-                            throw ProblemException.conflict("complaint-attachment-limit", settings.maxAttachments());
+                        int max = config.complaints().maxAttachments();
+                        if (last >= max) {
+                            throw ProblemException.conflict("complaint-attachment-limit", max);
                         }
                         c.updatedAt = now;
                         return Panache.getSession().flatMap(session -> session.createNativeQuery(

@@ -2,7 +2,7 @@ package id.satupintu.complaint.filing;
 
 import id.satupintu.complaint.Complaint;
 import id.satupintu.complaint.ComplaintCodes;
-import id.satupintu.complaint.ComplaintSettings;
+import id.satupintu.complaint.ComplaintConfig;
 import id.satupintu.platform.jobs.Clock;
 import id.satupintu.platform.security.Caller;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -21,7 +21,7 @@ class ComplaintDuplicates {
     private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     @Inject
-    ComplaintSettings settings;
+    ComplaintConfig config;
 
     @Inject
     Clock clock;
@@ -46,7 +46,8 @@ class ComplaintDuplicates {
      * hash are serialized by a transaction lock, so of two racing twins the second sees the first.
      */
     Uni<String> firstOf(String contentHash) {
-        OffsetDateTime since = clock.timestamp().minus(Duration.ofMinutes(settings.duplicateWindowMinutes()));
+        Duration window = Duration.ofMinutes(config.complaints().duplicateWindowMinutes());
+        OffsetDateTime since = clock.timestamp().minus(window);
         return Panache.getSession()
                 .flatMap(session -> session.createNativeQuery(
                                 "select count(*) from (select pg_advisory_xact_lock(hashtextextended(?1, 7))) as locked")

@@ -12,7 +12,7 @@ import id.satupintu.complaint.ComplaintAccess;
 import id.satupintu.complaint.ComplaintCodes;
 import id.satupintu.complaint.ComplaintKind;
 import id.satupintu.complaint.ComplaintRecorder;
-import id.satupintu.complaint.ComplaintSettings;
+import id.satupintu.complaint.ComplaintConfig;
 import id.satupintu.complaint.ComplaintState;
 import id.satupintu.complaint.ComplaintViews;
 import id.satupintu.complaint.ReporterMode;
@@ -50,7 +50,7 @@ public class ComplaintFiling {
     static final int NAME_MAX = 200;
 
     @Inject
-    ComplaintSettings settings;
+    ComplaintConfig config;
 
     @Inject
     ComplaintCategories categories;
@@ -97,10 +97,10 @@ public class ComplaintFiling {
         Instant now = clock.now();
         Uni<Void> limited;
         if (caller != null && caller.client()) {
-            limited = rateLimit.hit("client:" + caller.id(), settings.perClient(), now);
+            limited = rateLimit.hit("client:" + caller.id(), config.complaints().rateLimit().perClient(), now);
         } else if (caller == null || mode == ReporterMode.ANONYMOUS) {
             limited = rateLimit.hit("address:" + (clientAddress == null ? "unknown" : clientAddress),
-                    settings.perAddress(), now);
+                    config.complaints().rateLimit().perAddress(), now);
         } else {
             limited = Uni.createFrom().voidItem();
         }
@@ -245,7 +245,7 @@ public class ComplaintFiling {
                     if (first != null) {
                         throw ProblemException.conflict("complaint-duplicate", first);
                     }
-                    return calendar.addWorkingDays(c.siteCode, now, settings.verifyDays(kind));
+                    return calendar.addWorkingDays(c.siteCode, now, config.complaints().verifyDays().of(kind));
                 })
                 .flatMap(due -> {
                     c.verifyDue = due;

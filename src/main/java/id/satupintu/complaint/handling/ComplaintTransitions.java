@@ -9,7 +9,7 @@ import id.satupintu.complaint.Complaint;
 import id.satupintu.complaint.ComplaintAccess;
 import id.satupintu.complaint.ComplaintLookup;
 import id.satupintu.complaint.ComplaintRecorder;
-import id.satupintu.complaint.ComplaintSettings;
+import id.satupintu.complaint.ComplaintConfig;
 import id.satupintu.complaint.ComplaintState;
 import id.satupintu.complaint.ComplaintView;
 import id.satupintu.complaint.ComplaintViews;
@@ -36,7 +36,7 @@ import java.util.List;
 public class ComplaintTransitions {
 
     @Inject
-    ComplaintSettings settings;
+    ComplaintConfig config;
 
     @Inject
     AgencyService agencies;
@@ -101,7 +101,7 @@ public class ComplaintTransitions {
                                 "complaint-unknown-agency", input.agencyCode()))
                         .flatMap(found -> {
                             c.forwardedTo = found.code;
-                            return restartClock(c, settings.followUpDays(c.kind), now);
+                            return restartClock(c, config.complaints().followUpDays().of(c.kind), now);
                         });
             }
             case "answer", "resolve" -> {
@@ -122,17 +122,18 @@ public class ComplaintTransitions {
                 c.settledAt = Complaint.timestamp(now);
             }
             case "reopen" -> {
-                if (c.reopenCount >= settings.maxReopens()) {
-                    throw ProblemException.conflict("complaint-reopen-limit", settings.maxReopens());
+                ComplaintConfig.Complaints rules = config.complaints();
+                if (c.reopenCount >= rules.maxReopens()) {
+                    throw ProblemException.conflict("complaint-reopen-limit", rules.maxReopens());
                 }
                 if (c.settledAt == null
-                        || now.isAfter(c.settledAt.toInstant().plus(Duration.ofDays(settings.reopenDays())))) {
-                    throw ProblemException.conflict("complaint-reopen-window-closed", settings.reopenDays());
+                        || now.isAfter(c.settledAt.toInstant().plus(Duration.ofDays(rules.reopenDays())))) {
+                    throw ProblemException.conflict("complaint-reopen-window-closed", rules.reopenDays());
                 }
                 c.reopenCount++;
                 c.rating = null;
                 agency = c.forwardedTo;
-                effects = restartClock(c, settings.followUpDays(c.kind), now);
+                effects = restartClock(c, config.complaints().followUpDays().of(c.kind), now);
             }
             default -> {
                 // verify, start-follow-up: the deadline keeps running.

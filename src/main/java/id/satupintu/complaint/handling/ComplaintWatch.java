@@ -31,7 +31,7 @@ class ComplaintWatch {
     @Inject
     Clock clock;
 
-    @Scheduled(every = "${satupintu.complaints.check-every:10m}", delayed = "1m",
+    @Scheduled(every = "${satupintu.complaints.check-every}", delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
         return check(clock.now()).onFailure().invoke(e -> LOG.error("Complaint deadline watch failed", e))
