@@ -1,5 +1,6 @@
 package id.satupintu.integration.webhook;
 
+import id.satupintu.integration.IntegrationConfig;
 import id.satupintu.platform.jobs.Clock;
 import id.satupintu.platform.security.Caller;
 import id.satupintu.platform.privacy.PersonalDataProtection;
@@ -25,7 +26,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Webhook subscriptions of API clients. Only an integrator holding {@code webhooks:manage} manages
@@ -58,8 +58,8 @@ public class WebhookSubscriptions {
     Clock clock;
 
     /** How long a rotated-out secret keeps signing beside the new one, so receivers can switch. */
-    @ConfigProperty(name = "satupintu.webhooks.secret-grace-hours", defaultValue = "24")
-    int secretGraceHours;
+    @Inject
+    IntegrationConfig config;
 
     @WithSession
     public Uni<List<WebhookSubscriptionView>> list(Caller caller) {
@@ -130,7 +130,7 @@ public class WebhookSubscriptions {
             String secret = newSecret();
             OffsetDateTime now = now();
             s.previousSecretEncrypted = s.secretEncrypted;
-            s.previousSecretExpiresAt = now.plusHours(secretGraceHours);
+            s.previousSecretExpiresAt = now.plusHours(config.webhooks().secretGraceHours());
             s.secretEncrypted = protection.encrypt(secret);
             s.updatedAt = now;
             return WebhookSubscriptionView.of(s, caller, secret);
