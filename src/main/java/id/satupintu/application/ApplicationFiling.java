@@ -15,6 +15,7 @@ import id.satupintu.platform.error.FieldError;
 import id.satupintu.platform.error.InputValidator;
 import id.satupintu.platform.error.ProblemException;
 import id.satupintu.platform.idempotency.Idempotency;
+import id.satupintu.platform.jobs.Clock;
 import id.satupintu.platform.privacy.Nik;
 import id.satupintu.platform.privacy.PersonalDataProtection;
 import id.satupintu.platform.security.Caller;
@@ -25,10 +26,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,6 +84,9 @@ public class ApplicationFiling {
 
     @Inject
     IdentityService identity;
+
+    @Inject
+    Clock clock;
 
     /**
      * Files an application (or saves a draft). With an idempotency key, a retry gets the first
@@ -198,7 +199,7 @@ public class ApplicationFiling {
         }
         UUID id = UUID.randomUUID();
         String nik = kind == SubmitterKind.STAFF ? input.applicantNik() : null;
-        return calendar.localDate(site, Instant.now()).flatMap(today -> Panache.getSession()
+        return calendar.localDate(site, clock.now()).flatMap(today -> Panache.getSession()
                 .flatMap(session -> session.createNativeQuery(INSERT)
                         .setParameter(1, id)
                         .setParameter(2, TrackingNumbers.next(site, today))
@@ -295,8 +296,8 @@ public class ApplicationFiling {
         return asked;
     }
 
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    private OffsetDateTime now() {
+        return clock.timestamp();
     }
 
     private String json(Object value) {

@@ -2,6 +2,7 @@ package id.satupintu.application;
 
 import id.satupintu.application.sla.SlaClock;
 import id.satupintu.platform.error.ProblemException;
+import id.satupintu.platform.jobs.Clock;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -16,8 +17,9 @@ import java.util.stream.Collectors;
 /**
  * The public status read, the most frequent request citizens' apps make (polling a tracking number).
  * It is one prepared statement on the reactive client, no Hibernate session: the application, its
- * site's local date and the working days left (the catalog's {@code working_days_between}, the same
- * count as {@link SlaClock#workingDaysLeft}) come back in a single round trip. {@code bench/applications.sh}
+ * site's local date at the {@link Clock}'s instant ({@code $2}, so a pinned clock holds here as in Java)
+ * and the working days left (the catalog's {@code working_days_between}, the same count as
+ * {@link SlaClock#workingDaysLeft}) come back in a single round trip. {@code bench/applications.sh}
  * measures it beside pgbench running {@link #SQL} itself.
  */
 @ApplicationScoped
@@ -28,12 +30,15 @@ class ApplicationStatusReader {
             + "a.deadline, case when a.state in (" + SlaClock.SHOWS_DAYS_LEFT.stream().map(s -> "'" + s.name() + "'")
                     .sorted().collect(Collectors.joining(", ")) + ") "
             + "then working_days_between(a.site_code, coalesce(a.clock_paused_on, "
-            + "(now() at time zone s.time_zone)::date), a.deadline) end as working_days_left "
+            + "($2::timestamptz at time zone s.time_zone)::date), a.deadline) end as working_days_left "
             + "from application a join catalog_site_zone s on s.code = a.site_code "
             + "where a.tracking_number = $1 and a.state <> 'DRAFT'";
 
     @Inject
     Pool pool;
+
+    @Inject
+    Clock clock;
 
     /** The status of a filed application; unknown, malformed and draft numbers are all 404. */
     Uni<ApplicationStatus> read(String trackingNumber) {
@@ -42,7 +47,7 @@ class ApplicationStatusReader {
             // Refused before any query: a malformed number costs the database nothing.
             return Uni.createFrom().failure(ProblemException.notFound("application", trackingNumber));
         }
-        return pool.preparedQuery(SQL).execute(Tuple.of(number)).map(rows -> {
+        return pool.preparedQuery(SQL).execute(Tuple.of(number, clock.timestamp())).map(rows -> {
             RowIterator<Row> it = rows.iterator();
             if (!it.hasNext()) {
                 throw ProblemException.notFound("application", trackingNumber);

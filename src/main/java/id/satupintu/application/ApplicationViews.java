@@ -2,12 +2,12 @@ package id.satupintu.application;
 
 import id.satupintu.application.permit.PermitService;
 import id.satupintu.application.sla.SlaClock;
+import id.satupintu.platform.jobs.Clock;
 import id.satupintu.platform.privacy.PersonalDataProtection;
 import id.satupintu.platform.security.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Instant;
 
 /**
  * Puts an application's view together: the row, the NIK masked, the SLA clock as of now and the
@@ -20,14 +20,17 @@ public class ApplicationViews {
     PermitService permits;
 
     @Inject
-    SlaClock clock;
+    SlaClock sla;
+
+    @Inject
+    Clock clock;
 
     @Inject
     PersonalDataProtection protection;
 
     /** The whole view, as the agency's staff see it. */
     Uni<ApplicationView> of(Application app) {
-        return permits.of(app).flatMap(permit -> clock.workingDaysLeft(app, Instant.now())
+        return permits.of(app).flatMap(permit -> sla.workingDaysLeft(app, clock.now())
                 .map(left -> new ApplicationView(app.trackingNumber, app.serviceCode, app.standardVersion,
                         app.agencyCode, app.siteCode, app.state, OssStatus.of(app.state),
                         new ApplicationView.Applicant(app.applicantId, app.applicantNik == null ? null

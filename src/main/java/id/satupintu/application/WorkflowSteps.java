@@ -10,6 +10,7 @@ import id.satupintu.catalog.ServiceCatalog;
 import id.satupintu.platform.error.FieldError;
 import id.satupintu.platform.error.InputValidator;
 import id.satupintu.platform.error.ProblemException;
+import id.satupintu.platform.jobs.Clock;
 import id.satupintu.platform.security.Caller;
 import id.satupintu.platform.security.Scopes;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -19,8 +20,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,7 +36,10 @@ public class WorkflowSteps {
     ServiceCatalog catalog;
 
     @Inject
-    SlaClock clock;
+    SlaClock sla;
+
+    @Inject
+    Clock clock;
 
     @Inject
     PermitService permits;
@@ -87,7 +89,7 @@ public class WorkflowSteps {
             DutySeparation.notePreparer(caller, app);
         }
         return duties.check(caller, app, transition).flatMap(ignored -> apply(app, transition, input, caller.id(),
-                ApplicationAccess.roleOf(caller, transition.actor()), Instant.now())).map(view -> ApplicationAccess.isAgencyStaff(caller, app) ? view : view.forApplicant());
+                ApplicationAccess.roleOf(caller, transition.actor()), clock.now())).map(view -> ApplicationAccess.isAgencyStaff(caller, app) ? view : view.forApplicant());
     }
 
     /**
@@ -103,7 +105,7 @@ public class WorkflowSteps {
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("application", trackingNumber))
                 .flatMap(app -> apply(app, transition, new TransitionInput(action, null, null, reason), "system",
-                        "system", Instant.now()));
+                        "system", clock.now()));
     }
 
     /**
@@ -125,7 +127,7 @@ public class WorkflowSteps {
      */
     Uni<Application> submitNew(Application app, int completionDays, String actorId, String actorRole) {
         Workflow.Transition submit = Workflow.find("submit").orElseThrow();
-        return applyEffects(app, submit, completionDays, Instant.now())
+        return applyEffects(app, submit, completionDays, clock.now())
                 .flatMap(ignored -> recorder.record(app, "submit", null, ApplicationState.SUBMITTED, actorId,
                         actorRole, null, null, null))
                 .replaceWith(app);
@@ -164,13 +166,13 @@ public class WorkflowSteps {
         app.updatedAt = now();
         if (transition.action().equals("submit")) {
             app.submittedAt = app.updatedAt;
-            return clock.start(app, completionDays, at);
+            return sla.start(app, completionDays, at);
         }
         if (transition.action().equals("resubmit")) {
-            return clock.resume(app, at);
+            return sla.resume(app, at);
         }
         if (transition.to() == ApplicationState.RETURNED_FOR_REVISION && from != ApplicationState.RETURNED_FOR_REVISION) {
-            return clock.pause(app, at);
+            return sla.pause(app, at);
         }
         return Uni.createFrom().voidItem();
     }
@@ -197,7 +199,7 @@ public class WorkflowSteps {
         return transition;
     }
 
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    private OffsetDateTime now() {
+        return clock.timestamp();
     }
 }

@@ -5,6 +5,7 @@ import id.satupintu.catalog.service.Service;
 import id.satupintu.catalog.service.ServiceInput;
 import id.satupintu.catalog.site.SiteInput;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.satupintu.platform.PlatformConfig;
 import id.satupintu.platform.error.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import id.satupintu.platform.startup.AtStart;
@@ -19,7 +20,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.function.Function;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -38,8 +38,8 @@ class DemoCatalogLoader {
     record DemoCatalog(List<SiteInput> sites, List<AgencyInput> agencies, List<ServiceInput> services) {
     }
 
-    @ConfigProperty(name = "satupintu.demo-data", defaultValue = "false")
-    boolean enabled;
+    @Inject
+    PlatformConfig platform;
 
     @Inject
     ObjectMapper json;
@@ -54,7 +54,7 @@ class DemoCatalogLoader {
     ServiceCatalog services;
 
     void onStart(@Observes StartupEvent event) throws Throwable {
-        if (!enabled) {
+        if (!platform.demoData()) {
             return;
         }
         int created = load(read());

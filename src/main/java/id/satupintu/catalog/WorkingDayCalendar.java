@@ -8,12 +8,14 @@ import id.satupintu.catalog.calendar.SiteClosure;
 import id.satupintu.catalog.calendar.WorkingDayCount;
 import id.satupintu.catalog.calendar.WorkingDayDate;
 import id.satupintu.platform.error.ProblemException;
+import id.satupintu.platform.jobs.Clock;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +44,9 @@ public class WorkingDayCalendar {
 
     @Inject
     SiteService sites;
+
+    @Inject
+    Clock clock;
 
     /** Whether {@code date} is a working day at the site. */
     @WithSession
@@ -216,7 +221,8 @@ public class WorkingDayCalendar {
                         .map(closures -> new CalendarWindow(first, last, holidays, closures)));
     }
 
-    private static LocalDate today(SiteProfile site, Instant at) {
-        return LocalDate.ofInstant(at != null ? at : Instant.now(), site.zone());
+    private LocalDate today(SiteProfile site, Instant at) {
+        ZoneId zone = site.zone();
+        return at != null ? LocalDate.ofInstant(at, zone) : clock.today(zone);
     }
 }

@@ -2,6 +2,7 @@ package id.satupintu.complaint;
 
 import id.satupintu.catalog.WorkingDayCalendar;
 import id.satupintu.complaint.handling.ComplaintWorkflow;
+import id.satupintu.platform.jobs.Clock;
 import id.satupintu.platform.privacy.PersonalDataProtection;
 import id.satupintu.platform.security.Caller;
 import io.smallrye.mutiny.Uni;
@@ -20,7 +21,7 @@ import java.util.Map;
 public class ComplaintViews {
 
     @Inject
-    ComplaintSettings settings;
+    ComplaintConfig config;
 
     @Inject
     WorkingDayCalendar calendar;
@@ -28,9 +29,12 @@ public class ComplaintViews {
     @Inject
     PersonalDataProtection protection;
 
+    @Inject
+    Clock clock;
+
     public Uni<ComplaintView> view(Caller caller, String secret, Complaint c) {
         Uni<Integer> left = c.dueOn == null ? Uni.createFrom().nullItem()
-                : calendar.localDate(c.siteCode, Instant.now())
+                : calendar.localDate(c.siteCode, clock.now())
                         .flatMap(today -> calendar.workingDaysBetween(c.siteCode, today, c.dueOn));
         return left.map(days -> {
             ComplaintView.Reporter reporter = null;
@@ -43,7 +47,7 @@ public class ComplaintViews {
                     c.dueOn, days, c.dueSoonAt != null, c.lateAt != null);
             var actors = ComplaintAccess.actorsOf(caller, secret, c);
             // Whether the reporter may still reopen it, shown to staff as well (an answer they should get right).
-            boolean reopenable = reopenable(c, Instant.now());
+            boolean reopenable = reopenable(c, clock.now());
             List<String> actions = ComplaintWorkflow.actionsFrom(c.state, actors).stream()
                     .filter(a -> !"reopen".equals(a) || reopenable).toList();
             return new ComplaintView(c.trackingCode, c.kind, c.categoryCode, c.reporterMode, reporter, c.title,
@@ -56,8 +60,9 @@ public class ComplaintViews {
     }
 
     private boolean reopenable(Complaint c, Instant now) {
-        return ComplaintState.SETTLED.contains(c.state) && c.reopenCount < settings.maxReopens() && c.settledAt != null
-                && !now.isAfter(c.settledAt.toInstant().plus(Duration.ofDays(settings.reopenDays())));
+        ComplaintConfig.Complaints rules = config.complaints();
+        return ComplaintState.SETTLED.contains(c.state) && c.reopenCount < rules.maxReopens() && c.settledAt != null
+                && !now.isAfter(c.settledAt.toInstant().plus(Duration.ofDays(rules.reopenDays())));
     }
 
     private String reveal(String stored) {

@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Signs short-lived RS256 access tokens; refresh tokens are opaque and live in the database. */
 @ApplicationScoped
@@ -22,11 +21,11 @@ public class AccessTokenIssuer {
     @Inject
     SigningKeys keys;
 
-    @ConfigProperty(name = "satupintu.jwt.access-token-minutes", defaultValue = "15")
-    long accessTokenMinutes;
+    @Inject
+    IdentityConfig config;
 
     public Duration lifetime() {
-        return Duration.ofMinutes(accessTokenMinutes);
+        return Duration.ofMinutes(config.jwt().accessTokenMinutes());
     }
 
     /** The claim of a client's token that names the client's token generation (see ClientCallGate). */
@@ -43,6 +42,8 @@ public class AccessTokenIssuer {
                 .upn(subject.name())
                 .groups(subject.roles())
                 .claim("sub_type", subject.client() ? "client" : "user")
+                // iat and exp are the JWT library's, from the system clock it also verifies them by: a
+                // token's lifetime is security timing, not a business time, so it does not follow the Clock.
                 .expiresIn(lifetime());
         if (subject.agencyCode() != null) {
             claims.claim("agency", subject.agencyCode());

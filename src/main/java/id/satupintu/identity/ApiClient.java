@@ -9,6 +9,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -57,9 +58,9 @@ public class ApiClient extends PanacheEntityBase {
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
 
-    public boolean inRotationGrace() {
+    public boolean inRotationGrace(Instant now) {
         return previousSecretHash != null && previousSecretUntil != null
-                && previousSecretUntil.isAfter(OffsetDateTime.now());
+                && previousSecretUntil.toInstant().isAfter(now);
     }
 
     public Set<String> scopeSet() {

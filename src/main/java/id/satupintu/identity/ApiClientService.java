@@ -1,5 +1,6 @@
 package id.satupintu.identity;
 
+import id.satupintu.platform.jobs.Clock;
 import id.satupintu.platform.security.Caller;
 import id.satupintu.platform.security.Roles;
 import id.satupintu.platform.security.Scopes;
@@ -22,8 +23,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import java.security.SecureRandom;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashSet;
@@ -56,6 +55,9 @@ public class ApiClientService {
     SiteService sites;
     @Inject
     EventLog events;
+
+    @Inject
+    Clock clock;
 
     @WithTransaction
     public Uni<ApiClientSecret> create(Caller admin, ApiClientInput input) {
@@ -94,12 +96,12 @@ public class ApiClientService {
                 .onFailure(e -> "23505".equals(ProblemMappers.sqlState(e)))
                 .transform(e -> ProblemException.conflict("api-client-exists", input.clientId()))
                 .call(client -> changed(admin, client, "api-client.created"))
-                .map(client -> new ApiClientSecret(ApiClientView.of(client), secret));
+                .map(client -> new ApiClientSecret(view(client), secret));
     }
 
     @WithSession
     public Uni<ApiClientView> find(String clientId) {
-        return byClientId(clientId).map(ApiClientView::of);
+        return byClientId(clientId).map(this::view);
     }
 
     /** One page ordered by client_id; {@code active} filters revoked (false) or live (true) clients. */
@@ -127,7 +129,7 @@ public class ApiClientService {
         hql.append(" order by lower(clientId)");
         return ApiClient.<ApiClient>find(hql.toString(), params).page(0, limit + 1).list()
                 .map(rows -> Page.of(rows, limit, c -> Cursor.encode(c.clientId.toLowerCase(Locale.ROOT)))
-                        .map(ApiClientView::of));
+                        .map(this::view));
     }
 
     /** Replaces name, scopes, binding and rate limit; tokens issued before stop working. */
@@ -149,7 +151,7 @@ public class ApiClientService {
                 client.tokenGeneration++;
                 return changed(admin, client, "api-client.updated");
             }).replaceWith(client);
-        }).map(ApiClientView::of);
+        }).map(this::view);
     }
 
     /**
@@ -170,7 +172,7 @@ public class ApiClientService {
             client.updatedAt = now;
             client.tokenGeneration++;
             return changed(admin, client, "api-client.secret-rotated").replaceWith(client);
-        })).map(client -> new ApiClientSecret(ApiClientView.of(client), secret));
+        })).map(client -> new ApiClientSecret(view(client), secret));
     }
 
     /** Revokes for good: no new token, and tokens already issued are refused from their next call. */
@@ -185,7 +187,7 @@ public class ApiClientService {
             client.previousSecretUntil = null;
             client.tokenGeneration++;
             return changed(admin, client, "api-client.revoked").replaceWith(client);
-        }).map(ApiClientView::of);
+        }).map(this::view);
     }
 
     /** The client's id for the audit-log filter; 404 when there is no such client. */
@@ -257,7 +259,7 @@ public class ApiClientService {
                 .invoke(InputValidator::failIfAny).replaceWithVoid();
     }
 
-    private static void apply(ApiClient client, ApiClientInput input) {
+    private void apply(ApiClient client, ApiClientInput input) {
         client.name = input.name().trim();
         client.scopes = String.join(" ", input.scopes() == null ? List.of() : new LinkedHashSet<>(input.scopes()));
         client.agencyCode = input.agencyCode();
@@ -279,7 +281,11 @@ public class ApiClientService {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    private ApiClientView view(ApiClient client) {
+        return ApiClientView.of(client, clock.now());
+    }
+
+    private OffsetDateTime now() {
+        return clock.timestamp();
     }
 }

@@ -1,6 +1,7 @@
 package id.satupintu.identity;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -12,9 +13,9 @@ public record ApiClientView(String clientId, String name, String kind, List<Stri
                             OffsetDateTime updatedAt, OffsetDateTime secretRotatedAt,
                             OffsetDateTime previousSecretValidUntil, OffsetDateTime revokedAt) {
 
-    static ApiClientView of(ApiClient c) {
+    static ApiClientView of(ApiClient c, Instant now) {
         return new ApiClientView(c.clientId, c.name, c.kind, List.copyOf(c.scopeSet()), c.agencyCode, c.siteCode,
                 c.rateLimit, c.active, c.createdAt, c.updatedAt, c.secretRotatedAt,
-                c.inRotationGrace() ? c.previousSecretUntil : null, c.revokedAt);
+                c.inRotationGrace(now) ? c.previousSecretUntil : null, c.revokedAt);
     }
 }

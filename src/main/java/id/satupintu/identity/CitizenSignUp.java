@@ -2,6 +2,7 @@ package id.satupintu.identity;
 
 import id.satupintu.platform.error.FieldError;
 import id.satupintu.platform.error.ProblemException;
+import id.satupintu.platform.jobs.Clock;
 import id.satupintu.platform.privacy.Nik;
 import id.satupintu.platform.privacy.PersonalDataProtection;
 import id.satupintu.platform.privacy.PhoneNumber;
@@ -13,12 +14,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -45,13 +44,14 @@ class CitizenSignUp {
     AccountNotices notices;
     @Inject
     NikClaims claims;
+
+    @Inject
+    Clock clock;
     @Inject
     Instance<DukcapilVerification> dukcapil;
 
-    @ConfigProperty(name = "satupintu.registration.rate-limit.per-address", defaultValue = "5")
-    int perAddress;
-    @ConfigProperty(name = "satupintu.registration.rate-limit.window-minutes", defaultValue = "60")
-    int windowMinutes;
+    @Inject
+    IdentityConfig config;
 
     /**
      * Signs up a citizen from clientAddress: 400 for invalid data, 429 registration-rate-limited past
@@ -76,9 +76,10 @@ class CitizenSignUp {
             String fullName = request.fullName().trim();
             String email = blankToNull(request.email());
             String nikIndex = protection.blindIndex("nik", nik);
-            RateLimits.Limit limit = new RateLimits.Limit("registration", perAddress,
-                    Duration.ofMinutes(windowMinutes), "registration-rate-limited");
-            return rateLimits.hit(limit, "address:" + (clientAddress == null ? "unknown" : clientAddress), Instant.now())
+            IdentityConfig.Registration.RateLimit allowed = config.registration().rateLimit();
+            RateLimits.Limit limit = new RateLimits.Limit("registration", allowed.perAddress(),
+                    Duration.ofMinutes(allowed.windowMinutes()), "registration-rate-limited");
+            return rateLimits.hit(limit, "address:" + (clientAddress == null ? "unknown" : clientAddress), clock.now())
                     .chain(() -> usernameFree(username))
                     .chain(() -> hasher.hash(request.password()))
                     .chain(hash -> pool.withTransaction(conn -> conn.preparedQuery("""

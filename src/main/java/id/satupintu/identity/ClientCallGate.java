@@ -6,6 +6,7 @@ import id.satupintu.platform.error.Problem;
 import id.satupintu.platform.error.ProblemException;
 import id.satupintu.platform.error.ProblemFactory;
 import id.satupintu.platform.i18n.Messages;
+import id.satupintu.platform.jobs.Clock;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.smallrye.mutiny.Uni;
@@ -21,7 +22,6 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
@@ -48,7 +48,8 @@ public class ClientCallGate {
 
     /**
      * The client's state and, when it may call, its count in the current window (upserted). A window
-     * starts at a multiple of the window length since the epoch; a new one resets the count.
+     * starts at a multiple of the window length since the epoch; a new one resets the count. The database's
+     * clock times it, not the Clock: a rate limit, one clock for every replica.
      */
     static final String CHECK = """
             with c as (
@@ -78,12 +79,13 @@ public class ClientCallGate {
     @Inject
     ObjectMapper mapper;
 
-    /** Calls a client may make per window unless an administrator set its own limit. */
-    @ConfigProperty(name = "satupintu.clients.rate-limit", defaultValue = "600")
-    int defaultLimit;
+    @Inject
+    Clock clock;
 
-    @ConfigProperty(name = "satupintu.clients.rate-window-seconds", defaultValue = "60")
-    int windowSeconds;
+    /** Calls a client may make per window unless an administrator set its own limit. */
+    @Inject
+    IdentityConfig config;
+
 
     /** Right after BodyLimit (which refuses oversized bodies without reading them). */
     void install(@Observes Router router) {
@@ -117,7 +119,8 @@ public class ClientCallGate {
     /** Revocation and rate limit for one call of the client, in one statement. */
     public Uni<Admission> admit(ClientToken token) {
         return pool.preparedQuery(CHECK)
-                .execute(Tuple.of(token.clientId(), token.generation(), defaultLimit, windowSeconds))
+                .execute(Tuple.of(token.clientId(), token.generation(), config.clients().rateLimit(),
+                        config.clients().rateWindowSeconds()))
                 .map(rows -> decide(rows.size() == 0 ? null : rows.iterator().next()));
     }
 
@@ -132,8 +135,9 @@ public class ClientCallGate {
             ctx.next();
             return;
         }
+        // When the call came (the audit entry's time) from the clock; how long it took from nanoTime, a duration.
         long started = System.nanoTime();
-        long startedAt = System.currentTimeMillis();
+        long startedAt = clock.now().toEpochMilli();
         String method = ctx.request().method().name();
         String path = ctx.request().path();
         ctx.addEndHandler(ended -> audit(token.clientId(), method, path, ctx.response().getStatusCode(), startedAt,
@@ -164,7 +168,8 @@ public class ClientCallGate {
         int limit = row.getInteger("call_limit");
         if (calls > limit) {
             int retryAfter = Math.max(1, row.getInteger("seconds_left"));
-            return new Admission(new ProblemException(429, "client-rate-limited", limit, windowSeconds, retryAfter)
+            int window = config.clients().rateWindowSeconds();
+            return new Admission(new ProblemException(429, "client-rate-limited", limit, window, retryAfter)
                     .header("Retry-After", Integer.toString(retryAfter)), limit, 0);
         }
         return new Admission(null, limit, limit - calls);

@@ -20,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -48,15 +47,12 @@ public class ClientCallLog {
     @Inject
     Pool pool;
 
-    @ConfigProperty(name = "satupintu.clients.audit-queue-max", defaultValue = "100000")
-    int maxPending;
+    @Inject
+    IdentityConfig config;
 
-    /** How long entries are kept (days). */
-    @ConfigProperty(name = "satupintu.clients.audit-retention-days", defaultValue = "180")
-    int retentionDays;
 
     void record(UUID clientId, String method, String path, int status, long startedAtMillis, long durationMs) {
-        if (size.incrementAndGet() > maxPending) {
+        if (size.incrementAndGet() > config.clients().auditQueueMax()) {
             size.decrementAndGet();
             dropped.incrementAndGet();
             return;
@@ -66,7 +62,7 @@ public class ClientCallLog {
         pending.add(new Entry(clientId, method, bounded, status, startedAtMillis, durationMs));
     }
 
-    @Scheduled(every = "${satupintu.clients.audit-flush-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${satupintu.clients.audit-flush-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> flush() {
         long lost = dropped.getAndSet(0);
         if (lost > 0) {
@@ -79,13 +75,13 @@ public class ClientCallLog {
      * Drops entries older than the retention, a bounded batch per run so no run holds long locks.
      * Every replica may run it: deleting what is already gone does nothing.
      */
-    @Scheduled(every = "${satupintu.clients.audit-prune-every:1h}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${satupintu.clients.audit-prune-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> prune() {
         return pool.preparedQuery("""
                         delete from identity_api_client_call where id in (
                           select id from identity_api_client_call
                           where called_at < now() - make_interval(days => $1::int) limit 10000)""")
-                .execute(Tuple.of(retentionDays)).replaceWithVoid();
+                .execute(Tuple.of(config.clients().auditRetentionDays())).replaceWithVoid();
     }
 
     /** Writes everything queued, a batch at a time. */

@@ -52,7 +52,7 @@ class ClientSockets {
         return open.size();
     }
 
-    @Scheduled(every = "${satupintu.clients.socket-check-every:3s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${satupintu.clients.socket-check-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> closeRevoked() {
         if (open.isEmpty()) {
             return Uni.createFrom().voidItem();

@@ -1,5 +1,6 @@
 package id.satupintu.identity;
 
+import id.satupintu.platform.PlatformConfig;
 import id.satupintu.platform.privacy.PersonalDataProtection;
 import id.satupintu.platform.privacy.PhoneNumber;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -16,8 +17,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -55,26 +54,25 @@ public class IdentityBootstrap {
     @Inject
     ObjectMapper json;
 
-    @ConfigProperty(name = "satupintu.admin.username")
-    Optional<String> adminUsername;
-    @ConfigProperty(name = "satupintu.admin.password")
-    Optional<String> adminPassword;
-    @ConfigProperty(name = "satupintu.demo-data", defaultValue = "false")
-    boolean demoData;
+    @Inject
+    IdentityConfig config;
+    @Inject
+    PlatformConfig platform;
 
     void onStart(@Observes StartupEvent event) {
         createFirstAdministrator();
-        if (demoData) {
+        if (platform.demoData()) {
             loadDemoAccounts();
         }
     }
 
     void createFirstAdministrator() {
-        if (adminUsername.isEmpty() || adminUsername.get().isBlank()) {
+        IdentityConfig.Admin admin = config.admin();
+        if (admin.username().isEmpty() || admin.username().get().isBlank()) {
             return;
         }
-        String username = adminUsername.get().trim();
-        var problems = IdentityService.passwordProblems("password", adminPassword.orElse(null), username);
+        String username = admin.username().get().trim();
+        var problems = IdentityService.passwordProblems("password", admin.password().orElse(null), username);
         if (!problems.isEmpty()) {
             throw new IllegalStateException("SATUPINTU_ADMIN_PASSWORD must be 10 to 128 characters with letters and "
                     + "digits and must not contain the username (" + problems.get(0).code() + ")");
@@ -82,7 +80,7 @@ public class IdentityBootstrap {
         if (adminExists()) {
             return;
         }
-        String hash = hasher.hashNow(adminPassword.get());
+        String hash = hasher.hashNow(admin.password().get());
         boolean created = AtStart.await(() -> pool.withTransaction(conn -> conn
                         .query("select pg_advisory_xact_lock(hashtext('satupintu.identity.first-admin'))").execute()
                         .chain(() -> conn.preparedQuery("""

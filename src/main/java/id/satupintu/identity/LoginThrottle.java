@@ -12,7 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Locale;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Brute-force protection for sign-ins. Failures are counted per submitted identifier (a username,
@@ -22,7 +21,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@code satupintu.login.max-failures} within the window locks the identifier for
  * {@code satupintu.login.lock-minutes}, during which even the right password is refused with
  * 429 {@code account-locked} and {@code Retry-After}. The counts live in PostgreSQL, so every
- * replica sees them, and are changed by single atomic statements.
+ * replica sees them, and are changed by single atomic statements. The windows and locks are timed by
+ * the database's now(), not the Clock: a rate limit, one clock for every replica.
  */
 @ApplicationScoped
 public class LoginThrottle {
@@ -34,16 +34,8 @@ public class LoginThrottle {
     @Inject
     PersonalDataProtection protection;
 
-    @ConfigProperty(name = "satupintu.login.max-failures", defaultValue = "5")
-    int maxFailures;
-    @ConfigProperty(name = "satupintu.login.lock-minutes", defaultValue = "15")
-    long lockMinutes;
-    @ConfigProperty(name = "satupintu.login.failure-window-minutes", defaultValue = "15")
-    long windowMinutes;
-    @ConfigProperty(name = "satupintu.login.delay-base-ms", defaultValue = "250")
-    long delayBaseMs;
-    @ConfigProperty(name = "satupintu.login.delay-max-ms", defaultValue = "4000")
-    long delayMaxMs;
+    @Inject
+    IdentityConfig config;
 
     /** The throttle key of an identifier of a kind ("user", "client"). */
     public String subject(String kind, String identifier) {
@@ -72,13 +64,15 @@ public class LoginThrottle {
                       then now() + make_interval(mins => $3) end
                 returning failures, ceil(extract(epoch from locked_until - now()))::bigint as wait
                 """;
+        IdentityConfig.Login login = config.login();
         return pool.preparedQuery(sql)
-                .execute(Tuple.of(subject, maxFailures, (int) lockMinutes, (int) windowMinutes))
+                .execute(Tuple.of(subject, login.maxFailures(), (int) login.lockMinutes(),
+                        (int) login.failureWindowMinutes()))
                 .map(rows -> {
                     Row row = rows.iterator().next();
                     int number = row.getInteger("failures");
-                    if (number > maxFailures) {
-                        throw locked(row.getLong("wait") == null ? lockMinutes * 60 : row.getLong("wait"));
+                    if (number > login.maxFailures()) {
+                        throw locked(row.getLong("wait") == null ? login.lockMinutes() * 60 : row.getLong("wait"));
                     }
                     return number;
                 });
@@ -89,8 +83,8 @@ public class LoginThrottle {
      * earns, or account-locked when this attempt used the last try.
      */
     public <T> Uni<T> failed(int attempt, ProblemException failure) {
-        if (attempt >= maxFailures) {
-            return Uni.createFrom().failure(locked(Duration.ofMinutes(lockMinutes).toSeconds()));
+        if (attempt >= config.login().maxFailures()) {
+            return Uni.createFrom().failure(locked(Duration.ofMinutes(config.login().lockMinutes()).toSeconds()));
         }
         return pause(delayFor(attempt)).chain(() -> Uni.createFrom().failure(failure));
     }
@@ -106,8 +100,9 @@ public class LoginThrottle {
         if (failures <= 1) {
             return 0;
         }
-        long delay = delayBaseMs << Math.min(failures - 2, 20);
-        return Math.min(delay, delayMaxMs);
+        IdentityConfig.Login login = config.login();
+        long delay = login.delayBaseMs() << Math.min(failures - 2, 20);
+        return Math.min(delay, login.delayMaxMs());
     }
 
     /** Waits on a Vert.x timer: the continuation runs on the caller's context, never on another thread. */

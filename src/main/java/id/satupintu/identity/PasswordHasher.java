@@ -4,6 +4,7 @@ import id.satupintu.platform.error.ProblemException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.WorkerExecutor;
+import jakarta.inject.Inject;
 import java.util.concurrent.atomic.AtomicInteger;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +14,6 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Slow password hashing with PBKDF2-HMAC-SHA256 from the JDK. A stored hash reads
@@ -45,9 +45,12 @@ public class PasswordHasher {
     /** Verified against when the account does not exist, so unknown names cost the same time. */
     private final String decoy;
 
-    public PasswordHasher(Vertx vertx,
-                          @ConfigProperty(name = "satupintu.password.pbkdf2-iterations") int iterations,
-                          @ConfigProperty(name = "satupintu.password.max-waiting", defaultValue = "64") int maxWaiting) {
+    @Inject
+    public PasswordHasher(Vertx vertx, IdentityConfig config) {
+        this(vertx, config.password().pbkdf2Iterations(), config.password().maxWaiting());
+    }
+
+    public PasswordHasher(Vertx vertx, int iterations, int maxWaiting) {
         if (iterations < 1000) {
             throw new IllegalStateException("satupintu.password.pbkdf2-iterations must be at least 1000");
         }

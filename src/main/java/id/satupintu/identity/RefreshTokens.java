@@ -12,7 +12,6 @@ import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -31,8 +30,8 @@ public class RefreshTokens {
     @Inject
     Pool pool;
 
-    @ConfigProperty(name = "satupintu.jwt.refresh-token-days", defaultValue = "30")
-    int refreshTokenDays;
+    @Inject
+    IdentityConfig config;
 
     /** The outcome of a rotation: the user it belongs to and the token that replaces the spent one. */
     public record Rotation(UUID userId, String token) {
@@ -47,7 +46,11 @@ public class RefreshTokens {
         return pool.withTransaction(conn -> insert(conn, UUID.randomUUID(), userId));
     }
 
-    /** Spends token and returns its successor; fails with invalid-grant for any token that cannot be used. */
+    /**
+     * Spends token and returns its successor; fails with invalid-grant for any token that cannot be used.
+     * Expiry is the database's now(), as an access token's is the system clock's: security timing, not
+     * a business time the Clock decides.
+     */
     public Uni<Rotation> rotate(String token) {
         String hash = Digests.sha256Hex(token);
         return pool.withTransaction(conn -> conn.preparedQuery("""
@@ -90,7 +93,7 @@ public class RefreshTokens {
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         return conn.preparedQuery("insert into identity_refresh_token (family_id, user_id, token_hash, expires_at) "
                         + "values ($1, $2, $3, now() + make_interval(days => $4))")
-                .execute(Tuple.of(familyId, userId, Digests.sha256Hex(token), refreshTokenDays))
+                .execute(Tuple.of(familyId, userId, Digests.sha256Hex(token), config.jwt().refreshTokenDays()))
                 .replaceWith(token);
     }
 

@@ -37,10 +37,11 @@ public class SigningKeys {
     private final String keyId;
     private final String issuer;
 
-    public SigningKeys(@ConfigProperty(name = "satupintu.jwt.private-key") Optional<String> privatePem,
-                       @ConfigProperty(name = "satupintu.jwt.public-key") Optional<String> publicPem,
-                       @ConfigProperty(name = "satupintu.jwt.generate-keys", defaultValue = "false") boolean generate,
-                       @ConfigProperty(name = "mp.jwt.verify.issuer") String issuer) {
+    /** The issuer is MicroProfile JWT's own property, which also verifies tokens: read as it is. */
+    public SigningKeys(IdentityConfig config, @ConfigProperty(name = "mp.jwt.verify.issuer") String issuer) {
+        Optional<String> privatePem = config.jwt().privateKey();
+        Optional<String> publicPem = config.jwt().publicKey();
+        boolean generate = config.jwt().generateKeys();
         try {
             if (privatePem.isPresent() && publicPem.isPresent()) {
                 KeyFactory rsa = KeyFactory.getInstance("RSA");

@@ -19,6 +19,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import id.satupintu.platform.error.Problem;
+import id.satupintu.platform.jobs.Clock;
 import id.satupintu.platform.error.ProblemException;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -80,9 +81,11 @@ public class SubscriptionAuth {
     GraphQLOverHttp graphql;
     @Inject
     ClientSockets sockets;
+    @Inject
+    Clock clock;
 
     void install(@Observes Router router) {
-        Upgrades handler = new Upgrades(identity.isResolvable() ? identity.get() : null, currentRequest, gate, sockets);
+        Upgrades handler = new Upgrades(identity.isResolvable() ? identity.get() : null, currentRequest, gate, sockets, clock);
         router.route(graphql.path()).order(ORDER).handler(handler);
     }
 
@@ -91,12 +94,14 @@ public class SubscriptionAuth {
 
         private final ClientCallGate gate;
         private final ClientSockets sockets;
+        private final Clock clock;
 
         Upgrades(CurrentIdentityAssociation identity, CurrentVertxRequest request, ClientCallGate gate,
-                 ClientSockets sockets) {
+                 ClientSockets sockets, Clock clock) {
             super(identity, request, false, Optional.of(PAYLOAD_KEY));
             this.gate = gate;
             this.sockets = sockets;
+            this.clock = clock;
         }
 
         @Override
@@ -118,7 +123,7 @@ public class SubscriptionAuth {
                     session.close((short) 4406, "Subprotocol not acceptable");
                     return;
                 }
-                TokenRequired protocol = new TokenRequired(session, metadata, ctx, this, gate, sockets);
+                TokenRequired protocol = new TokenRequired(session, metadata, ctx, this, gate, sockets, clock);
                 socket.closeHandler(ignored -> protocol.onClose());
                 socket.endHandler(ignored -> protocol.onEnd());
                 socket.exceptionHandler(protocol::onThrowable);
@@ -134,6 +139,7 @@ public class SubscriptionAuth {
         private final RoutingContext ctx;
         private final ClientCallGate gate;
         private final ClientSockets sockets;
+        private final Clock clock;
         private boolean initSeen;
         /** Set once an API client's connection_init passed the gate: its operations pass it again. */
         private ClientSockets.OpenSocket client;
@@ -142,12 +148,14 @@ public class SubscriptionAuth {
         private boolean checking;
 
         TokenRequired(GraphQLWebSocketSession session, Map<String, Object> metadata, RoutingContext ctx,
-                      SmallRyeGraphQLAbstractHandler handler, ClientCallGate gate, ClientSockets sockets) {
+                      SmallRyeGraphQLAbstractHandler handler, ClientCallGate gate, ClientSockets sockets,
+                      Clock clock) {
             super(session, metadata, ctx, handler, Optional.of(PAYLOAD_KEY));
             this.session = session;
             this.ctx = ctx;
             this.gate = gate;
             this.sockets = sockets;
+            this.clock = clock;
         }
 
         @Override
@@ -196,11 +204,13 @@ public class SubscriptionAuth {
                 return;
             }
             Context context = Vertx.currentContext();
-            long startedAt = System.currentTimeMillis();
+            // The audit entry's time from the clock; the duration from nanoTime, which no pinned clock moves.
+            long startedAt = clock.now().toEpochMilli();
+            long started = System.nanoTime();
             gate.admit(clientToken).subscribe().with(admission -> context.runOnContext(ignored -> {
                 gate.audit(clientToken.clientId(), "GET", ctx.request().path(),
                         admission.refusal() == null ? 101 : admission.refusal().status(), startedAt,
-                        System.currentTimeMillis() - startedAt);
+                        (System.nanoTime() - started) / 1_000_000);
                 if (admission.refusal() == null) {
                     client = new ClientSockets.OpenSocket(clientToken, session, context);
                     sockets.opened(client);
@@ -229,12 +239,15 @@ public class SubscriptionAuth {
                 }
                 checking = true;
                 Context context = Vertx.currentContext();
-                long startedAt = System.currentTimeMillis();
+                // The audit entry's time from the clock; the duration from nanoTime, which no pinned clock moves.
+            long startedAt = clock.now().toEpochMilli();
+            long started = System.nanoTime();
                 gate.admit(client.token()).subscribe().with(admission -> context.runOnContext(ignored -> {
                     checking = false;
                     ProblemException refusal = admission.refusal();
                     gate.audit(client.token().clientId(), OPERATION, ctx.request().path(),
-                            refusal == null ? 200 : refusal.status(), startedAt, System.currentTimeMillis() - startedAt);
+                            refusal == null ? 200 : refusal.status(), startedAt,
+                            (System.nanoTime() - started) / 1_000_000);
                     if (refusal == null) {
                         super.onMessage(message);
                     } else if (refusal.status() == 429) {

@@ -1,5 +1,6 @@
 package id.satupintu.identity;
 
+import id.satupintu.platform.jobs.Clock;
 import id.satupintu.platform.security.Scopes;
 import id.satupintu.platform.privacy.PersonalDataProtection;
 import id.satupintu.platform.security.Caller;
@@ -43,6 +44,9 @@ public class TokenService {
     AccessTokenIssuer issuer;
     @Inject
     PersonalDataProtection protection;
+
+    @Inject
+    Clock clock;
 
     /**
      * No session spans the whole grant: hashing and failure delays take time, and a database
@@ -178,7 +182,7 @@ public class TokenService {
         return throttle.attempt(subject).chain(attempt -> Panache.withSession(() -> ApiClient.findByClientId(id))
                 .chain(client -> hasher.verify(givenSecret, client == null ? null : client.secretHash)
                         // During a rotation's grace period the previous secret still signs in.
-                        .chain(matches -> matches || client == null || !client.inRotationGrace()
+                        .chain(matches -> matches || client == null || !client.inRotationGrace(clock.now())
                                 ? Uni.createFrom().item(matches) : hasher.verify(givenSecret, client.previousSecretHash))
                         .map(matches -> matches && client.active ? client : null))
                 .chain(client -> client == null

@@ -1,5 +1,6 @@
 package id.satupintu.queue;
 
+import id.satupintu.platform.jobs.Clock;
 import id.satupintu.queue.ticket.TicketService;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -100,10 +101,13 @@ public class EndOfDay {
     @Inject
     TicketService tickets;
 
-    @Scheduled(every = "${satupintu.queue.end-of-day-every:5m}", delayed = "1m",
+    @Inject
+    Clock clock;
+
+    @Scheduled(every = "${satupintu.queue.end-of-day-every}", delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
-        return run(Instant.now()).invoke(days -> {
+        return run(clock.now()).invoke(days -> {
             if (days > 0) {
                 LOG.infof("Queue end of day: closed %d site days", days);
             }

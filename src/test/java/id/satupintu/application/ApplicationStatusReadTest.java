@@ -104,7 +104,7 @@ class ApplicationStatusReadTest {
         String statement = bench.lines().filter(line -> !line.startsWith("\\") && !line.startsWith("--"))
                 .reduce("", (a, b) -> a + b).trim();
         String expected = ApplicationStatusReader.SQL.replace("$1",
-                "(select tracking_number from bench_status_number where n = :n)");
+                "(select tracking_number from bench_status_number where n = :n)").replace("$2", "now()");
         assertEquals(expected, statement);
     }
 }

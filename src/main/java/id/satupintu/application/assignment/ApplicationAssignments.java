@@ -10,6 +10,7 @@ import id.satupintu.application.ApplicationViews;
 import id.satupintu.application.StepRecorder;
 import id.satupintu.application.Workflow;
 import id.satupintu.application.ApplicationHistory.Visibility;
+import id.satupintu.platform.jobs.Clock;
 import id.satupintu.platform.security.Caller;
 import id.satupintu.identity.IdentityService;
 import id.satupintu.platform.security.Roles;
@@ -21,8 +22,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +52,9 @@ public class ApplicationAssignments {
 
     @Inject
     IdentityService identity;
+
+    @Inject
+    Clock clock;
 
     @WithTransaction
     public Uni<ApplicationView> assign(Caller caller, String trackingNumber, AssignmentInput input) {
@@ -129,7 +131,7 @@ public class ApplicationAssignments {
 
     private Uni<Void> change(Caller caller, Application app, UUID officer, String note) {
         String action = officer == null ? "unassign" : app.assignedTo == null ? "assign" : "reassign";
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        OffsetDateTime now = clock.timestamp();
         app.assignedTo = officer;
         app.assignedAt = officer == null ? null : now;
         ApplicationHistory entry = recorder.historyEntry(app, action, app.state, app.state, caller.id(),

@@ -13,6 +13,7 @@ import id.satupintu.platform.files.StoredFile;
 import id.satupintu.catalog.Requirement;
 import id.satupintu.catalog.ServiceCatalog;
 import id.satupintu.catalog.ServiceStandard;
+import id.satupintu.platform.jobs.Clock;
 import id.satupintu.platform.security.Caller;
 import id.satupintu.platform.security.Scopes;
 import id.satupintu.platform.error.FieldError;
@@ -24,8 +25,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -68,6 +67,9 @@ public class ApplicationDocuments {
     @Inject
     FileStore files;
 
+    @Inject
+    Clock clock;
+
     /**
      * Checks, before any byte of the body is read, that the caller may upload this requirement's
      * document now (the same checks as {@link #upload}): a refused upload costs no transfer.
@@ -94,7 +96,7 @@ public class ApplicationDocuments {
                         throw new ProblemException(415, "document-format-not-accepted", format,
                                 requirement.formats().stream().map(Enum::name).collect(Collectors.joining(", ")));
                     }
-                    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+                    OffsetDateTime now = clock.timestamp();
                     DocumentInfo info = new DocumentInfo(requirement.code(), format, DocumentFormats.mediaType(format),
                             Math.toIntExact(content.size()), content.sha256(), now);
                     // A new document changes the file: clients syncing by updatedSince see it.

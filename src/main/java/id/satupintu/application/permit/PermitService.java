@@ -7,6 +7,7 @@ import id.satupintu.catalog.ServiceCatalog;
 import id.satupintu.catalog.ServiceType;
 import id.satupintu.catalog.SiteService;
 import id.satupintu.catalog.WorkingDayCalendar;
+import id.satupintu.platform.jobs.Clock;
 import id.satupintu.platform.security.Caller;
 import id.satupintu.platform.security.Roles;
 import id.satupintu.platform.error.FieldError;
@@ -59,6 +60,9 @@ public class PermitService {
     @Inject
     StepRecorder recorder;
 
+    @Inject
+    Clock clock;
+
     /**
      * Creates the permit of an application that has just reached PERMIT_ISSUED, in the caller's
      * transaction. Only PERIZINAN services produce a permit; for the others the step only closes the
@@ -100,7 +104,7 @@ public class PermitService {
         }
         return Permit.<Permit>find("applicationId", app.id).firstResult().flatMap(permit -> permit == null
                 ? Uni.createFrom().nullItem()
-                : calendar.localDate(permit.siteCode, Instant.now()).map(today -> PermitView.of(permit, today)));
+                : calendar.localDate(permit.siteCode, clock.now()).map(today -> PermitView.of(permit, today)));
     }
 
     /** The public check behind the QR code; unknown and malformed codes are both 404. */
@@ -112,7 +116,7 @@ public class PermitService {
         return Permit.<Permit>find("verificationCode", code).firstResult()
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("permit", code))
                 .flatMap(p -> sites.zoneOf(p.siteCode).map(zone -> new PermitVerification(
-                        p.statusOn(LocalDate.now(zone)), p.number, p.serviceCode, p.agencyCode, p.siteCode, p.basis,
+                        p.statusOn(clock.today(zone)), p.number, p.serviceCode, p.agencyCode, p.siteCode, p.basis,
                         p.issuedOn, p.validUntil,
                         p.revokedAt == null ? null : LocalDate.ofInstant(p.revokedAt.toInstant(), zone),
                         p.revocationReason)));
@@ -145,7 +149,7 @@ public class PermitService {
                     if (permit.revokedAt != null) {
                         throw ProblemException.conflict("permit-already-revoked", permit.number);
                     }
-                    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+                    OffsetDateTime now = clock.timestamp();
                     permit.revokedAt = now;
                     permit.revokedBy = caller.id();
                     permit.revocationReason = reason.strip();
@@ -157,7 +161,7 @@ public class PermitService {
                         payload.put("at", now.toString());
                         payload.put("reason", permit.revocationReason);
                         return recorder.announce(app, "permit-revoked", payload);
-                    }).flatMap(ignored -> calendar.localDate(permit.siteCode, Instant.now()))
+                    }).flatMap(ignored -> calendar.localDate(permit.siteCode, clock.now()))
                             .map(today -> PermitView.of(permit, today));
                 });
     }

@@ -1,10 +1,12 @@
 package id.satupintu.application.sla;
 
 import id.satupintu.application.Application;
+import id.satupintu.application.ApplicationConfig;
 import id.satupintu.application.ApplicationState;
 import id.satupintu.application.StepRecorder;
 import id.satupintu.application.WorkflowSteps;
 import id.satupintu.catalog.ServiceCatalog;
+import id.satupintu.platform.jobs.Clock;
 import id.satupintu.platform.jobs.WatchedDeadlines;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -12,12 +14,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The running SLA clocks as {@link SlaWatch} sees them: which applications are near or past their
@@ -28,7 +28,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 class SlaDeadlines implements WatchedDeadlines<String, Application> {
 
     @Inject
-    SlaClock clock;
+    SlaClock sla;
 
     @Inject
     ServiceCatalog catalog;
@@ -39,12 +39,15 @@ class SlaDeadlines implements WatchedDeadlines<String, Application> {
     @Inject
     WorkflowSteps steps;
 
-    @ConfigProperty(name = "satupintu.sla.warn-working-days", defaultValue = "2")
-    int warnWorkingDays;
+    @Inject
+    Clock clock;
+
+    @Inject
+    ApplicationConfig config;
 
     @Override
     public int warnWorkingDays() {
-        return warnWorkingDays;
+        return config.sla().warnWorkingDays();
     }
 
     @Override
@@ -69,7 +72,7 @@ class SlaDeadlines implements WatchedDeadlines<String, Application> {
 
     @Override
     public Uni<Integer> workingDaysLeft(Application app, Instant now) {
-        return clock.workingDaysLeft(app, now);
+        return sla.workingDaysLeft(app, now);
     }
 
     @Override
@@ -87,7 +90,7 @@ class SlaDeadlines implements WatchedDeadlines<String, Application> {
                         + ": deemed approved (UU 30/2014 art. 53 as amended by UU 11/2020)";
                 return steps.deemApprove(app, reason, now).replaceWith(true);
             }
-            app.updatedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+            app.updatedAt = clock.timestamp();
             Map<String, Object> payload = recorder.publicPayload(app, "sla-breached", app.state);
             return recorder.announce(app, "sla-breached", payload).replaceWith(true);
         });

@@ -2,12 +2,14 @@ package id.satupintu.complaint.filing;
 
 import id.satupintu.complaint.ComplaintAccess;
 import id.satupintu.complaint.ComplaintLookup;
-import id.satupintu.complaint.ComplaintSettings;
+import id.satupintu.complaint.ComplaintConfig;
+import id.satupintu.platform.PlatformConfig;
 import id.satupintu.platform.error.ProblemException;
 import id.satupintu.platform.files.DocumentFormat;
 import id.satupintu.platform.files.FileStore;
 import id.satupintu.platform.files.ReceivedFile;
 import id.satupintu.platform.files.StoredFile;
+import id.satupintu.platform.jobs.Clock;
 import id.satupintu.platform.security.Caller;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -17,7 +19,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -31,10 +32,13 @@ import java.util.UUID;
 class ComplaintAttachments {
 
     @Inject
-    ComplaintSettings settings;
+    ComplaintConfig config;
 
     @Inject
     FileStore files;
+
+    @Inject
+    Clock clock;
 
     /** Adds a received file (size limit and body already checked as it streamed in) as the next attachment. */
     @WithTransaction
@@ -47,7 +51,7 @@ class ComplaintAttachments {
             if (!c.state.isOpen()) {
                 throw ProblemException.conflict("complaint-closed", c.state);
             }
-            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+            OffsetDateTime now = clock.timestamp();
             int size = Math.toIntExact(content.size());
             // The complaint row is locked, so the next number cannot be taken twice.
             return Panache.getSession().flatMap(session -> session.createNativeQuery(
@@ -55,8 +59,9 @@ class ComplaintAttachments {
                                     Integer.class)
                             .setParameter(1, c.id).getSingleResult())
                     .flatMap(last -> {
-                        if (last >= settings.maxAttachments()) {
-                            throw ProblemException.conflict("complaint-attachment-limit", settings.maxAttachments());
+                        int max = config.complaints().maxAttachments();
+                        if (last >= max) {
+                            throw ProblemException.conflict("complaint-attachment-limit", max);
                         }
                         c.updatedAt = now;
                         return files.write(content).flatMap(fileId -> Panache.getSession().flatMap(session -> session

@@ -2,7 +2,8 @@ package id.satupintu.complaint.filing;
 
 import id.satupintu.complaint.Complaint;
 import id.satupintu.complaint.ComplaintCodes;
-import id.satupintu.complaint.ComplaintSettings;
+import id.satupintu.complaint.ComplaintConfig;
+import id.satupintu.platform.jobs.Clock;
 import id.satupintu.platform.security.Caller;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -10,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -21,7 +21,10 @@ class ComplaintDuplicates {
     private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     @Inject
-    ComplaintSettings settings;
+    ComplaintConfig config;
+
+    @Inject
+    Clock clock;
 
     /**
      * What makes two submissions the same complaint: kind, category, site link and the text with case,
@@ -43,7 +46,8 @@ class ComplaintDuplicates {
      * hash are serialized by a transaction lock, so of two racing twins the second sees the first.
      */
     Uni<String> firstOf(String contentHash) {
-        OffsetDateTime since = OffsetDateTime.now(ZoneOffset.UTC).minus(Duration.ofMinutes(settings.duplicateWindowMinutes()));
+        Duration window = Duration.ofMinutes(config.complaints().duplicateWindowMinutes());
+        OffsetDateTime since = clock.timestamp().minus(window);
         return Panache.getSession()
                 .flatMap(session -> session.createNativeQuery(
                                 "select count(*) from (select pg_advisory_xact_lock(hashtextextended(?1, 7))) as locked")

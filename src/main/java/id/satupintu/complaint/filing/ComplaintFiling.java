@@ -12,7 +12,7 @@ import id.satupintu.complaint.ComplaintAccess;
 import id.satupintu.complaint.ComplaintCodes;
 import id.satupintu.complaint.ComplaintKind;
 import id.satupintu.complaint.ComplaintRecorder;
-import id.satupintu.complaint.ComplaintSettings;
+import id.satupintu.complaint.ComplaintConfig;
 import id.satupintu.complaint.ComplaintState;
 import id.satupintu.complaint.ComplaintViews;
 import id.satupintu.complaint.ReporterMode;
@@ -21,6 +21,7 @@ import id.satupintu.platform.error.FieldError;
 import id.satupintu.platform.error.InputValidator;
 import id.satupintu.platform.error.ProblemException;
 import id.satupintu.platform.i18n.Messages;
+import id.satupintu.platform.jobs.Clock;
 import id.satupintu.platform.privacy.PersonalDataProtection;
 import id.satupintu.platform.privacy.PhoneNumber;
 import id.satupintu.platform.security.Caller;
@@ -49,7 +50,7 @@ public class ComplaintFiling {
     static final int NAME_MAX = 200;
 
     @Inject
-    ComplaintSettings settings;
+    ComplaintConfig config;
 
     @Inject
     ComplaintCategories categories;
@@ -75,6 +76,9 @@ public class ComplaintFiling {
     @Inject
     ComplaintViews views;
 
+    @Inject
+    Clock clock;
+
     /**
      * Files a complaint. {@code caller} is null for someone not signed in (anonymous only); a citizen
      * may file identified, confidential or anonymous; an API client needs scope complaints:write and
@@ -90,13 +94,13 @@ public class ComplaintFiling {
         ReporterMode mode = modeOf(caller, input);
         List<FieldError> errors = check(input, mode);
         InputValidator.failIfAny(errors);
-        Instant now = Instant.now();
+        Instant now = clock.now();
         Uni<Void> limited;
         if (caller != null && caller.client()) {
-            limited = rateLimit.hit("client:" + caller.id(), settings.perClient(), now);
+            limited = rateLimit.hit("client:" + caller.id(), config.complaints().rateLimit().perClient(), now);
         } else if (caller == null || mode == ReporterMode.ANONYMOUS) {
             limited = rateLimit.hit("address:" + (clientAddress == null ? "unknown" : clientAddress),
-                    settings.perAddress(), now);
+                    config.complaints().rateLimit().perAddress(), now);
         } else {
             limited = Uni.createFrom().voidItem();
         }
@@ -241,7 +245,7 @@ public class ComplaintFiling {
                     if (first != null) {
                         throw ProblemException.conflict("complaint-duplicate", first);
                     }
-                    return calendar.addWorkingDays(c.siteCode, now, settings.verifyDays(kind));
+                    return calendar.addWorkingDays(c.siteCode, now, config.complaints().verifyDays().of(kind));
                 })
                 .flatMap(due -> {
                     c.verifyDue = due;

@@ -1,6 +1,6 @@
 package id.satupintu.complaint.filing;
 
-import id.satupintu.complaint.ComplaintSettings;
+import id.satupintu.complaint.ComplaintConfig;
 import id.satupintu.platform.web.RateLimits;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,11 +20,11 @@ class ComplaintRateLimit {
     RateLimits limits;
 
     @Inject
-    ComplaintSettings settings;
+    ComplaintConfig config;
 
     /** Counts one submission under key; fails with 429 complaint-rate-limited and Retry-After once the window's allowance is used. */
     Uni<Void> hit(String key, int allowed, Instant now) {
-        return limits.hit(new RateLimits.Limit("complaint", allowed, Duration.ofMinutes(settings.windowMinutes()),
-                "complaint-rate-limited"), key, now);
+        Duration window = Duration.ofMinutes(config.complaints().rateLimit().windowMinutes());
+        return limits.hit(new RateLimits.Limit("complaint", allowed, window, "complaint-rate-limited"), key, now);
     }
 }

@@ -3,7 +3,7 @@ package id.satupintu.complaint.handling;
 import id.satupintu.catalog.WorkingDayCalendar;
 import id.satupintu.complaint.Complaint;
 import id.satupintu.complaint.ComplaintRecorder;
-import id.satupintu.complaint.ComplaintSettings;
+import id.satupintu.complaint.ComplaintConfig;
 import id.satupintu.complaint.ComplaintState;
 import id.satupintu.platform.events.HistoryRecorder;
 import id.satupintu.platform.events.NewEvent;
@@ -27,7 +27,7 @@ import java.util.UUID;
 class ComplaintDeadlines implements WatchedDeadlines<UUID, Complaint> {
 
     @Inject
-    ComplaintSettings settings;
+    ComplaintConfig config;
 
     @Inject
     WorkingDayCalendar calendar;
@@ -37,7 +37,7 @@ class ComplaintDeadlines implements WatchedDeadlines<UUID, Complaint> {
 
     @Override
     public int warnWorkingDays() {
-        return settings.dueSoonWorkingDays();
+        return config.complaints().dueSoonWorkingDays();
     }
 
     @Override

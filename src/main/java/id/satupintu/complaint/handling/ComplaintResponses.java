@@ -13,12 +13,12 @@ import id.satupintu.complaint.Visibility;
 import id.satupintu.platform.error.FieldError;
 import id.satupintu.platform.error.InputValidator;
 import id.satupintu.platform.error.ProblemException;
+import id.satupintu.platform.jobs.Clock;
 import id.satupintu.platform.security.Caller;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,6 +28,9 @@ public class ComplaintResponses {
 
     @Inject
     ComplaintRecorder recorder;
+
+    @Inject
+    Clock clock;
 
     /**
      * A message without a state change. Staff of the desk or the handling agency write a public
@@ -74,7 +77,7 @@ public class ComplaintResponses {
             } else {
                 throw ProblemException.forbidden();
             }
-            c.updatedAt = Complaint.timestamp(Instant.now());
+            c.updatedAt = Complaint.timestamp(clock.now());
             return recorder.record(c, action, c.state, c.state, actorId, role, agency, input.text().trim(), visibility,
                             null)
                     .map(entry -> ComplaintHistoryEntry.of(entry, staff, ComplaintAccess.seesIdentity(caller, secret, c)));

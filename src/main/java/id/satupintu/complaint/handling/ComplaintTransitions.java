@@ -9,7 +9,7 @@ import id.satupintu.complaint.Complaint;
 import id.satupintu.complaint.ComplaintAccess;
 import id.satupintu.complaint.ComplaintLookup;
 import id.satupintu.complaint.ComplaintRecorder;
-import id.satupintu.complaint.ComplaintSettings;
+import id.satupintu.complaint.ComplaintConfig;
 import id.satupintu.complaint.ComplaintState;
 import id.satupintu.complaint.ComplaintView;
 import id.satupintu.complaint.ComplaintViews;
@@ -17,6 +17,7 @@ import id.satupintu.complaint.Visibility;
 import id.satupintu.platform.error.FieldError;
 import id.satupintu.platform.error.InputValidator;
 import id.satupintu.platform.error.ProblemException;
+import id.satupintu.platform.jobs.Clock;
 import id.satupintu.platform.security.Caller;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -35,7 +36,7 @@ import java.util.List;
 public class ComplaintTransitions {
 
     @Inject
-    ComplaintSettings settings;
+    ComplaintConfig config;
 
     @Inject
     AgencyService agencies;
@@ -48,6 +49,9 @@ public class ComplaintTransitions {
 
     @Inject
     ComplaintViews views;
+
+    @Inject
+    Clock clock;
 
     /**
      * Takes a handling step. The complaint row is locked for the transaction, so of two staff acting
@@ -70,7 +74,7 @@ public class ComplaintTransitions {
 
     private Uni<ComplaintView> step(Caller caller, String secret, Complaint c, ComplaintWorkflow.Transition transition,
                                     ComplaintWorkflow.Actor actor, ComplaintTransitionInput input) {
-        Instant now = Instant.now();
+        Instant now = clock.now();
         ComplaintState from = c.state;
         String agency = actor == ComplaintWorkflow.Actor.AGENCY ? c.forwardedTo : null;
         String reason = input.reason();
@@ -97,7 +101,7 @@ public class ComplaintTransitions {
                                 "complaint-unknown-agency", input.agencyCode()))
                         .flatMap(found -> {
                             c.forwardedTo = found.code();
-                            return restartClock(c, settings.followUpDays(c.kind), now);
+                            return restartClock(c, config.complaints().followUpDays().of(c.kind), now);
                         });
             }
             case "answer", "resolve" -> {
@@ -118,17 +122,18 @@ public class ComplaintTransitions {
                 c.settledAt = Complaint.timestamp(now);
             }
             case "reopen" -> {
-                if (c.reopenCount >= settings.maxReopens()) {
-                    throw ProblemException.conflict("complaint-reopen-limit", settings.maxReopens());
+                ComplaintConfig.Complaints rules = config.complaints();
+                if (c.reopenCount >= rules.maxReopens()) {
+                    throw ProblemException.conflict("complaint-reopen-limit", rules.maxReopens());
                 }
                 if (c.settledAt == null
-                        || now.isAfter(c.settledAt.toInstant().plus(Duration.ofDays(settings.reopenDays())))) {
-                    throw ProblemException.conflict("complaint-reopen-window-closed", settings.reopenDays());
+                        || now.isAfter(c.settledAt.toInstant().plus(Duration.ofDays(rules.reopenDays())))) {
+                    throw ProblemException.conflict("complaint-reopen-window-closed", rules.reopenDays());
                 }
                 c.reopenCount++;
                 c.rating = null;
                 agency = c.forwardedTo;
-                effects = restartClock(c, settings.followUpDays(c.kind), now);
+                effects = restartClock(c, config.complaints().followUpDays().of(c.kind), now);
             }
             default -> {
                 // verify, start-follow-up: the deadline keeps running.

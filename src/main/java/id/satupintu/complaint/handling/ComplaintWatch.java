@@ -1,5 +1,6 @@
 package id.satupintu.complaint.handling;
 
+import id.satupintu.platform.jobs.Clock;
 import id.satupintu.platform.jobs.DeadlineWatch;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -27,10 +28,13 @@ class ComplaintWatch {
     @Inject
     ComplaintDeadlines deadlines;
 
-    @Scheduled(every = "${satupintu.complaints.check-every:10m}", delayed = "1m",
+    @Inject
+    Clock clock;
+
+    @Scheduled(every = "${satupintu.complaints.check-every}", delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
-        return check(Instant.now()).onFailure().invoke(e -> LOG.error("Complaint deadline watch failed", e))
+        return check(clock.now()).onFailure().invoke(e -> LOG.error("Complaint deadline watch failed", e))
                 .onFailure().recoverWithNull().replaceWithVoid();
     }
 

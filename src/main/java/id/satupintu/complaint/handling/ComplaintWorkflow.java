@@ -55,7 +55,7 @@ public final class ComplaintWorkflow {
             new Transition("resolve", EnumSet.of(IN_FOLLOW_UP, ANSWERED), RESOLVED, EnumSet.of(Actor.AGENCY), false, true),
             new Transition("close", EnumSet.of(ANSWERED, RESOLVED), CLOSED, EnumSet.of(Actor.REPORTER, Actor.DESK),
                     false, false),
-            // Once, within the reopen window (ComplaintSettings), with the reporter's reason.
+            // Once, within the reopen window (ComplaintConfig), with the reporter's reason.
             new Transition("reopen", EnumSet.of(ANSWERED, RESOLVED, CLOSED), IN_FOLLOW_UP, EnumSet.of(Actor.REPORTER),
                     true, false));
 

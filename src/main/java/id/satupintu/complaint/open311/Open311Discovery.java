@@ -1,5 +1,6 @@
 package id.satupintu.complaint.open311;
 
+import id.satupintu.complaint.ComplaintConfig;
 import id.satupintu.platform.i18n.Messages;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -7,8 +8,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The Service Discovery document (wiki.open311.org/Service_Discovery) every GeoReport v2 endpoint
@@ -24,22 +23,18 @@ class Open311Discovery {
     @Inject
     Messages messages;
 
-    /** The public address of /open311/v2 when the service sits behind a proxy that rewrites hosts. */
-    @ConfigProperty(name = "satupintu.open311.public-url")
-    Optional<String> publicUrl;
+    @Inject
+    ComplaintConfig config;
 
-    /** production, or test for a staging deployment whose requests nobody acts on. */
-    @ConfigProperty(name = "satupintu.open311.endpoint-type", defaultValue = "production")
-    String endpointType;
 
     public Open311Document document(String requestBaseUrl, OffsetDateTime changeset, Locale locale) {
-        String url = publicUrl.filter(u -> !u.isBlank()).orElse(requestBaseUrl);
+        String url = config.open311().publicUrl().filter(u -> !u.isBlank()).orElse(requestBaseUrl);
         String stamp = changeset.withOffsetSameInstant(ZoneOffset.UTC).format(Open311Document.W3C);
         Open311Document.Fields endpoint = Open311Document.fields()
                 .put("specification", SPECIFICATION)
                 .put("url", url.endsWith("/") ? url.substring(0, url.length() - 1) : url)
                 .put("changeset", stamp)
-                .put("type", endpointType)
+                .put("type", config.open311().endpointType())
                 .put("formats", new Open311Document.Repeated("format",
                         List.of(Open311Format.XML.bareMediaType(), Open311Format.JSON.bareMediaType())));
         return Open311Document.object("discovery", Open311Document.fields()

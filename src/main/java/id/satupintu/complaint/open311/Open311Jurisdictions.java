@@ -2,13 +2,12 @@ package id.satupintu.complaint.open311;
 
 import id.satupintu.catalog.SiteProfile;
 import id.satupintu.catalog.SiteService;
+import id.satupintu.complaint.ComplaintConfig;
 import id.satupintu.platform.error.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Locale;
-import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * GeoReport's jurisdiction_id is a site's code (MPP-BDG): one SatuPintu serves many sites, so the
@@ -24,13 +23,13 @@ class Open311Jurisdictions {
     @Inject
     SiteService sites;
 
-    @ConfigProperty(name = "satupintu.open311.default-jurisdiction")
-    Optional<String> defaultJurisdiction;
+    @Inject
+    ComplaintConfig config;
 
     /** The site a jurisdiction_id names: 400 when missing (and no default), 404 when unknown. */
     public Uni<SiteProfile> site(String jurisdictionId) {
         String code = jurisdictionId == null || jurisdictionId.isBlank()
-                ? defaultJurisdiction.filter(d -> !d.isBlank()).orElse(null)
+                ? config.open311().defaultJurisdiction().filter(d -> !d.isBlank()).orElse(null)
                 : jurisdictionId.strip();
         if (code == null) {
             return Uni.createFrom().failure(ProblemException.validation("jurisdiction_id", "required"));

@@ -6,6 +6,7 @@ import id.satupintu.complaint.PublicComplaint;
 import id.satupintu.complaint.PublicComplaintFilter;
 import id.satupintu.complaint.PublicComplaints;
 import id.satupintu.platform.error.ProblemException;
+import id.satupintu.platform.jobs.Clock;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -41,6 +42,9 @@ class Open311Requests {
     @Inject
     AgencyService agencies;
 
+    @Inject
+    Clock clock;
+
     /** GET tokens/{token}: every service here is realtime, so no token was ever given out. */
     Uni<Open311Document> token(String token, Open311Query query) {
         return jurisdictions.site(query.jurisdiction()).map(site -> {
@@ -74,7 +78,7 @@ class Open311Requests {
                         .flatMap(found -> requests(site, found, query.locale()))));
     }
 
-    private static PublicComplaintFilter filter(Open311Query query) {
+    private PublicComplaintFilter filter(Open311Query query) {
         List<String> ids = query.list("service_request_id");
         if (ids.size() > MAX_REQUESTS) {
             throw ProblemException.validation("service_request_id", "size", 1, MAX_REQUESTS);
@@ -98,7 +102,7 @@ class Open311Requests {
         } else if (start != null) {
             end = start.plus(MAX_SPAN);
         } else {
-            end = end != null ? end : OffsetDateTime.now(ZoneOffset.UTC);
+            end = end != null ? end : clock.now().atOffset(ZoneOffset.UTC);
             start = end.minus(MAX_SPAN);
         }
         Set<String> statuses = query.list("status").stream().map(s -> s.toLowerCase(Locale.ROOT))

@@ -39,7 +39,8 @@ class Open311Services {
 
     /**
      * Categories come from migrations only, so they cannot change while this process runs: its start
-     * is a safe changeset, later than or equal to the last change of any service definition.
+     * is a safe changeset, later than or equal to the last change of any service definition. The
+     * system clock on purpose: the process's own start is a fact about it, not a time a rule decides on.
      */
     private volatile OffsetDateTime started = OffsetDateTime.now(ZoneOffset.UTC);
 

@@ -1,12 +1,12 @@
 package id.satupintu.integration.webhook;
 
+import id.satupintu.integration.IntegrationConfig;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Forgets delivered and skipped webhooks after a while (dead letters stay until replayed or their
@@ -18,8 +18,8 @@ public class WebhookCleanup {
     @Inject
     Pool pool;
 
-    @ConfigProperty(name = "satupintu.webhooks.keep-delivered-days", defaultValue = "7")
-    int keepDays;
+    @Inject
+    IntegrationConfig config;
 
     @Scheduled(every = "1h", delayed = "10m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> forgetDeliveredAndSkipped() {
@@ -27,6 +27,6 @@ public class WebhookCleanup {
                         delete from webhook_delivery
                          where (status = 'DELIVERED' and delivered_at < now() - make_interval(days => $1))
                             or (status = 'SKIPPED' and skipped_at < now() - make_interval(days => $1))""")
-                .execute(Tuple.of(keepDays)).replaceWithVoid();
+                .execute(Tuple.of(config.webhooks().keepDeliveredDays())).replaceWithVoid();
     }
 }

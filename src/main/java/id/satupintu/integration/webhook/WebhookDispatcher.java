@@ -1,5 +1,7 @@
 package id.satupintu.integration.webhook;
 
+import id.satupintu.integration.IntegrationConfig;
+import id.satupintu.platform.jobs.Clock;
 import id.satupintu.platform.privacy.PersonalDataProtection;
 import id.satupintu.integration.oss.IzinStatus;
 import id.satupintu.platform.events.EventHub;
@@ -29,7 +31,6 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -48,6 +49,8 @@ public class WebhookDispatcher {
 
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
 
+    // Due times and leases are the database's clock, not the service's Clock: deliveries are created by a
+    // trigger at the database's now(), and a lease is shared by every replica, so one clock must decide both.
     private static final String CLAIM = """
             with due as (
                 select d.id, d.subscription_id, d.event_id from webhook_delivery d
@@ -95,25 +98,16 @@ public class WebhookDispatcher {
     @Inject
     PersonalDataProtection protection;
 
-    @ConfigProperty(name = "satupintu.webhooks.enabled", defaultValue = "true")
-    boolean enabled;
+    @Inject
+    Clock clock;
 
-    /** Sends in flight at once on this replica. */
-    @ConfigProperty(name = "satupintu.webhooks.concurrency", defaultValue = "32")
-    int concurrency;
+    @Inject
+    IntegrationConfig config;
 
-    @ConfigProperty(name = "satupintu.webhooks.max-attempts", defaultValue = "10")
-    int maxAttempts;
 
-    /** First retry after about this long, doubling each time up to retry-max-ms; jitter takes up to half off. */
-    @ConfigProperty(name = "satupintu.webhooks.retry-base-ms", defaultValue = "10000")
-    long retryBaseMs;
 
-    @ConfigProperty(name = "satupintu.webhooks.retry-max-ms", defaultValue = "3600000")
-    long retryMaxMs;
 
-    @ConfigProperty(name = "satupintu.webhooks.timeout-ms", defaultValue = "10000")
-    int timeoutMs;
+
 
     private HttpClient http;
     private Runnable unfollow;
@@ -124,15 +118,15 @@ public class WebhookDispatcher {
     private volatile boolean stopping;
 
     void start(@Observes StartupEvent startup) {
-        if (!enabled) {
+        if (!config.webhooks().enabled()) {
             return;
         }
         http = vertx.createHttpClient(new HttpClientOptions()
-                        .setConnectTimeout(timeoutMs)
+                        .setConnectTimeout(config.webhooks().timeoutMs())
                         .setIdleTimeout(60)
                         .setKeepAlive(true)
                         .setForceSni(true),
-                new PoolOptions().setHttp1MaxSize(Math.max(4, concurrency)));
+                new PoolOptions().setHttp1MaxSize(Math.max(4, config.webhooks().concurrency())));
         unfollow = hub.followAll(event -> pump());
     }
 
@@ -144,14 +138,14 @@ public class WebhookDispatcher {
     }
 
     /** Retries that came due, deliveries whose replica died, anything a lost NOTIFY did not wake. */
-    @Scheduled(every = "${satupintu.webhooks.sweep-every:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${satupintu.webhooks.sweep-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweep() {
         pump();
     }
 
     /** Claims as many due deliveries as there is room for and sends them; never blocks. */
     public void pump() {
-        if (!enabled || stopping || http == null) {
+        if (!config.webhooks().enabled() || stopping || http == null) {
             return;
         }
         if (!claiming.compareAndSet(false, true)) {
@@ -159,7 +153,7 @@ public class WebhookDispatcher {
             return;
         }
         again.set(false);
-        int room = concurrency - inFlight.get();
+        int room = config.webhooks().concurrency() - inFlight.get();
         if (room <= 0) {
             claiming.set(false);
             return;
@@ -206,11 +200,11 @@ public class WebhookDispatcher {
     }
 
     private Uni<Outcome> post(WebhookTargets.Target target, Claimed delivery, byte[] body) {
-        long timestamp = System.currentTimeMillis() / 1000;
+        long timestamp = clock.now().getEpochSecond();
         List<String> secrets = new ArrayList<>(2);
         secrets.add(protection.decrypt(delivery.secret()));
         if (delivery.previousSecret() != null && delivery.previousSecretExpiresAt() != null
-                && delivery.previousSecretExpiresAt().isAfter(OffsetDateTime.now())) {
+                && delivery.previousSecretExpiresAt().toInstant().isAfter(clock.now())) {
             secrets.add(protection.decrypt(delivery.previousSecret()));
         }
         RequestOptions options = new RequestOptions()
@@ -222,7 +216,7 @@ public class WebhookDispatcher {
                 // Connect to the address that was checked, not to whatever the name resolves to now.
                 .setServer(SocketAddress.inetSocketAddress(target.port(), target.address().getHostAddress()))
                 .setFollowRedirects(false)
-                .setTimeout(timeoutMs)
+                .setTimeout(config.webhooks().timeoutMs())
                 .putHeader("Content-Type", "application/json")
                 .putHeader("User-Agent", "SatuPintu-Webhooks/1")
                 .putHeader("SatuPintu-Event-Id", Long.toString(delivery.eventId()))
@@ -259,7 +253,7 @@ public class WebhookDispatcher {
                     .execute(Tuple.of(delivery.id(), outcome.status())).replaceWithVoid();
         }
         String error = outcome.error() != null ? outcome.error() : "HTTP " + outcome.status();
-        if (delivery.attempts() >= maxAttempts) {
+        if (delivery.attempts() >= config.webhooks().maxAttempts()) {
             LOG.infof("Webhook delivery %d dead after %d attempts: %s", delivery.id(), delivery.attempts(), error);
             return pool.preparedQuery("""
                             update webhook_delivery set status = 'DEAD', dead_at = now(), lease_until = null,
@@ -279,14 +273,14 @@ public class WebhookDispatcher {
 
     /** Exponential backoff with jitter: base * 2^(attempt-1), capped, then a random 50-100% of it. */
     long backoff(int attempt) {
-        double exponential = retryBaseMs * Math.pow(2, Math.min(30, attempt - 1));
-        long capped = (long) Math.min(retryMaxMs, exponential);
+        double exponential = config.webhooks().retryBaseMs() * Math.pow(2, Math.min(30, attempt - 1));
+        long capped = (long) Math.min(config.webhooks().retryMaxMs(), exponential);
         return capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1);
     }
 
     /** A lease outlives the longest send, so only a replica that died loses its deliveries. */
     private int leaseSeconds() {
-        return Math.max(30, timeoutMs / 1000 * 3);
+        return Math.max(30, config.webhooks().timeoutMs() / 1000 * 3);
     }
 
     /**

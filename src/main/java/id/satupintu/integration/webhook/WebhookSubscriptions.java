@@ -1,5 +1,7 @@
 package id.satupintu.integration.webhook;
 
+import id.satupintu.integration.IntegrationConfig;
+import id.satupintu.platform.jobs.Clock;
 import id.satupintu.platform.security.Caller;
 import id.satupintu.platform.privacy.PersonalDataProtection;
 import id.satupintu.platform.security.Roles;
@@ -16,8 +18,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashSet;
@@ -26,7 +26,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Webhook subscriptions of API clients. Only an integrator holding {@code webhooks:manage} manages
@@ -55,9 +54,12 @@ public class WebhookSubscriptions {
     @Inject
     PersonalDataProtection protection;
 
+    @Inject
+    Clock clock;
+
     /** How long a rotated-out secret keeps signing beside the new one, so receivers can switch. */
-    @ConfigProperty(name = "satupintu.webhooks.secret-grace-hours", defaultValue = "24")
-    int secretGraceHours;
+    @Inject
+    IntegrationConfig config;
 
     @WithSession
     public Uni<List<WebhookSubscriptionView>> list(Caller caller) {
@@ -128,7 +130,7 @@ public class WebhookSubscriptions {
             String secret = newSecret();
             OffsetDateTime now = now();
             s.previousSecretEncrypted = s.secretEncrypted;
-            s.previousSecretExpiresAt = now.plusHours(secretGraceHours);
+            s.previousSecretExpiresAt = now.plusHours(config.webhooks().secretGraceHours());
             s.secretEncrypted = protection.encrypt(secret);
             s.updatedAt = now;
             return WebhookSubscriptionView.of(s, caller, secret);
@@ -226,7 +228,7 @@ public class WebhookSubscriptions {
         return "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    private OffsetDateTime now() {
+        return clock.timestamp();
     }
 }

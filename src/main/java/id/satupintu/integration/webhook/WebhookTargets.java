@@ -1,5 +1,6 @@
 package id.satupintu.integration.webhook;
 
+import id.satupintu.integration.IntegrationConfig;
 import id.satupintu.platform.error.ProblemException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
@@ -13,10 +14,8 @@ import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Guards webhook targets against server-side request forgery: a client must not make the service
@@ -43,12 +42,9 @@ public class WebhookTargets {
     @Inject
     Vertx vertx;
 
-    @ConfigProperty(name = "satupintu.webhooks.allowed-hosts")
-    Optional<List<String>> allowedHosts;
+    @Inject
+    IntegrationConfig config;
 
-    /** Plain http only for allow-listed hosts unless this is set (development). */
-    @ConfigProperty(name = "satupintu.webhooks.allow-http", defaultValue = "false")
-    boolean allowHttp;
 
     /** The URL's syntax and scheme: a 400 problem on the field {@code url} when wrong. */
     public URI parse(String url) {
@@ -69,7 +65,7 @@ public class WebhookTargets {
                 || !(scheme.equals("https") || scheme.equals("http"))) {
             throw ProblemException.validation("url", "invalid-format");
         }
-        if (scheme.equals("http") && !allowHttp && !allowListed(host(uri))) {
+        if (scheme.equals("http") && !config.webhooks().allowHttp() && !allowListed(host(uri))) {
             throw new ProblemException(422, "webhook-https-required");
         }
         return uri;
@@ -111,7 +107,7 @@ public class WebhookTargets {
     }
 
     private boolean allowListed(String host) {
-        Set<String> allowed = allowedHosts.orElse(List.of()).stream()
+        Set<String> allowed = config.webhooks().allowedHosts().orElse(List.of()).stream()
                 .map(h -> h.strip().toLowerCase(Locale.ROOT)).filter(h -> !h.isEmpty()).collect(Collectors.toSet());
         return allowed.contains(host);
     }

@@ -39,6 +39,7 @@ public class EventHub {
     @Inject
     EventLog log;
 
+    // The datasource's own properties: LISTEN needs a connection of its own, outside the pool, to the same database.
     @ConfigProperty(name = "quarkus.datasource.reactive.url")
     String url;
 

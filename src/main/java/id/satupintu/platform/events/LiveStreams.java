@@ -1,5 +1,6 @@
 package id.satupintu.platform.events;
 
+import id.satupintu.platform.PlatformConfig;
 import id.satupintu.platform.error.ProblemException;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
@@ -11,7 +12,6 @@ import jakarta.ws.rs.sse.Sse;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * A stream's events for one follower: first what it missed (from the table, after the id it last
@@ -30,8 +30,8 @@ public class LiveStreams {
     @Inject
     EventLog log;
 
-    @ConfigProperty(name = "satupintu.sse.heartbeat-seconds", defaultValue = "20")
-    int heartbeatSeconds;
+    @Inject
+    PlatformConfig config;
 
     /** Everything of the stream after {@code afterId} (0: from its beginning), then live events. */
     public Multi<PublishedEvent> events(String stream, long afterId) {
@@ -93,7 +93,8 @@ public class LiveStreams {
                 .mediaType(MediaType.APPLICATION_JSON_TYPE)
                 .data(event.payload().encode())
                 .build());
-        Multi<OutboundSseEvent> heartbeats = Multi.createFrom().ticks().every(Duration.ofSeconds(heartbeatSeconds))
+        Multi<OutboundSseEvent> heartbeats = Multi.createFrom().ticks()
+                .every(Duration.ofSeconds(config.sse().heartbeatSeconds()))
                 .map(tick -> sse.newEventBuilder().comment("heartbeat").build());
         return Multi.createBy().merging().streams(events, heartbeats);
     }

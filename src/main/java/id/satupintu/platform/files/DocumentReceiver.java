@@ -1,5 +1,6 @@
 package id.satupintu.platform.files;
 
+import id.satupintu.platform.PlatformConfig;
 import id.satupintu.platform.security.Digests;
 import id.satupintu.platform.error.ProblemException;
 import io.smallrye.mutiny.Uni;
@@ -18,7 +19,6 @@ import jakarta.inject.Inject;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HexFormat;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Receives an uploaded document without holding it in memory: the request body is piped (with
@@ -36,8 +36,8 @@ class DocumentReceiver {
     @Inject
     Vertx vertx;
 
-    @ConfigProperty(name = "satupintu.documents.max-bytes", defaultValue = "10485760")
-    long maxBytes;
+    @Inject
+    PlatformConfig config;
 
     Uni<ReceivedFile> receive(HttpServerRequest request) {
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
@@ -49,7 +49,7 @@ class DocumentReceiver {
                 .flatMap(file -> Uni.createFrom().completionStage(() -> vertx.fileSystem()
                                 .open(file, new OpenOptions().setWrite(true).setTruncateExisting(true))
                                 .flatMap(out -> {
-                                    Hashing sink = new Hashing(out, maxBytes);
+                                    Hashing sink = new Hashing(out, config.documents().maxBytes());
                                     return request.pipeTo(sink).map(ignored -> sink.received(file))
                                             // A failed pipe leaves the file open: close it before deleting.
                                             .recover(e -> out.close().transform(closed -> Future.failedFuture(e)));
@@ -100,14 +100,15 @@ class DocumentReceiver {
 
     private boolean declaredOver(String contentLength) {
         try {
-            return Long.parseLong(contentLength.trim()) > maxBytes;
+            return Long.parseLong(contentLength.trim()) > config.documents().maxBytes();
         } catch (NumberFormatException malformed) {
             return false;
         }
     }
 
     private ProblemException tooLarge() {
-        return new ProblemException(413, "document-too-large", Math.max(1, maxBytes / (1024 * 1024)));
+        long max = config.documents().maxBytes();
+        return new ProblemException(413, "document-too-large", Math.max(1, max / (1024 * 1024)));
     }
 
     /** Writes to the file while hashing, counting and keeping the first bytes; refuses bytes past the limit. */

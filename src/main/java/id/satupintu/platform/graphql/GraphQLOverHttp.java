@@ -24,6 +24,8 @@ public class GraphQLOverHttp {
     /** SmallRye registers its WebSocket handler at -99 on the same path. */
     private static final int ORDER = -90;
 
+    // Quarkus's own properties, read as they are (a mapping of ours over quarkus.* would declare them twice);
+    // the defaults repeat Quarkus's because a build-time property need not be visible at run time.
     @ConfigProperty(name = "quarkus.smallrye-graphql.root-path", defaultValue = "graphql")
     String graphqlPath;
 

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class GraphQLParserLimits {
 
+    // Quarkus's own properties, read as they are: their defaults are Quarkus's, which a mapping of ours would repeat.
     @ConfigProperty(name = "quarkus.smallrye-graphql.parser-max-tokens")
     OptionalInt maxTokens;
 

@@ -1,12 +1,12 @@
 package id.satupintu.platform.idempotency;
 
+import id.satupintu.platform.PlatformConfig;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Forgets idempotency keys after the retention window: a client retries within minutes, not days.
@@ -18,12 +18,12 @@ public class IdempotencyCleanup {
     @Inject
     Pool pool;
 
-    @ConfigProperty(name = "satupintu.idempotency.retention-hours", defaultValue = "24")
-    int retentionHours;
+    @Inject
+    PlatformConfig config;
 
     @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> forgetOldKeys() {
         return pool.preparedQuery("delete from idempotency_record where created_at < now() - make_interval(hours => $1)")
-                .execute(Tuple.of(retentionHours)).replaceWithVoid();
+                .execute(Tuple.of(config.idempotency().retentionHours())).replaceWithVoid();
     }
 }

@@ -37,7 +37,7 @@ public final class Nik {
         if (!PROVINCES.contains(nik.substring(0, 2))) {
             return Optional.of("nik-province");
         }
-        if (birthDate(nik).isEmpty()) {
+        if (birthDate(nik, LocalDate.MAX).isEmpty()) {
             return Optional.of("nik-birth-date");
         }
         if (nik.endsWith("0000")) {
@@ -51,10 +51,11 @@ public final class Nik {
     }
 
     /**
-     * The encoded birth date: in the 2000s when that is a real date not in the future, otherwise in
-     * the 1900s; a date real only in the future 2000s (a typo, or a NIK issued ahead) still counts.
+     * The encoded birth date: in the 2000s when that is a real date not after {@code today}, otherwise in
+     * the 1900s; a date real only in the future 2000s (a typo, or a NIK issued ahead) still counts. Whether
+     * there is one at all does not depend on today (which is why {@link #problem} may pass any day).
      */
-    static Optional<LocalDate> birthDate(String nik) {
+    static Optional<LocalDate> birthDate(String nik, LocalDate today) {
         int day = Integer.parseInt(nik.substring(6, 8));
         if (day > 40) {
             day -= 40;
@@ -62,7 +63,7 @@ public final class Nik {
         int month = Integer.parseInt(nik.substring(8, 10));
         int yy = Integer.parseInt(nik.substring(10, 12));
         Optional<LocalDate> recent = date(2000 + yy, month, day);
-        if (recent.isPresent() && !recent.get().isAfter(LocalDate.now())) {
+        if (recent.isPresent() && !recent.get().isAfter(today)) {
             return recent;
         }
         Optional<LocalDate> older = date(1900 + yy, month, day);

@@ -1,5 +1,6 @@
 package id.satupintu.platform.privacy;
 
+import id.satupintu.platform.PlatformConfig;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,7 +18,6 @@ import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Protects identifiers that are personal data (NIK, phone numbers) at rest, for every feature.
@@ -45,11 +45,13 @@ public class PersonalDataProtection {
     private final SecretKeySpec indexKey;
 
     @Inject
-    public PersonalDataProtection(
-            @ConfigProperty(name = "satupintu.pii.encryption-key") Optional<String> encryptionKey,
-            @ConfigProperty(name = "satupintu.pii.index-key") Optional<String> indexKey,
-            @ConfigProperty(name = "satupintu.pii.encryption-key-version", defaultValue = "1") int currentVersion,
-            @ConfigProperty(name = "satupintu.pii.retired-encryption-keys") Optional<List<String>> retired) {
+    public PersonalDataProtection(PlatformConfig config) {
+        this(config.pii().encryptionKey(), config.pii().indexKey(), config.pii().encryptionKeyVersion(),
+                config.pii().retiredEncryptionKeys());
+    }
+
+    public PersonalDataProtection(Optional<String> encryptionKey, Optional<String> indexKey, int currentVersion,
+                                  Optional<List<String>> retired) {
         this.currentVersion = currentVersion;
         this.keys.put(currentVersion, new SecretKeySpec(
                 key("satupintu.pii.encryption-key (SATUPINTU_PII_ENCRYPTION_KEY)", encryptionKey, true), "AES"));

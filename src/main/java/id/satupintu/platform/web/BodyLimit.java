@@ -2,6 +2,7 @@ package id.satupintu.platform.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.satupintu.platform.PlatformConfig;
 import id.satupintu.platform.error.Problem;
 import id.satupintu.platform.error.ProblemException;
 import id.satupintu.platform.error.ProblemFactory;
@@ -27,16 +28,16 @@ public class BodyLimit {
     @Inject
     ObjectMapper mapper;
 
+    /** Quarkus's own limit, read as it is: its default is Quarkus's, which a mapping of ours would repeat. */
     @ConfigProperty(name = "quarkus.http.limits.max-body-size")
     MemorySize maxBodySize;
 
-    /** JSON requests (forms, GraphQL) are small; only file uploads need the large limit. */
-    @ConfigProperty(name = "satupintu.http.max-json-body-size", defaultValue = "1M")
-    MemorySize maxJsonBodySize;
+    @Inject
+    PlatformConfig config;
 
     void install(@Observes Router router) {
         long uploadLimit = maxBodySize.asLongValue();
-        long jsonLimit = Math.min(uploadLimit, maxJsonBodySize.asLongValue());
+        long jsonLimit = Math.min(uploadLimit, config.http().maxJsonBodySize().asLongValue());
         router.route().order(Integer.MIN_VALUE).handler(ctx -> {
             String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);

@@ -30,6 +30,7 @@ public class ClientAddress {
 
     private final List<IpRange> trusted;
 
+    /** The proxies Quarkus's forwarding trusts too (one list for both), read as Quarkus's own property. */
     @Inject
     public ClientAddress(@ConfigProperty(name = "quarkus.http.proxy.trusted-proxies") Optional<List<String>> proxies) {
         this(proxies.orElse(List.of()).stream().map(String::trim).filter(p -> !p.isEmpty())

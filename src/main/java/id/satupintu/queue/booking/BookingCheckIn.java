@@ -3,7 +3,7 @@ package id.satupintu.queue.booking;
 import id.satupintu.platform.security.Digests;
 import id.satupintu.platform.error.InputValidator;
 import id.satupintu.platform.error.ProblemException;
-import id.satupintu.platform.jobs.QueueClock;
+import id.satupintu.platform.jobs.Clock;
 import id.satupintu.platform.security.Caller;
 import id.satupintu.platform.security.Roles;
 import id.satupintu.queue.QueueAccess;
@@ -40,7 +40,7 @@ public class BookingCheckIn {
     InputValidator validator;
 
     @Inject
-    QueueClock clock;
+    Clock clock;
 
     @Inject
     BookingWindow window;

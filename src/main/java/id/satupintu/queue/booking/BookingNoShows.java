@@ -1,5 +1,6 @@
 package id.satupintu.queue.booking;
 
+import id.satupintu.platform.jobs.Clock;
 import id.satupintu.queue.QueueAccess;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
@@ -40,10 +41,13 @@ public class BookingNoShows {
     @Inject
     BookingService bookings;
 
-    @Scheduled(every = "${satupintu.bookings.no-show-every:1m}", delayed = "1m",
+    @Inject
+    Clock clock;
+
+    @Scheduled(every = "${satupintu.bookings.no-show-every}", delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
-        return run(Instant.now()).invoke(count -> {
+        return run(clock.now()).invoke(count -> {
             if (count > 0) {
                 LOG.infof("Bookings: %d no-shows", count);
             }

@@ -2,7 +2,7 @@ package id.satupintu.queue.booking;
 
 import id.satupintu.platform.security.Digests;
 import id.satupintu.queue.QueueAccess;
-import id.satupintu.platform.jobs.QueueClock;
+import id.satupintu.platform.jobs.Clock;
 import id.satupintu.platform.security.Caller;
 import id.satupintu.platform.error.InputValidator;
 import id.satupintu.platform.error.ProblemException;
@@ -45,7 +45,7 @@ public class BookingService {
     InputValidator validator;
 
     @Inject
-    QueueClock clock;
+    Clock clock;
 
     @Inject
     BookingWindow window;

@@ -6,9 +6,10 @@ import id.satupintu.catalog.WorkingDayCalendar;
 import id.satupintu.platform.error.FieldError;
 import id.satupintu.platform.error.InputValidator;
 import id.satupintu.platform.error.ProblemException;
-import id.satupintu.platform.jobs.QueueClock;
+import id.satupintu.platform.jobs.Clock;
 import id.satupintu.platform.security.Caller;
 import id.satupintu.queue.QueueAccess;
+import id.satupintu.queue.QueueConfig;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -29,7 +30,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Booking hours and the slots they make: the weekly hours per site and service (janji temu), the slots
@@ -64,10 +64,10 @@ public class BookingSlots {
     InputValidator validator;
 
     @Inject
-    QueueClock clock;
+    Clock clock;
 
-    @ConfigProperty(name = "satupintu.bookings.days-ahead", defaultValue = "30")
-    int daysAhead;
+    @Inject
+    QueueConfig config;
 
     // --- booking hours ---------------------------------------------------------------------------
 
@@ -192,8 +192,8 @@ public class BookingSlots {
             if (!local.toInstant().isAfter(now)) {
                 throw ProblemException.validation("startsAt", "slot-past");
             }
-            if (local.toLocalDate().isAfter(LocalDate.ofInstant(now, zone).plusDays(daysAhead))) {
-                throw ProblemException.validation("startsAt", "too-far-ahead", daysAhead);
+            if (local.toLocalDate().isAfter(LocalDate.ofInstant(now, zone).plusDays(config.bookings().daysAhead()))) {
+                throw ProblemException.validation("startsAt", "too-far-ahead", config.bookings().daysAhead());
             }
             return hours(pool, siteCode, serviceCode).flatMap(week -> {
                 if (week.isEmpty()) {

@@ -1,8 +1,9 @@
 package id.satupintu.queue.booking;
 
+import id.satupintu.queue.QueueConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * When a booking may be checked in: from {@code satupintu.bookings.check-in-minutes-before} before its
@@ -11,21 +12,19 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class BookingWindow {
 
-    @ConfigProperty(name = "satupintu.bookings.check-in-minutes-before", defaultValue = "30")
-    int minutesBefore;
+    @Inject
+    QueueConfig config;
 
-    @ConfigProperty(name = "satupintu.bookings.grace-minutes", defaultValue = "15")
-    int graceMinutes;
 
     OffsetDateTime opens(Booking booking) {
-        return booking.startsAt().minusMinutes(minutesBefore);
+        return booking.startsAt().minusMinutes(config.bookings().checkInMinutesBefore());
     }
 
     OffsetDateTime closes(Booking booking) {
-        return booking.startsAt().plusMinutes(graceMinutes);
+        return booking.startsAt().plusMinutes(config.bookings().graceMinutes());
     }
 
     int graceMinutes() {
-        return graceMinutes;
+        return config.bookings().graceMinutes();
     }
 }

@@ -1,10 +1,11 @@
 package id.satupintu.queue.counter;
 
 import id.satupintu.queue.QueueAccess;
+import id.satupintu.queue.QueueConfig;
 import id.satupintu.queue.ticket.Ticket;
 import id.satupintu.queue.ticket.TicketService;
 import id.satupintu.queue.ticket.TicketStatus;
-import id.satupintu.platform.jobs.QueueClock;
+import id.satupintu.platform.jobs.Clock;
 import id.satupintu.platform.security.Caller;
 import id.satupintu.platform.error.InputValidator;
 import id.satupintu.platform.error.ProblemException;
@@ -20,7 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -54,8 +54,8 @@ public class CallService {
     @Inject
     Pool pool;
 
-    @ConfigProperty(name = "satupintu.queue.near-position", defaultValue = "3")
-    int nearPosition;
+    @Inject
+    QueueConfig config;
 
     @Inject
     TicketService tickets;
@@ -63,11 +63,9 @@ public class CallService {
     @Inject
     InputValidator validator;
 
-    @ConfigProperty(name = "satupintu.queue.max-priority-in-row", defaultValue = "3")
-    int maxPriorityInRow;
 
     @Inject
-    QueueClock clock;
+    Clock clock;
 
     /** The next ticket for the counter, or empty when nobody is waiting for it. */
     public Uni<Optional<Ticket>> callNext(Caller caller, String counterId) {
@@ -78,7 +76,8 @@ public class CallService {
             requireAtCounter(caller, counter);
             return CounterService.requireIdle(tx, counter)
                     .flatMap(idle -> tx.preparedQuery(NEXT).execute(Tuple.of(counter.id(),
-                            counter.laneIds().toArray(UUID[]::new), counter.priorityStreak() < maxPriorityInRow, now)))
+                            counter.laneIds().toArray(UUID[]::new),
+                            counter.priorityStreak() < config.queue().maxPriorityInRow(), now)))
                     .flatMap(rows -> {
                         if (!rows.iterator().hasNext()) {
                             return Uni.createFrom().item(Optional.<Ticket>empty());
@@ -217,13 +216,14 @@ public class CallService {
      * deadlock with counters calling; the call stands even if the notice fails.
      */
     private Uni<Void> tellNear(Ticket called) {
-        return pool.withTransaction(tx -> tx.preparedQuery(NEAR).execute(Tuple.of(called.laneId(), nearPosition - 1))
+        int position = config.queue().nearPosition();
+        return pool.withTransaction(tx -> tx.preparedQuery(NEAR).execute(Tuple.of(called.laneId(), position - 1))
                 .flatMap(rows -> {
                     if (!rows.iterator().hasNext()) {
                         return Uni.createFrom().voidItem();
                     }
                     return TicketService.load(tx, rows.iterator().next().getUUID("id"), false).flatMap(near ->
-                            tickets.tellHolder(tx, near, "ticket.near", Map.of("position", nearPosition)));
+                            tickets.tellHolder(tx, near, "ticket.near", Map.of("position", position)));
                 }))
                 .onFailure().invoke(e -> LOG.warnf(e, "Could not tell the holder near ticket %s", called.number()))
                 .onFailure().recoverWithNull();

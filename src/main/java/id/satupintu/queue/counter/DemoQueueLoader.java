@@ -1,6 +1,7 @@
 package id.satupintu.queue.counter;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.satupintu.platform.PlatformConfig;
 import id.satupintu.platform.startup.AtStart;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -16,7 +17,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -37,8 +37,8 @@ public class DemoQueueLoader {
     record DemoQueue(List<DemoSite> sites) {
     }
 
-    @ConfigProperty(name = "satupintu.demo-data", defaultValue = "false")
-    boolean enabled;
+    @Inject
+    PlatformConfig platform;
 
     @Inject
     ObjectMapper json;
@@ -47,7 +47,7 @@ public class DemoQueueLoader {
     Pool pool;
 
     void onStart(@Observes @Priority(3000) StartupEvent event) {
-        if (!enabled) {
+        if (!platform.demoData()) {
             return;
         }
         DemoQueue demo = read();

@@ -1,6 +1,8 @@
 package id.satupintu.queue.ticket;
 
+import id.satupintu.platform.jobs.Clock;
 import id.satupintu.queue.QueueAccess;
+import id.satupintu.queue.QueueConfig;
 import id.satupintu.queue.counter.Lane;
 import id.satupintu.catalog.OpeningHours;
 import id.satupintu.catalog.SiteProfile;
@@ -27,7 +29,6 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Issuing tickets through the channels, each with its own rule, and reading them back with position
@@ -85,8 +86,11 @@ public class TicketService {
     @Inject
     InputValidator validator;
 
-    @ConfigProperty(name = "satupintu.queue.default-service-seconds", defaultValue = "300")
-    int defaultServiceSeconds;
+    @Inject
+    Clock clock;
+
+    @Inject
+    QueueConfig config;
 
     public Uni<Ticket> issue(Caller caller, String siteCode, TicketRequest request) {
         InputValidator.failIfAny(validator.violations(request, "body"));
@@ -97,7 +101,7 @@ public class TicketService {
         boolean phone = request.channel() == Channel.PHONE;
         return sites.find(siteCode).flatMap(site -> {
             ZoneId zone = site.zone();
-            ZonedDateTime now = ZonedDateTime.now(zone);
+            ZonedDateTime now = clock.now().atZone(zone);
             Uni<Void> serving = phone ? requireServing(site, now) : Uni.createFrom().voidItem();
             return serving.flatMap(open -> pool.withTransaction(tx -> laneFor(tx, caller, siteCode, request.serviceCode())
                     .flatMap(lane -> insert(tx, lane, now.toLocalDate(), caller, request).map(row -> {
@@ -152,7 +156,7 @@ public class TicketService {
         int ahead = row.getLong("ahead").intValue();
         int open = row.getLong("open_counters").intValue();
         Object average = row.getValue("average_seconds");
-        double seconds = average == null ? defaultServiceSeconds : ((Number) average).doubleValue();
+        double seconds = average == null ? config.queue().defaultServiceSeconds() : ((Number) average).doubleValue();
         Integer minutes = open == 0 ? null : (int) Math.ceil(ahead * seconds / open / 60.0);
         return new TicketView.Wait(ahead + 1, minutes, open);
     }

@@ -4,11 +4,13 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import id.satupintu.application.Application;
 import id.satupintu.application.ApplicationFixtures;
 import id.satupintu.application.ApplicationState;
 import id.satupintu.catalog.CalendarTestSites;
+import id.satupintu.support.PinnedClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
@@ -80,6 +82,27 @@ class SlaClockTest {
         assertNull(VertxContextSupport.subscribeAndAwait(() -> clock.workingDaysLeft(app, Instant.now())));
         app.state = ApplicationState.REJECTED;
         assertNull(VertxContextSupport.subscribeAndAwait(() -> clock.workingDaysLeft(app, Instant.now())));
+    }
+
+    /**
+     * The SLA follows the service's Clock, not the machine's: pinned to Monday 16 March 2026, 09:00 WIB,
+     * a submission starts the clock that day and the tracking number carries that date, whatever day the
+     * suite runs on; the public status read (SQL) counts the days left from the same instant.
+     */
+    @Test
+    void aSubmissionStartsTheClockOnThePinnedDay() {
+        PinnedClock.pin(Instant.parse("2026-03-16T02:00:00Z"));
+        ApplicationFixtures f = new ApplicationFixtures();
+        String expected = given().queryParam("from", "2026-03-16").queryParam("days", 5)
+                .get("/api/v1/sites/MPP-BDG/calendar/add-working-days").then().statusCode(200).extract().path("date");
+        String tn = ApplicationFixtures.file(f.citizen, f.body(ApplicationFixtures.form())).statusCode(201)
+                .body("sla.startedOn", equalTo("2026-03-16"))
+                .body("sla.deadline", equalTo(expected))
+                .body("sla.workingDaysLeft", equalTo(5))
+                .extract().path("trackingNumber");
+        assertTrue(tn.startsWith("BDG-260316-"), tn);
+        given().get("/api/v1/applications/" + tn + "/status").then().statusCode(200)
+                .body("deadline", equalTo(expected)).body("workingDaysLeft", equalTo(5));
     }
 
     @Test

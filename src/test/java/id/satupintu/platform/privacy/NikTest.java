@@ -46,9 +46,10 @@ class NikTest {
 
     @Test
     void birthDateAndSex() {
-        assertEquals(LocalDate.of(1987, 11, 12), Nik.birthDate("3602041211870001").orElseThrow());
+        LocalDate today = LocalDate.of(2026, 3, 16);
+        assertEquals(LocalDate.of(1987, 11, 12), Nik.birthDate("3602041211870001", today).orElseThrow());
         assertFalse(Nik.isFemale("3602041211870001"));
         assertTrue(Nik.isFemale("3273015708900001"));
-        assertEquals(LocalDate.of(2000, 2, 29), Nik.birthDate("3602046902000001").orElseThrow());
+        assertEquals(LocalDate.of(2000, 2, 29), Nik.birthDate("3602046902000001", today).orElseThrow());
     }
 }

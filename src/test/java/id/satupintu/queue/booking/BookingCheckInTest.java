@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import id.satupintu.platform.security.Roles;
-import id.satupintu.queue.booking.BookingFixtures.PinnedClock;
+import id.satupintu.support.PinnedClock;
 import id.satupintu.queue.QueueFixtures.OpenCounter;
 import id.satupintu.support.TestTokens;
 import io.quarkus.test.common.http.TestHTTPResource;

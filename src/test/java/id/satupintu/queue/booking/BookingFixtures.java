@@ -1,15 +1,13 @@
 package id.satupintu.queue.booking;
 
 import id.satupintu.queue.QueueFixtures;
-import id.satupintu.platform.jobs.QueueClock;
+import id.satupintu.support.PinnedClock;
 import static io.restassured.RestAssured.given;
 
 import id.satupintu.support.TestTokens;
-import io.quarkus.test.junit.QuarkusMock;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.time.DayOfWeek;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
@@ -29,32 +27,12 @@ final class BookingFixtures {
     }
 
     /**
-     * The time the booking rules see, pinned for one test. A check-in is only possible on the slot's own
-     * day, which must be a working day, and the suite also runs on weekends and holidays: so tests choose
-     * a working day and set the time on it rather than depend on when they run.
+     * Pins the service's clock for the current test. A check-in is only possible on the slot's own day,
+     * which must be a working day, and the suite also runs on weekends and holidays: so tests choose a
+     * working day and set the time on it rather than depend on when they run.
      */
-    static final class PinnedClock extends QueueClock {
-        private volatile Instant now;
-
-        PinnedClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant at) {
-            now = at;
-        }
-
-        @Override
-        public Instant now() {
-            return now;
-        }
-    }
-
-    /** Pins the booking clock for the current test (QuarkusMock removes it after the test). */
     static PinnedClock pin(OffsetDateTime at) {
-        PinnedClock clock = new PinnedClock(at.toInstant());
-        QuarkusMock.installMockForType(clock, QueueClock.class);
-        return clock;
+        return PinnedClock.pin(at.toInstant());
     }
 
     /** The first working day at the site on or after {@code from}, as the site's calendar says. */

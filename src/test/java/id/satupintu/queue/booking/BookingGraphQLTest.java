@@ -13,7 +13,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import id.satupintu.platform.security.Roles;
-import id.satupintu.queue.booking.BookingFixtures.PinnedClock;
+import id.satupintu.support.PinnedClock;
 import id.satupintu.support.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.LocalDate;

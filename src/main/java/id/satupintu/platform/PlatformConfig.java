@@ -1,0 +1,77 @@
+package id.satupintu.platform;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The platform's settings and their defaults, under {@code satupintu.}: the one place a default is
+ * written (application.properties holds only what differs per profile or comes from an operator's
+ * variable). Each property can be set from the environment in its upper-case form
+ * ({@code satupintu.sse.heartbeat-seconds} is {@code SATUPINTU_SSE_HEARTBEAT_SECONDS}).
+ */
+@ConfigMapping(prefix = "satupintu")
+public interface PlatformConfig {
+
+    /** Loads the demo office (sites, agencies, services, accounts) at start; never in production. */
+    @WithDefault("false")
+    boolean demoData();
+
+    Http http();
+
+    Documents documents();
+
+    Sse sse();
+
+    Idempotency idempotency();
+
+    Pii pii();
+
+    interface Http {
+        /**
+         * Largest JSON request (forms, GraphQL): JSON requests are small, only file uploads need the
+         * platform's {@code quarkus.http.limits.max-body-size}.
+         */
+        @WithDefault("1M")
+        MemorySize maxJsonBodySize();
+    }
+
+    interface Documents {
+        /**
+         * Largest uploaded file (an application's document, a complaint's attachment), 413 beyond; kept under
+         * {@code quarkus.http.limits.max-body-size} so that the service, not the platform, answers.
+         */
+        @WithDefault("10485760")
+        long maxBytes();
+    }
+
+    interface Sse {
+        /** Heartbeat on SSE streams, so that proxies do not close quiet ones. */
+        @WithDefault("20")
+        int heartbeatSeconds();
+    }
+
+    interface Idempotency {
+        /** How long an {@code Idempotency-Key} is remembered. */
+        @WithDefault("24")
+        int retentionHours();
+    }
+
+    /** Keys protecting personal data; production must set both (the service refuses to start without). */
+    interface Pii {
+        /** Base64 of 32 random bytes: the AES-256-GCM key new values are encrypted with. */
+        Optional<String> encryptionKey();
+
+        /** Base64 of 32 random bytes: the HMAC key of the blind index. */
+        Optional<String> indexKey();
+
+        /** The version new values are encrypted under; retired keys still decrypt older ones. */
+        @WithDefault("1")
+        int encryptionKeyVersion();
+
+        /** {@code <version>:<base64 key>} entries of keys rotated out. */
+        Optional<List<String>> retiredEncryptionKeys();
+    }
+}
