@@ -75,6 +75,6 @@ public class ApplicationDocumentResource {
                                       @PathParam("requirementCode") String requirementCode,
                                       @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         ApplicationDocuments.Download download = guard.admitted(ApplicationDocuments.Download.class);
-        return files.download(Uni.createFrom().item(download.file()), ifNoneMatch);
+        return files.download(download.file(), ifNoneMatch);
     }
 }

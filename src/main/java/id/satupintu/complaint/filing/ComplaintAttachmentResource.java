@@ -2,6 +2,9 @@ package id.satupintu.complaint.filing;
 
 import id.satupintu.complaint.ComplaintResource;
 import id.satupintu.platform.files.FileStore;
+import id.satupintu.platform.files.StoredFile;
+import id.satupintu.platform.security.GuardedStream;
+import id.satupintu.platform.security.StreamGuard;
 import id.satupintu.platform.security.CurrentUser;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
@@ -38,6 +41,9 @@ public class ComplaintAttachmentResource {
     @Inject
     FileStore files;
 
+    @Inject
+    StreamGuard guard;
+
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
@@ -59,16 +65,16 @@ public class ComplaintAttachmentResource {
 
     /**
      * The file as uploaded, streamed chunk by chunk; who may read it, and whether it exists, is settled
-     * before the first byte, so a refusal is a plain problem response.
+     * before the first byte by the stream guard ({@link ComplaintAttachmentAdmission}), so a refusal is a
+     * plain problem response.
      */
     @GET
     @Path("/{number}")
     // No @Produces: any Accept is served, as before, and the file's own type is set by the store; a
     // declared */* would make Quarkus REST send the stream as server-sent events.
-    public RestMulti<byte[]> download(@PathParam("trackingCode") String trackingCode, @PathParam("number") int number,
-                                      @HeaderParam(ComplaintResource.SECRET) String secret,
+    @GuardedStream
+    public RestMulti<byte[]> download(@PathParam("trackingCode") String trackingCode, @PathParam("number") String number,
                                       @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return files.download(currentUser.find()
-                .flatMap(caller -> attachments.download(caller.orElse(null), trackingCode, secret, number)), ifNoneMatch);
+        return files.download(guard.admitted(StoredFile.class), ifNoneMatch);
     }
 }

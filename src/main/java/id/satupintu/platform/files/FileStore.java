@@ -89,10 +89,10 @@ public class FileStore {
     }
 
     /**
-     * The file {@code found} names, as a streamed response ({@link FileDownloads}). Nothing is sent
-     * before {@code found} succeeds, so its failure (not found, not yours) is a plain problem response.
+     * A stored file as a streamed response ({@link FileDownloads}). Whether it exists and the caller may
+     * read it is settled before, by the endpoint's stream guard, so a refusal is a plain problem response.
      */
-    public RestMulti<byte[]> download(Uni<StoredFile> found, String ifNoneMatch) {
-        return FileDownloads.of(found, this::read, ifNoneMatch);
+    public RestMulti<byte[]> download(StoredFile file, String ifNoneMatch) {
+        return FileDownloads.of(Uni.createFrom().item(file), this::read, ifNoneMatch);
     }
 }

@@ -77,6 +77,12 @@ class GuardedStreamTest {
         refused(sse(null), events, 404, "complaint-not-found");
         refused(sse(null).header("X-Complaint-Secret", "salah"), events, 404, "complaint-not-found");
         refused(sse(f.otherCitizen), events, 404, "complaint-not-found");
+        String attachment = "/api/v1/complaints/" + anonymous[0] + "/attachments/1";
+        refused(as(null), attachment, 404, "complaint-not-found");
+        refused(as(f.otherCitizen), attachment, 404, "complaint-not-found");
+        refused(as(null).header("X-Complaint-Secret", anonymous[1]), attachment, 404, "complaint-attachment-not-found");
+        refused(as(null).header("X-Complaint-Secret", anonymous[1]),
+                "/api/v1/complaints/" + anonymous[0] + "/attachments/satu", 400, "invalid-parameter");
         String desk = "/api/v1/sites/" + f.site + "/complaint-events";
         refused(sse(null), desk, 401, "unauthorized");
         refused(sse(f.officer), desk, 403, "forbidden");
