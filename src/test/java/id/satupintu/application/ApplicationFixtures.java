@@ -162,6 +162,13 @@ public final class ApplicationFixtures {
                         .setParameter(1, LocalDate.parse(date)).setParameter(2, trackingNumber).executeUpdate())));
     }
 
+    /** Gives an application another tracking number, e.g. one of a kind issued before. */
+    public static void renumber(String trackingNumber, String newNumber) throws Throwable {
+        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> Panache.getSession()
+                .flatMap(s -> s.createNativeQuery("update application set tracking_number = ?1 where tracking_number = ?2")
+                        .setParameter(1, newNumber).setParameter(2, trackingNumber).executeUpdate())));
+    }
+
     /** The events of a type on an application's stream, counted in the event table. */
     public static long events(String trackingNumber, String type) throws Throwable {
         return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> Panache.getSession()

@@ -52,6 +52,28 @@ class ApplicationReadTest {
         as(f.citizen).get("/api/v1/applications/" + tn.toLowerCase()).then().statusCode(200);
     }
 
+    /**
+     * Numbers issued before the check symbol was kept to digits and letters may end in *, ~, $, = or U:
+     * they stay valid wherever a tracking number is read or acted on, as typed or in lower case.
+     */
+    @Test
+    void numbersWithTheOldCheckSymbolsStillWork() throws Throwable {
+        ApplicationFixtures f = new ApplicationFixtures();
+        for (char symbol : TrackingNumbersTest.OLD_CHECK_SYMBOLS.toCharArray()) {
+            String tn = f.submitted();
+            String old = TrackingNumbersTest.oldNumber(ApplicationFixtures.SITE, java.time.LocalDate.now(), symbol);
+            ApplicationFixtures.renumber(tn, old);
+            String typed = symbol == 'U' ? old.toLowerCase() : old;
+            given().get("/api/v1/applications/" + typed + "/status").then().statusCode(200)
+                    .body("trackingNumber", equalTo(old)).body("state", equalTo("SUBMITTED"));
+            as(f.citizen).get("/api/v1/applications/" + typed).then().statusCode(200).body("trackingNumber", equalTo(old));
+            as(f.officer).get("/api/v1/applications/" + typed + "/history").then().statusCode(200);
+            act(f.officer, typed, "start-verification").statusCode(200).body("state", equalTo("IN_VERIFICATION"));
+            as(f.citizen).get("/api/v1/me/applications").then().statusCode(200).body("items.trackingNumber",
+                    org.hamcrest.Matchers.hasItem(old));
+        }
+    }
+
     @Test
     void detailHasAnEtag() {
         ApplicationFixtures f = new ApplicationFixtures();
