@@ -10,6 +10,7 @@ import id.satupintu.catalog.ServiceCatalog;
 import id.satupintu.platform.error.FieldError;
 import id.satupintu.platform.error.InputValidator;
 import id.satupintu.platform.error.ProblemException;
+import id.satupintu.platform.idempotency.Idempotency;
 import id.satupintu.platform.security.Caller;
 import id.satupintu.platform.security.Scopes;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -23,6 +24,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Takes the steps of the {@link Workflow}: by the applicant or the agency's staff (checked against
@@ -57,6 +59,9 @@ public class WorkflowSteps {
     @Inject
     DutySeparation duties;
 
+    @Inject
+    Idempotency idempotency;
+
     /**
      * Takes a workflow step. The application row is locked for the transaction, so of two staff
      * acting at once one wins and the other finds the state moved on (409).
@@ -68,14 +73,21 @@ public class WorkflowSteps {
         return lookup.locked(caller, trackingNumber).flatMap(app -> step(caller, app, transition, input));
     }
 
-    /** Submits a draft, or resubmits an application returned for revision, whichever it is. */
+    /**
+     * Submits a draft, or resubmits an application returned for revision, whichever it is. With an
+     * idempotency key, a retry (the answer lost on a flaky connection) gets the first answer again; the
+     * same key for another application is a 422.
+     */
     @WithTransaction
-    Uni<ApplicationView> submit(Caller caller, String trackingNumber) {
+    Uni<ApplicationView> submit(Caller caller, String trackingNumber, String idempotencyKey) {
         caller.requireScope(Scopes.APPLICATIONS_WRITE);
-        return lookup.locked(caller, trackingNumber).flatMap(app -> {
-            String action = app.state == ApplicationState.RETURNED_FOR_REVISION ? "resubmit" : "submit";
-            return step(caller, app, Workflow.find(action).orElseThrow(), new TransitionInput(action, null, null, null));
-        });
+        Map<String, String> request = Map.of("trackingNumber", String.valueOf(TrackingNumbers.normalize(trackingNumber)));
+        return idempotency.once("application.submit:" + caller.id(), idempotencyKey, request, 200, ApplicationView.class,
+                () -> lookup.locked(caller, trackingNumber).flatMap(app -> {
+                    String action = app.state == ApplicationState.RETURNED_FOR_REVISION ? "resubmit" : "submit";
+                    return step(caller, app, Workflow.find(action).orElseThrow(),
+                            new TransitionInput(action, null, null, null));
+                })).map(Idempotency.Outcome::body);
     }
 
     private Uni<ApplicationView> step(Caller caller, Application app, Workflow.Transition transition,
@@ -134,6 +146,10 @@ public class WorkflowSteps {
     private Uni<ApplicationView> apply(Application app, Workflow.Transition transition, TransitionInput input,
                                        String actorId, String actorRole, Instant at) {
         if (!transition.from().contains(app.state)) {
+            // A repeated submit (a retry without its key, a second tap) is told what happened.
+            if (transition.to() == ApplicationState.SUBMITTED && app.submittedAt != null) {
+                throw ProblemException.conflict("application-already-submitted", app.trackingNumber, app.state);
+            }
             throw ProblemException.conflict("invalid-transition", transition.action(), app.state);
         }
         // The SLA clock starts only for a complete file: the form and every mandatory document.
