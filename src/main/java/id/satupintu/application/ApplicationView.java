@@ -34,8 +34,10 @@ public record ApplicationView(String trackingNumber, String serviceCode, int sta
      * The SLA clock: the deadline (a date at the site) and the working days left, negative once
      * late; frozen while paused for the applicant's revision, absent before submission and after a
      * decision. {@code breached} once the watch has found the deadline passed without a decision.
+     * {@code holidaysKnown} is false when the deadline was counted into a year whose holidays were not
+     * entered yet: it is provisional, and may come later than it says.
      */
     public record Sla(LocalDate startedOn, LocalDate deadline, Integer workingDaysLeft, boolean paused,
-                      boolean breached) {
+                      boolean breached, boolean holidaysKnown) {
     }
 }

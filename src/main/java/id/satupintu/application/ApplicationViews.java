@@ -36,7 +36,7 @@ public class ApplicationViews {
                         app.form, app.createdAt, app.updatedAt, app.submittedAt,
                         app.slaStartedOn == null ? null
                                 : new ApplicationView.Sla(app.slaStartedOn, app.deadline, left,
-                                        app.clockPausedOn != null, app.slaBreachedAt != null),
+                                        app.clockPausedOn != null, app.slaBreachedAt != null, app.slaHolidaysKnown),
                         permit, app.assignedTo == null ? null
                                 : new ApplicationView.Assignment(app.assignedTo.toString(), app.assignedAt))));
     }

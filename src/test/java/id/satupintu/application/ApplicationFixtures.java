@@ -58,8 +58,21 @@ public final class ApplicationFixtures {
     }
 
     public ApplicationFixtures(String type, boolean deemedApproval, Integer permitValidityMonths, boolean mandatoryDocuments) {
+        this(type, deemedApproval, permitValidityMonths, mandatoryDocuments, null);
+    }
+
+    /** The permit service, decided within {@code completionDays} working days. */
+    public static ApplicationFixtures completingIn(int completionDays) {
+        return new ApplicationFixtures("PERIZINAN", false, null, false, completionDays);
+    }
+
+    private ApplicationFixtures(String type, boolean deemedApproval, Integer permitValidityMonths,
+                                boolean mandatoryDocuments, Integer completionDays) {
         CatalogFixtures.createAgency(agency, SITE);
         Map<String, Object> standard = standard();
+        if (completionDays != null) {
+            standard.put("completionDays", completionDays);
+        }
         standard.put("deemedApproval", deemedApproval);
         standard.put("permitValidityMonths", permitValidityMonths);
         if (mandatoryDocuments) {
