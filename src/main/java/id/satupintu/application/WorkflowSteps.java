@@ -99,7 +99,7 @@ public class WorkflowSteps {
             DutySeparation.notePreparer(caller, app);
         }
         return duties.check(caller, app, transition).flatMap(ignored -> apply(app, transition, input, caller.id(),
-                ApplicationAccess.roleOf(caller, transition.actor()), Instant.now())).map(view -> ApplicationAccess.isAgencyStaff(caller, app) ? view : view.forApplicant());
+                ApplicationAccess.roleOf(caller, transition.actor()), Instant.now())).flatMap(ignored -> views.of(app, caller));
     }
 
     /**
@@ -115,7 +115,7 @@ public class WorkflowSteps {
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("application", trackingNumber))
                 .flatMap(app -> apply(app, transition, new TransitionInput(action, null, null, reason), "system",
-                        "system", Instant.now()));
+                        "system", Instant.now()).flatMap(ignored -> views.of(app)));
     }
 
     /**
@@ -127,8 +127,7 @@ public class WorkflowSteps {
                 new TransitionInput("deem-approve", null, null, reason), "system", "system", at)
                 .flatMap(ignored -> apply(app, Workflow.find("issue-permit").orElseThrow(),
                         new TransitionInput("issue-permit", null, null, "Permit issued on deemed approval"),
-                        "system", "system", at))
-                .replaceWithVoid();
+                        "system", "system", at));
     }
 
     /**
@@ -143,8 +142,8 @@ public class WorkflowSteps {
                 .replaceWith(app);
     }
 
-    private Uni<ApplicationView> apply(Application app, Workflow.Transition transition, TransitionInput input,
-                                       String actorId, String actorRole, Instant at) {
+    private Uni<Void> apply(Application app, Workflow.Transition transition, TransitionInput input,
+                            String actorId, String actorRole, Instant at) {
         if (!transition.from().contains(app.state)) {
             // A repeated submit (a retry without its key, a second tap) is told what happened.
             if (transition.to() == ApplicationState.SUBMITTED && app.submittedAt != null) {
@@ -170,7 +169,7 @@ public class WorkflowSteps {
                 .flatMap(ignored -> recorder.record(app, transition.action(), from, transition.to(), actorId,
                         actorRole, input.note(), input.note() == null ? Visibility.PUBLIC : input.visibility(),
                         input.reason()))
-                .flatMap(ignored -> views.of(app));
+                .replaceWithVoid();
     }
 
     /** The state change itself and what it does to the SLA clock. */
