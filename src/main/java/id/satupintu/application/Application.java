@@ -65,6 +65,9 @@ public class Application extends PanacheEntityBase {
     @Column(name = "clock_paused_on")
     public LocalDate clockPausedOn;
     public LocalDate deadline;
+    /** False when the deadline was counted into a year whose holidays were not entered: it is provisional. */
+    @Column(name = "sla_holidays_known")
+    public boolean slaHolidaysKnown = true;
     @Column(name = "sla_warned_at")
     public OffsetDateTime slaWarnedAt;
     @Column(name = "sla_breached_at")

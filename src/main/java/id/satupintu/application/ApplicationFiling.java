@@ -120,18 +120,17 @@ public class ApplicationFiling {
             if (input.siteCode() != null && !input.siteCode().equals(app.siteCode)) {
                 errors.add(FieldError.of("siteCode", "immutable"));
             }
+            // Only the first filing must name the business: what an edit leaves out stays as stored.
+            String nib = input.nib() != null ? input.nib() : app.nib;
+            String kbli = input.kbli() != null ? input.kbli() : app.kbli;
             return catalog.standard(app.serviceCode).flatMap(standard -> {
-                checkBusiness(caller, app.submitterKind, standard, input, errors);
+                checkBusiness(app.submitterKind, standard, nib, kbli, errors);
                 errors.addAll(FormValidator.check(standard.standard(), input.formOrEmpty(), false));
                 InputValidator.failIfAny(errors);
                 app.form = new LinkedHashMap<>(input.formOrEmpty());
                 app.standardVersion = standard.version();
-                if (input.nib() != null) {
-                    app.nib = input.nib();
-                }
-                if (input.kbli() != null) {
-                    app.kbli = input.kbli();
-                }
+                app.nib = nib;
+                app.kbli = kbli;
                 app.updatedAt = now();
                 DutySeparation.notePreparer(caller, app);
                 return views.of(app, caller);
@@ -173,7 +172,7 @@ public class ApplicationFiling {
                     } else if (input.applicantNik() != null) {
                         errors.add(FieldError.of("applicantNik", "staff-only"));
                     }
-                    checkBusiness(caller, kind, standard, input, errors);
+                    checkBusiness(kind, standard, input.nib(), input.kbli(), errors);
                     errors.addAll(FormValidator.check(standard.standard(), input.formOrEmpty(), !input.isDraft()));
                     return agencies.find(standard.agencyCode()).flatMap(agency -> {
                         String site = chooseSite(agency.siteCodes(), askedSite, errors);
@@ -255,27 +254,30 @@ public class ApplicationFiling {
         return ApplicationAccess.roleOf(caller, Workflow.Actor.APPLICANT);
     }
 
-    /** NIB and KBLI: required from integrators (KBLI for permits), always well-formed, KBLI from the standard's list. */
-    private static void checkBusiness(Caller caller, SubmitterKind kind, VersionedStandard standard,
-                                      ApplicationInput input, List<FieldError> errors) {
+    /**
+     * NIB and KBLI (as sent, or as stored for an edit): required from integrators (KBLI for permits),
+     * always well-formed, KBLI from the standard's list.
+     */
+    private static void checkBusiness(SubmitterKind kind, VersionedStandard standard, String nib, String kbli,
+                                      List<FieldError> errors) {
         boolean permit = standard.type() == ServiceType.PERIZINAN;
-        if (input.nib() == null) {
+        if (nib == null) {
             if (kind == SubmitterKind.INTEGRATOR) {
                 errors.add(FieldError.of("nib", "required"));
             }
-        } else if (!NIB.matcher(input.nib()).matches()) {
+        } else if (!NIB.matcher(nib).matches()) {
             errors.add(FieldError.of("nib", "invalid-format"));
         }
-        if (input.kbli() == null) {
+        if (kbli == null) {
             if (kind == SubmitterKind.INTEGRATOR && permit) {
                 errors.add(FieldError.of("kbli", "required"));
             }
-        } else if (!KBLI.matcher(input.kbli()).matches()) {
+        } else if (!KBLI.matcher(kbli).matches()) {
             errors.add(FieldError.of("kbli", "invalid-format"));
         } else {
             List<String> allowed = standard.standard().kbli();
-            if (allowed != null && !allowed.isEmpty() && !allowed.contains(input.kbli())) {
-                errors.add(FieldError.of("kbli", "kbli-not-for-service", input.kbli()));
+            if (allowed != null && !allowed.isEmpty() && !allowed.contains(kbli)) {
+                errors.add(FieldError.of("kbli", "kbli-not-for-service", kbli));
             }
         }
     }

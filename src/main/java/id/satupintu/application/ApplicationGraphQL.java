@@ -221,9 +221,10 @@ public class ApplicationGraphQL {
     }
 
     @Mutation
-    @Description("Submits a draft, or resubmits an application returned for revision (REST: POST .../submit)")
-    public Uni<ApplicationNode> submitFiledApplication(@NonNull String trackingNumber) {
-        return calls.asCaller(caller -> steps.submit(caller, trackingNumber)).map(this::node);
+    @Description("Submits a draft, or resubmits an application returned for revision (REST: POST .../submit). "
+            + "A retry with the same idempotencyKey gets the first result.")
+    public Uni<ApplicationNode> submitFiledApplication(@NonNull String trackingNumber, String idempotencyKey) {
+        return calls.asCaller(caller -> steps.submit(caller, trackingNumber, idempotencyKey)).map(this::node);
     }
 
     @Mutation

@@ -119,11 +119,12 @@ public class ApplicationResource {
         return currentUser.require().flatMap(caller -> assignments.unassign(caller, trackingNumber));
     }
 
-    /** Submits a draft, or resubmits an application returned for revision. */
+    /** Submits a draft, or resubmits an application returned for revision. Safe to retry with Idempotency-Key. */
     @POST
     @Path("/{trackingNumber}/submit")
-    public Uni<ApplicationView> submit(@PathParam("trackingNumber") String trackingNumber) {
-        return currentUser.require().flatMap(caller -> steps.submit(caller, trackingNumber));
+    public Uni<ApplicationView> submit(@PathParam("trackingNumber") String trackingNumber,
+                                       @HeaderParam("Idempotency-Key") String key) {
+        return currentUser.require().flatMap(caller -> steps.submit(caller, trackingNumber, key));
     }
 
     @POST

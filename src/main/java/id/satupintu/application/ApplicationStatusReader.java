@@ -27,7 +27,7 @@ class ApplicationStatusReader {
 
     /** Kept verbatim in bench/applications-status.sql: pgbench must run exactly this statement. */
     static final String SQL = "select a.tracking_number, a.service_code, a.state, a.submitted_at, a.updated_at, "
-            + "a.deadline, case when a.state in (" + SlaClock.SHOWS_DAYS_LEFT.stream().map(s -> "'" + s.name() + "'")
+            + "a.deadline, a.sla_holidays_known, case when a.state in (" + SlaClock.SHOWS_DAYS_LEFT.stream().map(s -> "'" + s.name() + "'")
                     .sorted().collect(Collectors.joining(", ")) + ") "
             + "then working_days_between(a.site_code, coalesce(a.clock_paused_on, "
             + "($2::timestamptz at time zone s.time_zone)::date), a.deadline) end as working_days_left "
@@ -57,7 +57,8 @@ class ApplicationStatusReader {
             return new ApplicationStatus(row.getString("tracking_number"), row.getString("service_code"), state,
                     OssStatus.of(state), utc(row.getOffsetDateTime("submitted_at")),
                     utc(row.getOffsetDateTime("updated_at")), row.getLocalDate("deadline"),
-                    row.getInteger("working_days_left"));
+                    row.getInteger("working_days_left"),
+                    row.getLocalDate("deadline") == null ? null : row.getBoolean("sla_holidays_known"));
         });
     }
 

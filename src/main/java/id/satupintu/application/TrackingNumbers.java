@@ -8,9 +8,14 @@ import java.util.regex.Pattern;
 
 /**
  * Tracking numbers such as {@code BDG-261123-7KQ4MX-H}: the site, the local date of submission,
- * six random Crockford base-32 symbols (a billion per site and day, so the next number cannot be
- * guessed from one's own) and a Crockford check symbol that catches a mistyped or swapped
+ * six random Crockford base-32 symbols (about a billion per site and day, so the next number cannot
+ * be guessed from one's own) and a Crockford check symbol that catches a mistyped or swapped
  * character before a look-up is even made.
+ *
+ * <p>Crockford's mod-37 check has five symbols beyond the 32 digits and letters: {@code * ~ $ = U}.
+ * They are hard to read aloud at a counter and to type on a phone, so a new number whose check would
+ * be one of them is drawn again (5 draws in 37): new numbers end in a digit or a letter of the body's
+ * own alphabet. Numbers issued before with one of the five stay valid: the check is the same.
  */
 final class TrackingNumbers {
 
@@ -30,12 +35,18 @@ final class TrackingNumbers {
     }
 
     static String next(String siteCode, LocalDate localDate) {
-        StringBuilder random = new StringBuilder(6);
-        for (int i = 0; i < 6; i++) {
-            random.append(SYMBOLS.charAt(RANDOM.nextInt(32)));
+        String prefix = sitePart(siteCode) + "-" + DATE.format(localDate) + "-";
+        while (true) {
+            StringBuilder random = new StringBuilder(6);
+            for (int i = 0; i < 6; i++) {
+                random.append(SYMBOLS.charAt(RANDOM.nextInt(32)));
+            }
+            String body = prefix + random;
+            char check = check(body);
+            if (SYMBOLS.indexOf(check) >= 0) {
+                return body + "-" + check;
+            }
         }
-        String body = sitePart(siteCode) + "-" + DATE.format(localDate) + "-" + random;
-        return body + "-" + check(body);
     }
 
     /** True when the text has the shape of a tracking number and its check symbol matches. */

@@ -11,6 +11,7 @@ import id.satupintu.platform.error.FieldError;
 import id.satupintu.platform.error.InputValidator;
 import id.satupintu.platform.error.ProblemException;
 import id.satupintu.platform.jobs.Clock;
+import id.satupintu.platform.idempotency.Idempotency;
 import id.satupintu.platform.security.Caller;
 import id.satupintu.platform.security.Scopes;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -22,6 +23,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Takes the steps of the {@link Workflow}: by the applicant or the agency's staff (checked against
@@ -59,6 +61,9 @@ public class WorkflowSteps {
     @Inject
     DutySeparation duties;
 
+    @Inject
+    Idempotency idempotency;
+
     /**
      * Takes a workflow step. The application row is locked for the transaction, so of two staff
      * acting at once one wins and the other finds the state moved on (409).
@@ -70,14 +75,21 @@ public class WorkflowSteps {
         return lookup.locked(caller, trackingNumber).flatMap(app -> step(caller, app, transition, input));
     }
 
-    /** Submits a draft, or resubmits an application returned for revision, whichever it is. */
+    /**
+     * Submits a draft, or resubmits an application returned for revision, whichever it is. With an
+     * idempotency key, a retry (the answer lost on a flaky connection) gets the first answer again; the
+     * same key for another application is a 422.
+     */
     @WithTransaction
-    Uni<ApplicationView> submit(Caller caller, String trackingNumber) {
+    Uni<ApplicationView> submit(Caller caller, String trackingNumber, String idempotencyKey) {
         caller.requireScope(Scopes.APPLICATIONS_WRITE);
-        return lookup.locked(caller, trackingNumber).flatMap(app -> {
-            String action = app.state == ApplicationState.RETURNED_FOR_REVISION ? "resubmit" : "submit";
-            return step(caller, app, Workflow.find(action).orElseThrow(), new TransitionInput(action, null, null, null));
-        });
+        Map<String, String> request = Map.of("trackingNumber", String.valueOf(TrackingNumbers.normalize(trackingNumber)));
+        return idempotency.once("application.submit:" + caller.id(), idempotencyKey, request, 200, ApplicationView.class,
+                () -> lookup.locked(caller, trackingNumber).flatMap(app -> {
+                    String action = app.state == ApplicationState.RETURNED_FOR_REVISION ? "resubmit" : "submit";
+                    return step(caller, app, Workflow.find(action).orElseThrow(),
+                            new TransitionInput(action, null, null, null));
+                })).map(Idempotency.Outcome::body);
     }
 
     private Uni<ApplicationView> step(Caller caller, Application app, Workflow.Transition transition,
@@ -89,7 +101,7 @@ public class WorkflowSteps {
             DutySeparation.notePreparer(caller, app);
         }
         return duties.check(caller, app, transition).flatMap(ignored -> apply(app, transition, input, caller.id(),
-                ApplicationAccess.roleOf(caller, transition.actor()), clock.now())).map(view -> ApplicationAccess.isAgencyStaff(caller, app) ? view : view.forApplicant());
+                ApplicationAccess.roleOf(caller, transition.actor()), clock.now())).flatMap(ignored -> views.of(app, caller));
     }
 
     /**
@@ -105,7 +117,7 @@ public class WorkflowSteps {
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("application", trackingNumber))
                 .flatMap(app -> apply(app, transition, new TransitionInput(action, null, null, reason), "system",
-                        "system", clock.now()));
+                        "system", clock.now()).flatMap(ignored -> views.of(app)));
     }
 
     /**
@@ -117,8 +129,7 @@ public class WorkflowSteps {
                 new TransitionInput("deem-approve", null, null, reason), "system", "system", at)
                 .flatMap(ignored -> apply(app, Workflow.find("issue-permit").orElseThrow(),
                         new TransitionInput("issue-permit", null, null, "Permit issued on deemed approval"),
-                        "system", "system", at))
-                .replaceWithVoid();
+                        "system", "system", at));
     }
 
     /**
@@ -133,9 +144,13 @@ public class WorkflowSteps {
                 .replaceWith(app);
     }
 
-    private Uni<ApplicationView> apply(Application app, Workflow.Transition transition, TransitionInput input,
-                                       String actorId, String actorRole, Instant at) {
+    private Uni<Void> apply(Application app, Workflow.Transition transition, TransitionInput input,
+                            String actorId, String actorRole, Instant at) {
         if (!transition.from().contains(app.state)) {
+            // A repeated submit (a retry without its key, a second tap) is told what happened.
+            if (transition.to() == ApplicationState.SUBMITTED && app.submittedAt != null) {
+                throw ProblemException.conflict("application-already-submitted", app.trackingNumber, app.state);
+            }
             throw ProblemException.conflict("invalid-transition", transition.action(), app.state);
         }
         // The SLA clock starts only for a complete file: the form and every mandatory document.
@@ -156,7 +171,7 @@ public class WorkflowSteps {
                 .flatMap(ignored -> recorder.record(app, transition.action(), from, transition.to(), actorId,
                         actorRole, input.note(), input.note() == null ? Visibility.PUBLIC : input.visibility(),
                         input.reason()))
-                .flatMap(ignored -> views.of(app));
+                .replaceWithVoid();
     }
 
     /** The state change itself and what it does to the SLA clock. */

@@ -90,10 +90,18 @@ public class AgencyService {
         }));
     }
 
-    /** The entity with its sites, for catalog's own writes; in the caller's session. */
+    /**
+     * The entity with its sites, for catalog's own writes; in the caller's session. The code is unique, so
+     * the query asks for no limit: a limit on a query that fetches a collection is applied in memory
+     * (Hibernate's HHH90003004).
+     */
     private static Uni<Agency> entity(String code) {
-        return Agency.<Agency>find(WITH_SITES + "where a.code = ?1", code).firstResult()
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("agency", code));
+        return Agency.<Agency>find(WITH_SITES + "where a.code = ?1", code).list().map(found -> {
+            if (found.isEmpty()) {
+                throw ProblemException.notFound("agency", code);
+            }
+            return found.get(0);
+        });
     }
 
     /** The sites the input names; every one must exist. */

@@ -42,6 +42,13 @@ public class WorkingDayCalendar {
     /** Gives up rather than walk on forever when closures leave no working day. */
     private static final int MAX_SEARCH_DAYS = 10 * 366;
 
+    /**
+     * An answer of the calendar with whether it can be trusted: {@code holidaysKnown} is false when a year
+     * it spans has no holiday entered yet, so it was counted as if that year had none.
+     */
+    public record Reckoned<T>(T value, boolean holidaysKnown) {
+    }
+
     @Inject
     SiteService sites;
 
@@ -86,6 +93,18 @@ public class WorkingDayCalendar {
     @WithSession
     public Uni<LocalDate> addWorkingDays(String siteCode, Instant from, int days) {
         return localDate(siteCode, from).flatMap(date -> addWorkingDays(siteCode, date, days));
+    }
+
+    /** {@link #addWorkingDays(String, LocalDate, int)}, and whether the holidays of every year it spans are entered. */
+    @WithSession
+    public Uni<Reckoned<LocalDate>> reckonWorkingDays(String siteCode, LocalDate from, int days) {
+        return workingDayAfter(siteCode, from, days, null).map(d -> new Reckoned<>(d.date(), d.holidaysKnown()));
+    }
+
+    /** {@link #workingDaysBetween(String, LocalDate, LocalDate)}, and whether the holidays of every year it spans are entered. */
+    @WithSession
+    public Uni<Reckoned<Integer>> reckonWorkingDaysBetween(String siteCode, LocalDate from, LocalDate to) {
+        return countWorkingDays(siteCode, from, to, null).map(c -> new Reckoned<>(c.count(), c.holidaysKnown()));
     }
 
     /** Working days in (from, to]; negative, counting (to, from], when {@code to} is before {@code from}. */

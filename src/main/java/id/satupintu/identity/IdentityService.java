@@ -37,6 +37,13 @@ public class IdentityService {
         }
     }
 
+    /**
+     * Who a person is, as shown to those who may know it (an agency's staff about an applicant): the name
+     * and the NIK masked. The NIK itself never leaves identity this way.
+     */
+    public record PersonCard(UUID id, String fullName, String nikMasked) {
+    }
+
     @Inject
     Pool pool;
     @Inject
@@ -50,6 +57,19 @@ public class IdentityService {
         return IdentityUser.<IdentityUser>findById(id).map(user -> Optional.ofNullable(user).map(u -> new Person(
                 u.id, u.username, u.fullName, u.role, u.agencyCode, u.siteCode, u.email, decrypt(u.nikEncrypted),
                 decrypt(u.phoneEncrypted), u.active)));
+    }
+
+    /** The card of the account with that id (not a UUID: none); empty when there is none. */
+    @WithSession
+    public Uni<Optional<PersonCard>> card(String id) {
+        UUID uuid;
+        try {
+            uuid = UUID.fromString(id);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return Uni.createFrom().item(Optional.empty());
+        }
+        return IdentityUser.<IdentityUser>findById(uuid).map(user -> Optional.ofNullable(user).map(u -> new PersonCard(
+                u.id, u.fullName, PersonalDataProtection.maskNik(decrypt(u.nikEncrypted)))));
     }
 
     /**

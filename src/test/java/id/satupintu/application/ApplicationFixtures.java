@@ -58,8 +58,21 @@ public final class ApplicationFixtures {
     }
 
     public ApplicationFixtures(String type, boolean deemedApproval, Integer permitValidityMonths, boolean mandatoryDocuments) {
+        this(type, deemedApproval, permitValidityMonths, mandatoryDocuments, null);
+    }
+
+    /** The permit service, decided within {@code completionDays} working days. */
+    public static ApplicationFixtures completingIn(int completionDays) {
+        return new ApplicationFixtures("PERIZINAN", false, null, false, completionDays);
+    }
+
+    private ApplicationFixtures(String type, boolean deemedApproval, Integer permitValidityMonths,
+                                boolean mandatoryDocuments, Integer completionDays) {
         CatalogFixtures.createAgency(agency, SITE);
         Map<String, Object> standard = standard();
+        if (completionDays != null) {
+            standard.put("completionDays", completionDays);
+        }
         standard.put("deemedApproval", deemedApproval);
         standard.put("permitValidityMonths", permitValidityMonths);
         if (mandatoryDocuments) {
@@ -160,6 +173,13 @@ public final class ApplicationFixtures {
         VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> Panache.getSession()
                 .flatMap(s -> s.createNativeQuery("update application set deadline = ?1 where tracking_number = ?2")
                         .setParameter(1, LocalDate.parse(date)).setParameter(2, trackingNumber).executeUpdate())));
+    }
+
+    /** Gives an application another tracking number, e.g. one of a kind issued before. */
+    public static void renumber(String trackingNumber, String newNumber) throws Throwable {
+        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> Panache.getSession()
+                .flatMap(s -> s.createNativeQuery("update application set tracking_number = ?1 where tracking_number = ?2")
+                        .setParameter(1, newNumber).setParameter(2, trackingNumber).executeUpdate())));
     }
 
     /** The events of a type on an application's stream, counted in the event table. */

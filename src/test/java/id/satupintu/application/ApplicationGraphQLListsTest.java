@@ -165,7 +165,17 @@ class ApplicationGraphQLListsTest {
         graphql(f.citizen, submit, Map.of("tn", draft)).body("errors", nullValue())
                 .body("data.submitFiledApplication.state", equalTo("SUBMITTED"));
         graphql(f.citizen, submit, Map.of("tn", draft))
-                .body("errors[0].extensions.code", equalTo("invalid-transition"));
+                .body("errors[0].extensions.code", equalTo("application-already-submitted"));
+        // With a key, as submitApplication takes one: a retry gets the first answer.
+        String keyed = "mutation($tn: String!, $key: String) { submitFiledApplication(trackingNumber: $tn, "
+                + "idempotencyKey: $key) { state submittedAt } }";
+        String other = draft(f);
+        String key = UUID.randomUUID().toString();
+        String submittedAt = graphql(f.citizen, keyed, Map.of("tn", other, "key", key)).body("errors", nullValue())
+                .body("data.submitFiledApplication.state", equalTo("SUBMITTED"))
+                .extract().path("data.submitFiledApplication.submittedAt");
+        graphql(f.citizen, keyed, Map.of("tn", other, "key", key)).body("errors", nullValue())
+                .body("data.submitFiledApplication.submittedAt", equalTo(submittedAt));
         ApplicationFixtures.act(f.officer, draft, "start-verification").statusCode(200);
         ApplicationFixtures.act(f.officer, draft, "return", Map.of("note", "Lengkapi")).statusCode(200);
         graphql(f.citizen, submit, Map.of("tn", draft)).body("data.submitFiledApplication.state", equalTo("SUBMITTED"));

@@ -52,6 +52,69 @@ class ApplicationReadTest {
         as(f.citizen).get("/api/v1/applications/" + tn.toLowerCase()).then().statusCode(200);
     }
 
+    /**
+     * Numbers issued before the check symbol was kept to digits and letters may end in *, ~, $, = or U:
+     * they stay valid wherever a tracking number is read or acted on, as typed or in lower case.
+     */
+    @Test
+    void numbersWithTheOldCheckSymbolsStillWork() throws Throwable {
+        ApplicationFixtures f = new ApplicationFixtures();
+        for (char symbol : TrackingNumbersTest.OLD_CHECK_SYMBOLS.toCharArray()) {
+            String tn = f.submitted();
+            String old = TrackingNumbersTest.oldNumber(ApplicationFixtures.SITE, java.time.LocalDate.now(), symbol);
+            ApplicationFixtures.renumber(tn, old);
+            String typed = symbol == 'U' ? old.toLowerCase() : old;
+            given().get("/api/v1/applications/" + typed + "/status").then().statusCode(200)
+                    .body("trackingNumber", equalTo(old)).body("state", equalTo("SUBMITTED"));
+            as(f.citizen).get("/api/v1/applications/" + typed).then().statusCode(200).body("trackingNumber", equalTo(old));
+            as(f.officer).get("/api/v1/applications/" + typed + "/history").then().statusCode(200);
+            act(f.officer, typed, "start-verification").statusCode(200).body("state", equalTo("IN_VERIFICATION"));
+            as(f.citizen).get("/api/v1/me/applications").then().statusCode(200).body("items.trackingNumber",
+                    org.hamcrest.Matchers.hasItem(old));
+        }
+    }
+
+    /**
+     * Who applied, from the citizen's account: its name and NIK masked, for the agency's staff (officer,
+     * supervisor, counter, admin) and the applicant themself, over REST and GraphQL. Never the NIK itself.
+     */
+    @Test
+    void theAgencysStaffSeeWhoApplied() {
+        ApplicationFixtures f = new ApplicationFixtures();
+        java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+        String nik = String.format("3273%02d%02d%02d%02d%04d", r.nextInt(1, 31), r.nextInt(1, 29), r.nextInt(1, 13),
+                r.nextInt(0, 100), r.nextInt(1, 10000));
+        String masked = nik.substring(0, 4) + "********" + nik.substring(12);
+        String username = "pemohon." + Long.toString(r.nextLong(Long.MAX_VALUE), 36);
+        given().header("X-Forwarded-For", "10.7." + r.nextInt(256) + "." + r.nextInt(1, 255))
+                .contentType(io.restassured.http.ContentType.JSON)
+                .body(Map.of("fullName", "Siti Rahayu", "nik", nik, "phone", String.format("0813%08d", r.nextInt(100_000_000)),
+                        "username", username, "password", "Rahasia-Uji-2025"))
+                .post("/api/v1/auth/register").then().statusCode(201);
+        String citizen = given().contentType(io.restassured.http.ContentType.URLENC).formParam("grant_type", "password")
+                .formParam("username", username).formParam("password", "Rahasia-Uji-2025")
+                .post("/api/v1/auth/token").then().statusCode(200).extract().path("access_token");
+        String tn = file(citizen, f.body(ApplicationFixtures.form())).statusCode(201)
+                .body("applicant.name", equalTo("Siti Rahayu")).body("applicant.nikMasked", equalTo(masked))
+                .extract().path("trackingNumber");
+        for (String reader : List.of(citizen, f.officer, f.supervisor, f.counter, TestTokens.admin())) {
+            String raw = as(reader).get("/api/v1/applications/" + tn).then().statusCode(200)
+                    .body("applicant.name", equalTo("Siti Rahayu")).body("applicant.nikMasked", equalTo(masked))
+                    .body("applicant.filedBy", equalTo("CITIZEN")).extract().asString();
+            assertFalse(raw.contains(nik), raw);
+        }
+        ApplicationGraphQLTest.graphql(f.officer, "query($tn: String!) { application(trackingNumber: $tn) { "
+                        + "applicant { name nikMasked } } }", Map.of("tn", tn)).body("errors", nullValue())
+                .body("data.application.applicant.name", equalTo("Siti Rahayu"))
+                .body("data.application.applicant.nikMasked", equalTo(masked));
+        act(f.officer, tn, "start-verification").statusCode(200).body("applicant.name", equalTo("Siti Rahayu"))
+                .body("applicant.nikMasked", equalTo(masked));
+        // A citizen token without a stored account: nobody to name.
+        String unnamed = f.submitted();
+        as(f.officer).get("/api/v1/applications/" + unnamed).then().statusCode(200)
+                .body("applicant.name", nullValue()).body("applicant.nikMasked", nullValue());
+    }
+
     @Test
     void detailHasAnEtag() {
         ApplicationFixtures f = new ApplicationFixtures();

@@ -267,6 +267,31 @@ class ApplicationSubmissionTest {
                 .body("items.trackingNumber", hasItem(tn));
     }
 
+    /** Only the first filing asks for NIB and KBLI: an edit that leaves them out keeps what is stored. */
+    @Test
+    void anIntegratorsEditKeepsTheNibAndKbliItLeavesOut() {
+        ApplicationFixtures f = new ApplicationFixtures();
+        String integrator = TestTokens.issue(new AccessTokenIssuer.Subject(UUID.randomUUID().toString(), "oss-edit",
+                Set.of(Roles.INTEGRATOR), null, null, Set.of("applications:read", "applications:write"), true));
+        Map<String, Object> body = f.body(ApplicationFixtures.form());
+        body.put("draft", true);
+        body.put("nib", "1234567890123");
+        body.put("kbli", "41012");
+        String tn = file(integrator, body).statusCode(201).extract().path("trackingNumber");
+        Map<String, Object> form = new HashMap<>(ApplicationFixtures.form());
+        form.put("alamat", "Jl. Braga 7");
+        as(integrator).body(Map.of("form", form)).put("/api/v1/applications/" + tn).then().statusCode(200)
+                .body("form.alamat", equalTo("Jl. Braga 7"))
+                .body("applicant.nib", equalTo("1234567890123")).body("applicant.kbli", equalTo("41012"));
+        // What is sent is still checked, and replaces what was stored.
+        as(integrator).body(Map.of("form", form, "kbli", "47111")).put("/api/v1/applications/" + tn).then()
+                .statusCode(400).body("errors.code", contains("kbli-not-for-service"));
+        as(integrator).body(Map.of("form", form, "kbli", "41011")).put("/api/v1/applications/" + tn).then()
+                .statusCode(200).body("applicant.nib", equalTo("1234567890123")).body("applicant.kbli", equalTo("41011"));
+        as(integrator).post("/api/v1/applications/" + tn + "/submit").then().statusCode(200)
+                .body("applicant.kbli", equalTo("41011"));
+    }
+
     @Test
     void racingRetriesMakeExactlyOneApplication() throws Exception {
         ApplicationFixtures f = new ApplicationFixtures();

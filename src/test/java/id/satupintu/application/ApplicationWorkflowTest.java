@@ -111,6 +111,43 @@ class ApplicationWorkflowTest {
         act(TestTokens.admin(), tn, "start-verification").statusCode(200);
     }
 
+    /**
+     * A submit retried on a flaky connection with its Idempotency-Key gets the first answer again (one
+     * submit step); without the key it is told the application was already submitted, not that another
+     * officer changed it; the same key for another application is refused.
+     */
+    @Test
+    void aRetriedSubmitWithItsKeyGetsTheFirstAnswer() {
+        ApplicationFixtures f = new ApplicationFixtures();
+        Map<String, Object> body = f.body(ApplicationFixtures.form());
+        body.put("draft", true);
+        String tn = file(f.citizen, body).statusCode(201).extract().path("trackingNumber");
+        String key = UUID.randomUUID().toString();
+        String first = as(f.citizen).header("Idempotency-Key", key).post("/api/v1/applications/" + tn + "/submit")
+                .then().statusCode(200).body("state", equalTo("SUBMITTED")).extract().asString();
+        String again = as(f.citizen).header("Idempotency-Key", key).post("/api/v1/applications/" + tn + "/submit")
+                .then().statusCode(200).body("state", equalTo("SUBMITTED")).extract().asString();
+        assertEquals(first, again);
+        as(f.officer).get("/api/v1/applications/" + tn + "/history").then().statusCode(200)
+                .body("findAll { it.action == 'submit' }.size()", equalTo(1));
+
+        String detail = as(f.citizen).post("/api/v1/applications/" + tn + "/submit").then().statusCode(409)
+                .body("code", equalTo("application-already-submitted")).extract().path("detail");
+        assertFalse(detail.contains("petugas lain"), detail);
+        as(f.citizen).header("Accept-Language", "en").post("/api/v1/applications/" + tn + "/submit").then()
+                .statusCode(409).body("detail", org.hamcrest.Matchers.containsString("already been submitted"))
+                .body("detail", not(org.hamcrest.Matchers.containsString("another officer")));
+
+        Map<String, Object> other = f.body(ApplicationFixtures.form());
+        other.put("draft", true);
+        String second = file(f.citizen, other).statusCode(201).extract().path("trackingNumber");
+        as(f.citizen).header("Idempotency-Key", key).post("/api/v1/applications/" + second + "/submit").then()
+                .statusCode(422).body("code", equalTo("idempotency-key-reused"));
+        as(f.citizen).header("Idempotency-Key", "no spaces allowed").post("/api/v1/applications/" + second + "/submit")
+                .then().statusCode(400);
+        as(f.citizen).get("/api/v1/applications/" + second).then().body("state", equalTo("DRAFT"));
+    }
+
     @Test
     void stepsFromTheWrongStateAreConflicts() {
         ApplicationFixtures f = new ApplicationFixtures();

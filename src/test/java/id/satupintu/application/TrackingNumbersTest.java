@@ -59,6 +59,45 @@ class TrackingNumbersTest {
         assertTrue(ascending > 4_000 && ascending < 6_000, ascending + " of 10000 were above the one before");
     }
 
+    /** The five check symbols beyond the base-32 ones, which older numbers may end in: hard to say or type. */
+    static final String OLD_CHECK_SYMBOLS = "*~$=U";
+
+    /** A number of the old kind, as issued before: its check symbol one of {@link #OLD_CHECK_SYMBOLS}. */
+    static String oldNumber(String siteCode, LocalDate date, char checkSymbol) {
+        while (true) {
+            String number = TrackingNumbers.next(siteCode, date);
+            for (int i = 0; i < 32; i++) {
+                // The same shape with other random symbols, until one's check is the asked-for symbol.
+                String body = number.substring(0, number.lastIndexOf('-') - 1) + "0123456789ABCDEFGHJKMNPQRSTVWXYZ".charAt(i);
+                if (TrackingNumbers.check(body) == checkSymbol) {
+                    return body + "-" + checkSymbol;
+                }
+            }
+        }
+    }
+
+    @Test
+    void newNumbersEndInADigitOrALetterOfTheirAlphabet() {
+        for (int i = 0; i < 10_000; i++) {
+            String number = TrackingNumbers.next("MPP-BDG", LocalDate.of(2026, 1, 5));
+            char check = number.charAt(number.length() - 1);
+            assertTrue("0123456789ABCDEFGHJKMNPQRSTVWXYZ".indexOf(check) >= 0, number);
+            assertTrue(TrackingNumbers.isWellFormed(number), number);
+        }
+    }
+
+    @Test
+    void numbersWithTheOldCheckSymbolsStayValid() {
+        for (char symbol : OLD_CHECK_SYMBOLS.toCharArray()) {
+            String number = oldNumber("MPP-BDG", LocalDate.of(2026, 1, 5), symbol);
+            assertTrue(TrackingNumbers.isWellFormed(number), number);
+            assertTrue(TrackingNumbers.isWellFormed(TrackingNumbers.normalize(number.toLowerCase())), number);
+            String other = number.substring(0, number.length() - 1) + OLD_CHECK_SYMBOLS.charAt(
+                    (OLD_CHECK_SYMBOLS.indexOf(symbol) + 1) % OLD_CHECK_SYMBOLS.length());
+            assertFalse(TrackingNumbers.isWellFormed(other), other);
+        }
+    }
+
     @Test
     void normalizesWhatPeopleType() {
         String number = TrackingNumbers.next("MPP-BDG", LocalDate.of(2026, 1, 5));

@@ -31,17 +31,24 @@ public class SlaClock {
     @Inject
     WorkingDayCalendar calendar;
 
+    /**
+     * Starts the clock today at the site. A deadline counted into a year whose holidays are not entered
+     * yet is provisional ({@code slaHolidaysKnown} false): it was counted as if that year had none.
+     */
     public Uni<Void> start(Application app, int completionDays, Instant now) {
         return calendar.localDate(app.siteCode, now).flatMap(today -> {
             app.slaStartedOn = today;
             app.clockPausedOn = null;
+            app.slaHolidaysKnown = true;
             // A standard longer than the calendar's horizon is not tracked rather than refused.
             if (completionDays > WorkingDayCalendar.MAX_DAYS) {
                 app.deadline = null;
                 return Uni.createFrom().voidItem();
             }
-            return calendar.addWorkingDays(app.siteCode, today, completionDays)
-                    .invoke(deadline -> app.deadline = deadline).replaceWithVoid();
+            return calendar.reckonWorkingDays(app.siteCode, today, completionDays).invoke(deadline -> {
+                app.deadline = deadline.value();
+                app.slaHolidaysKnown = deadline.holidaysKnown();
+            }).replaceWithVoid();
         });
     }
 
@@ -57,11 +64,15 @@ public class SlaClock {
         if (pausedOn == null || app.deadline == null) {
             return Uni.createFrom().voidItem();
         }
+        // A deadline once provisional stays so: it moves from a date counted without some holidays.
         return calendar.localDate(app.siteCode, now)
-                .flatMap(today -> calendar.workingDaysBetween(app.siteCode, pausedOn, today))
-                .flatMap(paused -> paused <= 0 ? Uni.createFrom().voidItem()
-                        : calendar.addWorkingDays(app.siteCode, app.deadline, paused)
-                                .invoke(deadline -> app.deadline = deadline).replaceWithVoid());
+                .flatMap(today -> calendar.reckonWorkingDaysBetween(app.siteCode, pausedOn, today))
+                .flatMap(paused -> paused.value() <= 0 ? Uni.createFrom().voidItem()
+                        : calendar.reckonWorkingDays(app.siteCode, app.deadline, paused.value()).invoke(deadline -> {
+                            app.deadline = deadline.value();
+                            app.slaHolidaysKnown = app.slaHolidaysKnown && paused.holidaysKnown()
+                                    && deadline.holidaysKnown();
+                        }).replaceWithVoid());
     }
 
     /** Working days left until the deadline (negative when late), or null when no clock runs. */

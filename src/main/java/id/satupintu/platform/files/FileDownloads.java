@@ -11,11 +11,14 @@ import java.util.function.Function;
 import org.jboss.resteasy.reactive.RestMulti;
 
 /**
- * A stored file as a response, streamed with its length announced: its SHA-256 is the ETag (304 on a
- * matching If-None-Match), private, never sniffed by browsers. Status and headers are decided when the
- * file is found, before the first byte, because once a stream has started they cannot change.
+ * A stored file as a response, streamed with its length announced (and so not chunked): its SHA-256
+ * is the ETag (304 on a matching If-None-Match), private, never sniffed by browsers. Status and
+ * headers are decided when the file is found, before the first byte, because once a stream has
+ * started they cannot change.
  */
 final class FileDownloads {
+
+    private static final String TRANSFER_ENCODING = "Transfer-Encoding";
 
     private FileDownloads() {
     }
@@ -48,6 +51,11 @@ final class FileDownloads {
         if (!unchanged) {
             headers.put(HttpHeaders.CONTENT_TYPE, List.of(file.mediaType()));
             headers.put(HttpHeaders.CONTENT_LENGTH, List.of(String.valueOf(file.size())));
+            // Quarkus REST marks every streamed response chunked before it applies these headers; with the
+            // length announced that is a second framing, which HTTP/1.1 forbids (RFC 9112 section 6.3) and
+            // strict clients (Node's fetch) refuse. No value removes the header, and Vert.x then sends the
+            // chunks as they are, framed by the length alone.
+            headers.put(TRANSFER_ENCODING, List.of());
             headers.put("X-Content-Type-Options", List.of("nosniff"));
         }
         return headers;

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.UncheckedIOException;
 import java.util.Base64;
+import org.jboss.resteasy.reactive.common.util.ExtendedCacheControl;
 
 /**
  * Conditional GET for mobile clients: the ETag is a hash of the exact bytes sent, so it changes
@@ -37,10 +38,15 @@ public class Conditional {
                 .cacheControl(cache).header(HttpHeaders.VARY, "Accept-Language").build();
     }
 
+    /**
+     * {@code public, max-age=<seconds>}: any cache may keep it that long. JAX-RS's own CacheControl cannot
+     * say "public" and says "no-transform" by default, which is not what the API promises.
+     */
     public static CacheControl publicFor(int seconds) {
-        CacheControl cache = new CacheControl();
+        ExtendedCacheControl cache = new ExtendedCacheControl();
+        cache.setPublic(true);
+        cache.setNoTransform(false);
         cache.setMaxAge(seconds);
-        cache.setPrivate(false);
         return cache;
     }
 

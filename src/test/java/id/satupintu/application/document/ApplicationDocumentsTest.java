@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import id.satupintu.application.ApplicationFixtures;
 import id.satupintu.platform.files.StoredChunks;
 import id.satupintu.platform.security.Roles;
+import id.satupintu.support.RawHttp;
 import id.satupintu.support.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
@@ -181,6 +182,32 @@ public class ApplicationDocumentsTest {
         upload(f.citizen, tn, "ktp", "application/pdf", PDF).statusCode(200);
         assertEquals(1L, chunks(tn, "ktp"));
         assertEquals(1L, allChunksOf(tn));
+    }
+
+    /**
+     * HTTP/1.1 allows one framing per message: a download sends Content-Length and is not chunked as
+     * well (Node's fetch refuses a response with both), for a single chunk and for several.
+     */
+    @Test
+    void aDownloadIsFramedByItsLengthAlone() throws Throwable {
+        ApplicationFixtures f = new ApplicationFixtures(false, true);
+        String tn = draft(f);
+        byte[] big = new byte[600 * 1024 + 3];
+        new java.util.Random(11).nextBytes(big);
+        System.arraycopy(PDF, 0, big, 0, PDF.length);
+        upload(f.citizen, tn, "ktp", "application/pdf", PDF).statusCode(200);
+        upload(f.citizen, tn, "kk", "application/pdf", big).statusCode(200);
+        for (var file : Map.of("ktp", PDF, "kk", big).entrySet()) {
+            RawHttp.Answer answer = RawHttp.get(path(tn) + "/" + file.getKey(), "Authorization: Bearer " + f.citizen);
+            assertEquals(200, answer.status());
+            assertEquals(List.of(), answer.all("Transfer-Encoding"), "a download with its length is not chunked");
+            assertEquals(List.of(String.valueOf(file.getValue().length)), answer.all("Content-Length"));
+            assertArrayEquals(file.getValue(), answer.body());
+        }
+        RawHttp.Answer unchanged = RawHttp.get(path(tn) + "/ktp", "Authorization: Bearer " + f.citizen,
+                "If-None-Match: \"" + sha256(PDF) + "\"");
+        assertEquals(304, unchanged.status());
+        assertEquals(List.of(), unchanged.all("Transfer-Encoding"));
     }
 
     private static long chunks(String tn, String requirement) throws Throwable {

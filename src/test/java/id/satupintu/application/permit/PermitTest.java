@@ -151,6 +151,16 @@ class PermitTest {
         assertFalse(text.contains("Asia Afrika"), text);
     }
 
+    /** As the docs promise: any cache may keep it a minute; "no-transform" (JAX-RS's default) is not said. */
+    @Test
+    void verificationMayBeCachedPubliclyForAMinute() {
+        String code = issued(new ApplicationFixtures()).extract().path("permit.verificationCode");
+        String etag = verify(code).statusCode(200).header("Cache-Control", equalTo("public, max-age=60"))
+                .extract().header("ETag");
+        given().header("If-None-Match", etag).get("/api/v1/permits/verify/" + code).then().statusCode(304)
+                .header("Cache-Control", equalTo("public, max-age=60"));
+    }
+
     @Test
     void unknownOrMalformedCodesAreNotFound() {
         verify("AAAAAAAAAAAAAAAAAAAAAAAAAAA").statusCode(404).contentType(PROBLEM)

@@ -3,6 +3,7 @@ package id.satupintu.application.sla;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -103,6 +104,34 @@ class SlaClockTest {
         assertTrue(tn.startsWith("BDG-260316-"), tn);
         given().get("/api/v1/applications/" + tn + "/status").then().statusCode(200)
                 .body("deadline", equalTo(expected)).body("workingDaysLeft", equalTo(5));
+    }
+
+    /**
+     * 2027's holidays are not entered in these tests: a deadline counted into 2027 is provisional, and
+     * stays so when a resubmission moves it (it moves from a date counted without them).
+     */
+    @Test
+    void aDeadlineCountedIntoAYearWithoutHolidaysIsProvisional() throws Throwable {
+        String site = CalendarTestSites.create("Asia/Jakarta");
+        Application within = submitted(site);
+        VertxContextSupport.subscribeAndAwait(() -> clock.start(within, 5, Instant.parse("2026-03-16T02:00:00Z")));
+        assertTrue(within.slaHolidaysKnown);
+
+        Application across = submitted(site);
+        // Monday 14 December 2026: 15 working days pass Christmas and its cuti bersama into January 2027.
+        VertxContextSupport.subscribeAndAwait(() -> clock.start(across, 15, Instant.parse("2026-12-14T02:00:00Z")));
+        assertEquals(2027, across.deadline.getYear());
+        assertFalse(across.slaHolidaysKnown);
+
+        // Due 15 December, known; paused 2 to 22 December (14 working days), it moves into January 2027.
+        Application moved = submitted(site);
+        VertxContextSupport.subscribeAndAwait(() -> clock.start(moved, 10, Instant.parse("2026-12-01T02:00:00Z")));
+        assertEquals(LocalDate.parse("2026-12-15"), moved.deadline);
+        assertTrue(moved.slaHolidaysKnown);
+        VertxContextSupport.subscribeAndAwait(() -> clock.pause(moved, Instant.parse("2026-12-02T02:00:00Z")));
+        VertxContextSupport.subscribeAndAwait(() -> clock.resume(moved, Instant.parse("2026-12-22T02:00:00Z")));
+        assertEquals(2027, moved.deadline.getYear());
+        assertFalse(moved.slaHolidaysKnown);
     }
 
     @Test

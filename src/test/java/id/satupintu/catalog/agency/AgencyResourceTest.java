@@ -16,6 +16,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import id.satupintu.platform.security.Roles;
+import id.satupintu.support.LogCapture;
 import id.satupintu.support.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -74,6 +75,24 @@ class AgencyResourceTest {
                 .header("Cache-Control", containsString("max-age")).header("ETag", notNullValue())
                 .extract().header("ETag");
         given().header("If-None-Match", etag).when().get("/api/v1/agencies/IMIGRASI-BDG").then().statusCode(304);
+    }
+
+    /**
+     * Reading an agency with its sites never asks Hibernate to page a collection fetch in memory
+     * (HHH90003004): one agency by code, a page of them, and a replacement.
+     */
+    @Test
+    void agenciesWithTheirSitesAreNotPagedInMemory() {
+        String code = newCode("PAGE");
+        createAgency(code, "MPP-BDG");
+        try (LogCapture log = LogCapture.of("org.hibernate.orm.query")) {
+            given().when().get("/api/v1/agencies/" + code).then().statusCode(200).body("siteCodes", contains("MPP-BDG"));
+            given().when().get("/api/v1/agencies?site=MPP-BDG&limit=2").then().statusCode(200)
+                    .body("items.size()", equalTo(2));
+            given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(agency(code, "MPP-BDG"))
+                    .put("/api/v1/agencies/" + code).then().statusCode(200);
+            assertEquals(List.of(), log.messages().stream().filter(m -> m.contains("HHH90003004")).toList());
+        }
     }
 
     @Test

@@ -8,10 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import id.satupintu.complaint.ComplaintFixtures;
 import id.satupintu.platform.files.StoredChunks;
+import id.satupintu.support.RawHttp;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -89,6 +91,24 @@ class ComplaintAttachmentTest {
         // The reporter reads it too, with the secret.
         assertArrayEquals(big, f.withSecret(anonymous[1]).get(path + "/1").then().statusCode(200)
                 .extract().asByteArray());
+    }
+
+    /** One framing per HTTP/1.1 message: Content-Length, not chunked as well (strict clients refuse both). */
+    @Test
+    void anAttachmentDownloadIsFramedByItsLengthAlone() throws Throwable {
+        ComplaintFixtures f = new ComplaintFixtures();
+        String[] anonymous = f.filedAnonymously();
+        String path = "/api/v1/complaints/" + anonymous[0] + "/attachments";
+        byte[] big = new byte[300 * 1024];
+        new Random(31).nextBytes(big);
+        System.arraycopy(PDF, 0, big, 0, PDF.length);
+        f.withSecret(anonymous[1]).contentType("application/pdf").body(big).post(path).then().statusCode(201);
+        RawHttp.Answer answer = RawHttp.get(path + "/1", "Authorization: Bearer " + f.desk,
+                "X-Forwarded-For: " + ComplaintFixtures.randomAddress());
+        assertEquals(200, answer.status());
+        assertEquals(List.of(), answer.all("Transfer-Encoding"), "a download with its length is not chunked");
+        assertEquals(List.of(String.valueOf(big.length)), answer.all("Content-Length"));
+        assertArrayEquals(big, answer.body());
     }
 
     /**
