@@ -19,7 +19,7 @@ import java.util.List;
  * caller (null when nobody signed in) and, for an anonymous reporter, the secret.
  */
 @ApplicationScoped
-public class ComplaintReads {
+class ComplaintReads {
 
     @Inject
     ComplaintViews views;

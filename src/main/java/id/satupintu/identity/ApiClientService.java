@@ -39,7 +39,7 @@ import java.util.UUID;
  * living out their 15 minutes. Each change is an event on the client's stream, in its transaction.
  */
 @ApplicationScoped
-public class ApiClientService {
+class ApiClientService {
 
     /** Devices are placed somewhere: a kiosk, a drive-thru lane and a display board serve one site. */
     private static final Set<String> SITE_BOUND = Set.of(Roles.KIOSK, Roles.DRIVE_THRU, Roles.DISPLAY_BOARD);

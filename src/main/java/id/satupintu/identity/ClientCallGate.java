@@ -42,7 +42,7 @@ import org.jboss.logging.Logger;
  * to the normal authentication, which refuses it.
  */
 @ApplicationScoped
-public class ClientCallGate {
+class ClientCallGate {
 
     private static final Logger LOG = Logger.getLogger(ClientCallGate.class);
 

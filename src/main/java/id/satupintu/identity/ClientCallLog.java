@@ -29,7 +29,7 @@ import org.jboss.logging.Logger;
  * shutdown flushes). The queue is bounded; beyond it entries are dropped and counted in the log.
  */
 @ApplicationScoped
-public class ClientCallLog {
+class ClientCallLog {
 
     private static final Logger LOG = Logger.getLogger(ClientCallLog.class);
     private static final int BATCH = 1000;

@@ -18,7 +18,7 @@ import java.util.UUID;
 
 /** Reads the audit log of API clients' calls for administrators: newest first, filtered, keyset-paged. */
 @ApplicationScoped
-public class ClientCalls {
+class ClientCalls {
 
     private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS",
             SubscriptionAuth.OPERATION);

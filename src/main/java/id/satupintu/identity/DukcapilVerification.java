@@ -10,7 +10,7 @@ import io.smallrye.mutiny.Uni;
  * implementing this interface (an {@code @ApplicationScoped} class in its build); sign-up then asks it
  * and a MATCH verifies the NIK, unless another account already holds that NIK verified.
  */
-public interface DukcapilVerification {
+interface DukcapilVerification {
 
     enum Verdict {
         /** The registry holds this NIK under this name. */

@@ -25,7 +25,7 @@ import java.util.Locale;
  * the database's now(), not the Clock: a rate limit, one clock for every replica.
  */
 @ApplicationScoped
-public class LoginThrottle {
+class LoginThrottle {
 
     @Inject
     Pool pool;

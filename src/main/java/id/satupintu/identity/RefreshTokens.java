@@ -22,7 +22,7 @@ import org.jboss.logging.Logger;
  * other is then seen as a reuse and revokes the family, the winner's new token included.
  */
 @ApplicationScoped
-public class RefreshTokens {
+class RefreshTokens {
 
     private static final Logger LOG = Logger.getLogger(RefreshTokens.class);
     private static final SecureRandom RANDOM = new SecureRandom();

@@ -28,7 +28,7 @@ import org.jboss.logging.Logger;
  * configured from the same pair here, so the issuer and the verifier can never disagree.
  */
 @Singleton
-public class SigningKeys {
+class SigningKeys {
 
     private static final Logger LOG = Logger.getLogger(SigningKeys.class);
 

@@ -60,7 +60,7 @@ import org.jboss.logging.Logger;
  * they sit idle are closed within seconds by {@link ClientSockets}.
  */
 @ApplicationScoped
-public class SubscriptionAuth {
+class SubscriptionAuth {
 
     static final String PAYLOAD_KEY = "Authorization";
     static final String COMPLAINT_SECRET_KEY = "complaintSecret";

@@ -24,7 +24,7 @@ import org.jboss.logging.Logger;
  * {@code catalog_site_zone}, never its tables.
  */
 @ApplicationScoped
-public class EndOfDay {
+class EndOfDay {
 
     private static final Logger LOG = Logger.getLogger(EndOfDay.class);
 

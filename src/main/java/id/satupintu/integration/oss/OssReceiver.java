@@ -33,7 +33,7 @@ import java.util.stream.Collectors;
  * answered one by one: an unknown {@code kd_izin} or an item the filing refuses does not undo the others.
  */
 @ApplicationScoped
-public class OssReceiver {
+class OssReceiver {
 
     static final int MAX_ITEMS = 100;
     private static final Pattern NIB = Pattern.compile("[0-9]{13}");

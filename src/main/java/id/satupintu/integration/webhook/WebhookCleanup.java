@@ -13,7 +13,7 @@ import jakarta.inject.Inject;
  * subscription is deleted). Every replica may run it; deleting the same old rows twice is harmless.
  */
 @ApplicationScoped
-public class WebhookCleanup {
+class WebhookCleanup {
 
     @Inject
     Pool pool;

@@ -19,7 +19,7 @@ import java.util.UUID;
 
 /** Administrators list the deliveries that went dead and send them again. */
 @ApplicationScoped
-public class WebhookDeadLetters {
+class WebhookDeadLetters {
 
     @Inject
     Pool pool;

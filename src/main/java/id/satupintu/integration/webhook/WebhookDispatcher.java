@@ -45,7 +45,7 @@ import org.jboss.logging.Logger;
  * retries that came due.
  */
 @ApplicationScoped
-public class WebhookDispatcher {
+class WebhookDispatcher {
 
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
 

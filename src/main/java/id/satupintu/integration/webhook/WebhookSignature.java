@@ -14,7 +14,7 @@ import javax.crypto.spec.SecretKeySpec;
  * {@code v1} per valid secret; a receiver accepts the message if any of them matches. The timestamp
  * lets receivers refuse replays of old messages.
  */
-public final class WebhookSignature {
+final class WebhookSignature {
 
     public static final String HEADER = "SatuPintu-Signature";
 

@@ -33,7 +33,7 @@ import java.util.regex.Pattern;
  * again on every send; what a client hears follows its current binding (see {@link WebhookAccess}).
  */
 @ApplicationScoped
-public class WebhookSubscriptions {
+class WebhookSubscriptions {
 
     public static final String MANAGE_SCOPE = Scopes.WEBHOOKS_MANAGE;
     /** The read scope an event family needs (the family is the type up to the first dot). */

@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
  * and on-premises receivers inside the office network are let through.
  */
 @ApplicationScoped
-public class WebhookTargets {
+class WebhookTargets {
 
     /** A checked target: the parsed URL and the address to connect to. */
     public record Target(URI uri, String host, int port, boolean https, InetAddress address) {

@@ -9,7 +9,7 @@ import org.eclipse.microprofile.health.Readiness;
 /** A replica that cannot hear events would serve live streams that never move: keep it out of rotation. */
 @Readiness
 @ApplicationScoped
-public class EventListenerHealth implements HealthCheck {
+class EventListenerHealth implements HealthCheck {
 
     @Inject
     EventHub hub;

@@ -9,7 +9,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * stale context during a later REST request on the same thread and fails (NPE, answered as a 500) when
  * it interpolates a violation message. A REST request is never a GraphQL one, so it starts without it.
  */
-public class GraphQLContextReset {
+class GraphQLContextReset {
 
     @ServerRequestFilter(preMatching = true)
     public void forgetGraphQLContext() {

@@ -15,7 +15,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * ({@code GraphQLLimitsTest} shows it does now).
  */
 @ApplicationScoped
-public class GraphQLParserLimits {
+class GraphQLParserLimits {
 
     // Quarkus's own properties, read as they are: their defaults are Quarkus's, which a mapping of ours would repeat.
     @ConfigProperty(name = "quarkus.smallrye-graphql.parser-max-tokens")

@@ -13,7 +13,7 @@ import jakarta.inject.Inject;
  * Every replica may run it; deleting the same old rows twice is harmless.
  */
 @ApplicationScoped
-public class IdempotencyCleanup {
+class IdempotencyCleanup {
 
     @Inject
     Pool pool;

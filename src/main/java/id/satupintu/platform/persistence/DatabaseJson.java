@@ -18,7 +18,7 @@ import org.hibernate.type.format.jackson.JacksonJsonFormatMapper;
  */
 @JsonFormat
 @PersistenceUnitExtension
-public class DatabaseJson implements FormatMapper {
+class DatabaseJson implements FormatMapper {
 
     private final FormatMapper delegate = new JacksonJsonFormatMapper(new ObjectMapper()
             .registerModule(new JavaTimeModule())

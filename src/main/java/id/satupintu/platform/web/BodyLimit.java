@@ -20,7 +20,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * body instead of the HTTP layer's empty 413, so a mobile client can show why.
  */
 @ApplicationScoped
-public class BodyLimit {
+class BodyLimit {
 
     @Inject
     ProblemFactory problems;

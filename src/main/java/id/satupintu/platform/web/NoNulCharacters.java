@@ -16,7 +16,7 @@ import java.io.IOException;
  * or jsonb, so letting it through would turn a client's mistake into a database error.
  */
 @Singleton
-public class NoNulCharacters implements ObjectMapperCustomizer {
+class NoNulCharacters implements ObjectMapperCustomizer {
 
     @Override
     public void customize(ObjectMapper mapper) {

@@ -25,7 +25,7 @@ import java.util.UUID;
  * check-in window: it becomes a ticket in the queue.
  */
 @ApplicationScoped
-public class BookingCheckIn {
+class BookingCheckIn {
 
     @Inject
     Pool pool;

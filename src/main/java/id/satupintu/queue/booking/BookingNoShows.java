@@ -21,7 +21,7 @@ import org.jboss.logging.Logger;
  * turns into a no-show (and gets its event) once, and never after a check-in that got the lock first.
  */
 @ApplicationScoped
-public class BookingNoShows {
+class BookingNoShows {
 
     private static final Logger LOG = Logger.getLogger(BookingNoShows.class);
 

@@ -28,7 +28,7 @@ import java.util.UUID;
  * leaves the booking untouched.
  */
 @ApplicationScoped
-public class BookingService {
+class BookingService {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 

@@ -40,7 +40,7 @@ import java.util.Set;
  * overbook.
  */
 @ApplicationScoped
-public class BookingSlots {
+class BookingSlots {
 
     private static final String HOURS = "select weekday, opens, closes, slot_minutes, capacity "
             + "from queue_booking_hours where site_code = $1 and service_code = $2 order by weekday";

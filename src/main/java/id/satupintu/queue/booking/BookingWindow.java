@@ -10,7 +10,7 @@ import java.time.OffsetDateTime;
  * slot starts until {@code satupintu.bookings.grace-minutes} after; past that it is a no-show.
  */
 @ApplicationScoped
-public class BookingWindow {
+class BookingWindow {
 
     @Inject
     QueueConfig config;
