@@ -3,7 +3,7 @@ package id.satupintu.queue;
 import id.satupintu.platform.events.PublishedEvent;
 import io.vertx.core.json.JsonObject;
 
-/** A ticket change as GraphQL subscribers receive it: the same public fields as the SSE streams. */
+/** A ticket change as its GraphQL subscribers (holder, issuer, staff) receive it: as its SSE stream. */
 public record QueueEvent(long id, String type, String ticketId, String number, String lane, String serviceCode,
                          String status, Boolean priority, Integer counterNumber, String counterName,
                          Integer position) {

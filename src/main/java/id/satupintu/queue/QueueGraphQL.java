@@ -10,6 +10,7 @@ import id.satupintu.queue.counter.Lane;
 import id.satupintu.queue.counter.LaneInput;
 import id.satupintu.queue.counter.LaneService;
 import id.satupintu.queue.counter.PauseRequest;
+import id.satupintu.queue.counter.PublicCounter;
 import id.satupintu.queue.counter.TransferRequest;
 import id.satupintu.queue.ticket.Ticket;
 import id.satupintu.queue.ticket.TicketRequest;
@@ -65,8 +66,15 @@ public class QueueGraphQL {
     }
 
     @Query
-    public Uni<List<Counter>> queueCounters(@NonNull String site) {
-        return calls.run(() -> counters.list(site));
+    @Description("The site's counters as the hall sees them: number, name, lanes, open or not")
+    public Uni<List<PublicCounter>> queueCounters(@NonNull String site) {
+        return calls.run(() -> counters.publicList(site));
+    }
+
+    @Query
+    @Description("The site's counters with their sessions (who holds each, why it is paused); for the site's staff")
+    public Uni<List<Counter>> queueCounterSessions(@NonNull String site) {
+        return calls.asCaller(caller -> counters.staffList(caller, site));
     }
 
     @Query
@@ -160,11 +168,11 @@ public class QueueGraphQL {
 
     @Subscription
     @Description("Calls and other ticket changes at a site as they happen (public, like the board in the hall)")
-    public Multi<QueueEvent> boardEvents(@NonNull String site) {
+    public Multi<BoardEvent> boardEvents(@NonNull String site) {
         // A subscriber starts from now: what the board already showed is in queueBoard.
         return calls.run(() -> tickets.site(site).flatMap(known -> events.lastId()))
                 .onItem().transformToMulti(last -> live.events("board:" + site, last))
-                .map(QueueEvent::of);
+                .map(BoardEvent::of);
     }
 
     @Subscription

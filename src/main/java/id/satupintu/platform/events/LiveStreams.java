@@ -4,6 +4,7 @@ import id.satupintu.platform.PlatformConfig;
 import id.satupintu.platform.error.ProblemException;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
+import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.MediaType;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.sse.Sse;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * A stream's events for one follower: first what it missed (from the table, after the id it last
@@ -82,8 +84,18 @@ public class LiveStreams {
 
     /** SSE for a stream that only matters from now on; see {@link #recentEvents}. */
     public Multi<OutboundSseEvent> sseRecent(Sse sse, String stream, String lastEventId, int recent) {
+        return sseRecent(sse, stream, lastEventId, recent, UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #sseRecent(Sse, String, String, int)}, each payload sent as {@code view} shows it: a
+     * public stream says only what its owner allows, whatever an event stored long ago carries.
+     */
+    public Multi<OutboundSseEvent> sseRecent(Sse sse, String stream, String lastEventId, int recent,
+                                             UnaryOperator<JsonObject> view) {
         Long after = lastEventId == null || lastEventId.isBlank() ? null : parseLastEventId(lastEventId);
-        return toSse(sse, recentEvents(stream, after, recent));
+        return toSse(sse, recentEvents(stream, after, recent).map(event -> new PublishedEvent(event.id(),
+                event.stream(), event.type(), view.apply(event.payload()), event.createdAt())));
     }
 
     private Multi<OutboundSseEvent> toSse(Sse sse, Multi<PublishedEvent> source) {

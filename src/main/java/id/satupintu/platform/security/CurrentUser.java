@@ -2,6 +2,7 @@ package id.satupintu.platform.security;
 
 import id.satupintu.platform.error.ProblemException;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,6 +25,14 @@ public class CurrentUser {
     /** The caller, or empty for an anonymous request. A present but invalid token fails with 401. */
     public Uni<Optional<Caller>> find() {
         return identities.getDeferredIdentity().map(CurrentUser::toCaller);
+    }
+
+    /**
+     * The caller of a read that anyone may make and whose answer depends on who asks: a token that
+     * does not verify counts as no token, as it does on a public endpoint that never asks.
+     */
+    public Uni<Optional<Caller>> findOrAnonymous() {
+        return find().onFailure(AuthenticationFailedException.class).recoverWithItem(Optional.empty());
     }
 
     /** The caller; fails with a 401 problem for an anonymous request. */

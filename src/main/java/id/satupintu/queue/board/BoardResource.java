@@ -3,6 +3,7 @@ package id.satupintu.queue.board;
 import id.satupintu.platform.events.LiveStreams;
 import id.satupintu.platform.security.GuardedStream;
 import id.satupintu.platform.security.StreamGuard;
+import id.satupintu.queue.ticket.Ticket;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
@@ -47,6 +48,6 @@ public class BoardResource {
     @GuardedStream
     public Multi<OutboundSseEvent> events(@PathParam("code") String siteCode,
                                           @HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse) {
-        return live.sseRecent(sse, guard.admitted(String.class), lastEventId, BOARD_RECENT_CALLS);
+        return live.sseRecent(sse, guard.admitted(String.class), lastEventId, BOARD_RECENT_CALLS, Ticket::boardView);
     }
 }

@@ -14,6 +14,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -33,9 +34,16 @@ public class CounterResource {
     @Inject
     CurrentUser currentUser;
 
+    /** The public counter for anyone; the site's staff and admins see its session too. */
     @GET
-    public Uni<Counter> get(@PathParam("id") String id) {
-        return counters.find(id);
+    public Uni<Response> get(@PathParam("id") String id) {
+        return currentUser.findOrAnonymous().flatMap(caller -> counters.findFor(caller.orElse(null), id))
+                .map(CounterResource::perCaller);
+    }
+
+    /** The answer depends on who asks, so a shared cache must not hand one caller's to another. */
+    static Response perCaller(Object view) {
+        return Response.ok(view).header(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION).build();
     }
 
     @PUT

@@ -43,6 +43,37 @@ public class CounterService {
         return find(pool, QueueAccess.parseId("counter", id), false);
     }
 
+    /**
+     * The site's counters as the caller may see them: in full for the site's staff and admins, the
+     * public view for anyone else (null: anonymous), devices in the hall included.
+     */
+    public Uni<List<?>> listFor(Caller caller, String siteCode) {
+        return list(siteCode).map(all -> seesSessions(caller, siteCode) ? all
+                : all.stream().map(PublicCounter::of).toList());
+    }
+
+    /** One counter as the caller may see it; see {@link #listFor}. */
+    public Uni<Object> findFor(Caller caller, String id) {
+        return find(id).map(counter -> seesSessions(caller, counter.siteCode()) ? counter : PublicCounter.of(counter));
+    }
+
+    /** The public view of the site's counters, whoever asks. */
+    public Uni<List<PublicCounter>> publicList(String siteCode) {
+        return list(siteCode).map(all -> all.stream().map(PublicCounter::of).toList());
+    }
+
+    /** The site's counters in full, with their sessions: for the site's staff and admins only (403). */
+    public Uni<List<Counter>> staffList(Caller caller, String siteCode) {
+        if (!seesSessions(caller, siteCode)) {
+            return Uni.createFrom().failure(ProblemException.forbidden());
+        }
+        return list(siteCode);
+    }
+
+    private static boolean seesSessions(Caller caller, String siteCode) {
+        return caller != null && QueueAccess.isStaffOf(caller, siteCode);
+    }
+
     static Uni<Counter> find(SqlClient client, UUID id, boolean lock) {
         return client.preparedQuery(Counter.SELECT + "where c.id = $1" + (lock ? " for update of c" : ""))
                 .execute(Tuple.of(id))

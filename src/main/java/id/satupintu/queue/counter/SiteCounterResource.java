@@ -15,7 +15,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/sites/{code}/counters")
@@ -30,9 +29,11 @@ public class SiteCounterResource {
     @Inject
     CurrentUser currentUser;
 
+    /** Public counters for anyone; the site's staff and admins see sessions too (who holds one, why paused). */
     @GET
-    public Uni<List<Counter>> list(@PathParam("code") String siteCode) {
-        return counters.list(siteCode);
+    public Uni<Response> list(@PathParam("code") String siteCode) {
+        return currentUser.findOrAnonymous().flatMap(caller -> counters.listFor(caller.orElse(null), siteCode))
+                .map(CounterResource::perCaller);
     }
 
     @POST

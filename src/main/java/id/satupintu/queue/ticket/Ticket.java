@@ -1,8 +1,10 @@
 package id.satupintu.queue.ticket;
 
+import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Row;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -35,7 +37,14 @@ public record Ticket(UUID id, String siteCode, UUID laneId, String lane, String 
                 row.getOffsetDateTime("booked_for"));
     }
 
-    /** What the ticket and board streams carry: numbers and counters, never who holds the ticket. */
+    /**
+     * What a site's board stream carries of a ticket, public as the screen in the hall: its number and
+     * where to go. Not its id, service, priority or booking, which say more about its holder than the
+     * hall needs.
+     */
+    public static final List<String> BOARD_FIELDS = List.of("number", "lane", "status", "counterNumber", "counterName");
+
+    /** What the ticket stream (its holder, issuer and the site's staff) carries: never who holds the ticket. */
     Map<String, Object> eventPayload() {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("ticketId", id.toString());
@@ -54,5 +63,23 @@ public record Ticket(UUID id, String siteCode, UUID laneId, String lane, String 
             payload.put("counterName", counterName);
         }
         return payload;
+    }
+
+    /** The board stream's payload: {@link #BOARD_FIELDS} of {@link #eventPayload}. */
+    Map<String, Object> boardPayload() {
+        Map<String, Object> all = eventPayload();
+        Map<String, Object> payload = new LinkedHashMap<>();
+        BOARD_FIELDS.stream().filter(all::containsKey).forEach(field -> payload.put(field, all.get(field)));
+        return payload;
+    }
+
+    /**
+     * A stored board event as the public may see it: only {@link #BOARD_FIELDS}, also of events written
+     * before the board stream was cut down to them (a client may replay the stream from its start).
+     */
+    public static JsonObject boardView(JsonObject stored) {
+        JsonObject view = new JsonObject();
+        BOARD_FIELDS.stream().filter(stored::containsKey).forEach(field -> view.put(field, stored.getValue(field)));
+        return view;
     }
 }

@@ -161,10 +161,13 @@ public class TicketService {
         return new TicketView.Wait(ahead + 1, minutes, open);
     }
 
-    /** Writes the change to the ticket's own stream and to its site's board, in the caller's transaction. */
+    /**
+     * Writes the change to the ticket's own stream and, with only what the hall may see, to its site's
+     * board, in the caller's transaction.
+     */
     public Uni<Void> publish(SqlClient tx, Ticket ticket, String type) {
         return events.append(tx, "ticket:" + ticket.id(), type, ticket.eventPayload())
-                .flatMap(id -> events.append(tx, "board:" + ticket.siteCode(), type, ticket.eventPayload()))
+                .flatMap(id -> events.append(tx, "board:" + ticket.siteCode(), type, ticket.boardPayload()))
                 .replaceWithVoid();
     }
 
