@@ -87,14 +87,22 @@ public class PublicComplaints {
                     notes.forEach(row -> latest.put((UUID) row[0], (String) row[1]));
                     Map<String, String> names = new LinkedHashMap<>();
                     all.forEach(cat -> names.put(cat.code(), cat.name()));
-                    return rows.stream().map(c -> new PublicComplaint(c.trackingCode, c.kind, c.categoryCode,
-                            names.get(c.categoryCode), c.state, c.state.isOpen(),
-                            statusNotes(c, latest.get(c.id)),
-                            c.reporterMode == ReporterMode.CONFIDENTIAL ? null : c.description, c.siteCode,
-                            c.forwardedTo != null ? c.forwardedTo : c.agencyCode, c.serviceCode,
-                            c.latitude, c.longitude, c.address, c.mediaUrl, c.dueOn, c.createdAt, c.updatedAt))
-                            .toList();
+                    return rows.stream().map(c -> view(c, names.get(c.categoryCode), latest.get(c.id))).toList();
                 }));
+    }
+
+    /**
+     * A confidential complaint shows only what it is about and how far it got: its text, where it
+     * happened, its photo and the responses to it can each point to the one who reported it (the only
+     * person at that counter at that hour), so none of them is public.
+     */
+    private static PublicComplaint view(Complaint c, String categoryName, String latestResponse) {
+        boolean shown = c.reporterMode != ReporterMode.CONFIDENTIAL;
+        return new PublicComplaint(c.trackingCode, c.kind, c.categoryCode, categoryName, c.state, c.state.isOpen(),
+                shown ? statusNotes(c, latestResponse) : null, shown ? c.description : null, c.siteCode,
+                c.forwardedTo != null ? c.forwardedTo : c.agencyCode, c.serviceCode,
+                shown ? c.latitude : null, shown ? c.longitude : null, shown ? c.address : null,
+                shown ? c.mediaUrl : null, c.dueOn, c.createdAt, c.updatedAt);
     }
 
     private static String statusNotes(Complaint c, String latestResponse) {

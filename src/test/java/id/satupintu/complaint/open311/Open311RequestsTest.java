@@ -368,6 +368,61 @@ class Open311RequestsTest {
         }
     }
 
+    /**
+     * Where it happened, its photo and the responses to it can point to a confidential reporter as well
+     * as its text can: Open311 shows what it is about and how far it got, in every read (one request,
+     * the list, a search by id), while a complaint that is not confidential keeps them.
+     */
+    @Test
+    void aConfidentialComplaintsLocationMediaAndNotesAreWithheld() throws Throwable {
+        Caller citizen = new Caller(UUID.randomUUID().toString(), "warga-rahasia", Set.of(Roles.CITIZEN), null, null,
+                false, Set.of());
+        var filed = VertxContextSupport.subscribeAndAwait(() -> filing.file(citizen, new ComplaintInput(
+                ComplaintKind.PENGADUAN, "PUNGLI", ReporterMode.CONFIDENTIAL, null, unique("Diminta uang di loket 4"),
+                "MPP-BDG", null, null, null, null, -6.9031, 107.6186, "Jl. Cihampelas No. 160, rumah pagar hijau",
+                "https://foto.example.id/rahasia-loket-4.jpg", null, null, null, Map.of()), "127.0.0.1"));
+        String secret = filed.complaint().trackingCode();
+        String open = file(apiKey("complaints:write"), unique("Antrean dilompati calo"));
+        Caller desk = new Caller(UUID.randomUUID().toString(), "supervisor-uji", Set.of(Roles.SUPERVISOR), null,
+                "MPP-BDG", false, Set.of());
+        for (String id : List.of(secret, open)) {
+            act(desk, id, new ComplaintTransitionInput("verify", "Petugas loket 4 kami periksa hari ini.", null, null,
+                    null, null));
+        }
+        List<String> withheld = List.of("description", "lat", "long", "address", "media_url", "status_notes");
+
+        for (String path : List.of("/open311/v2/requests/" + secret + ".json?jurisdiction_id=MPP-BDG",
+                "/open311/v2/requests.json?jurisdiction_id=MPP-BDG&service_code=PUNGLI",
+                "/open311/v2/requests.json?jurisdiction_id=MPP-BDG&service_request_id=" + secret + "," + open)) {
+            List<Map<String, Object>> requests = given().get(path).then().statusCode(200).extract().jsonPath()
+                    .getList("$");
+            Map<String, Object> confidential = requests.stream()
+                    .filter(r -> secret.equals(r.get("service_request_id"))).findFirst().orElseThrow();
+            for (String field : withheld) {
+                assertTrue(confidential.containsKey(field), field + " is missing: GeoReport lists it, empty");
+                assertEquals(null, confidential.get(field), field + " of a confidential complaint on " + path);
+            }
+            assertEquals("open", confidential.get("status"));
+            assertEquals("PUNGLI", confidential.get("service_code"));
+            requests.stream().filter(r -> open.equals(r.get("service_request_id"))).findFirst().ifPresent(other -> {
+                assertEquals(-6.9147, ((Number) other.get("lat")).doubleValue(), 1e-4);
+                assertEquals("https://foto.example.id/2212426634_5ed477a060.jpg", other.get("media_url"));
+                assertTrue(((String) other.get("status_notes")).contains("Petugas loket 4 kami periksa"));
+            });
+        }
+        for (String path : List.of("/open311/v2/requests/" + secret + ".xml?jurisdiction_id=MPP-BDG",
+                "/open311/v2/requests.xml?jurisdiction_id=MPP-BDG&service_request_id=" + secret)) {
+            String xml = given().get(path).then().statusCode(200).extract().asString();
+            for (String field : withheld) {
+                assertTrue(xml.contains("<" + field + "/>"), field + " is not empty in " + xml);
+            }
+            for (String leak : List.of("-6.9031", "107.6186", "Cihampelas", "rahasia-loket-4", "kami periksa",
+                    "Diminta uang")) {
+                assertFalse(xml.contains(leak), leak + " leaked through Open311: " + xml);
+            }
+        }
+    }
+
     @Test
     void aRequestOfAnotherJurisdictionOrUnknownIsA404() {
         String id = file(apiKey("complaints:write"), unique("Antrean tidak bergerak"));
