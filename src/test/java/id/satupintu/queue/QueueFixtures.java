@@ -35,6 +35,11 @@ public final class QueueFixtures {
 
     /** A new site in the zone open every day between the two local times ("08:00"); null: never open. */
     public static String site(String timeZone, String opens, String closes) {
+        return site(timeZone, opens, closes, null);
+    }
+
+    /** As {@link #site(String, String, String)}, with the name given (null: "MPP Uji" and the code). */
+    public static String site(String timeZone, String opens, String closes, String name) {
         String code = "Q-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         List<Map<String, Object>> hours = new ArrayList<>();
         if (opens != null) {
@@ -45,7 +50,7 @@ public final class QueueFixtures {
         Map<String, Object> site = new LinkedHashMap<>();
         site.put("code", code);
         site.put("kind", "MPP");
-        site.put("name", "MPP Uji " + code);
+        site.put("name", name != null ? name : "MPP Uji " + code);
         site.put("address", "Jl. Uji No. 1");
         site.put("city", "Bandung");
         site.put("provinceCode", "32");
@@ -75,8 +80,12 @@ public final class QueueFixtures {
     }
 
     public static String createCounter(String site, int number, String... lanes) {
+        return createNamedCounter(site, number, "Loket " + number, lanes);
+    }
+
+    public static String createNamedCounter(String site, int number, String name, String... lanes) {
         return given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
-                .body(Map.of("number", number, "name", "Loket " + number, "lanes", List.of(lanes)))
+                .body(Map.of("number", number, "name", name, "lanes", List.of(lanes)))
                 .post("/api/v1/sites/" + site + "/counters").then().statusCode(201).extract().path("id");
     }
 

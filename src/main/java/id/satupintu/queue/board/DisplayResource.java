@@ -3,6 +3,7 @@ package id.satupintu.queue.board;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.satupintu.catalog.SiteService;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * The full-screen page a TV above the counters opens: it follows the site's board stream and shows,
@@ -22,7 +24,14 @@ import java.nio.charset.StandardCharsets;
 @Path("/display/{siteCode}")
 public class DisplayResource {
 
-    private static final String PAGE = read("display/board.html");
+    /** Where the page's data goes: the body of its {@code <script type="application/json">} element. */
+    private static final String DATA = "__BOARD_DATA__";
+
+    /**
+     * The page before and after its data, split once: the data is put between the two and never
+     * searched for a placeholder, so whatever a site or counter is called cannot become part of the page.
+     */
+    private static final String[] PAGE = split(read("display/board.html"));
 
     @Inject
     SiteService sites;
@@ -33,36 +42,49 @@ public class DisplayResource {
     @Inject
     ObjectMapper mapper;
 
+    /** What the page's script reads; the names in it are shown as text only. */
+    @RegisterForReflection
+    record PageData(String siteCode, String siteName, String timeZone, List<BoardCall> recent) {
+    }
+
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Uni<String> page(@PathParam("siteCode") String siteCode) {
-        // The site must exist; its code and name go into the page as JSON string literals.
-        return sites.find(siteCode).flatMap(site -> board.recentCalls(site.code()).map(recent -> PAGE
-                .replace("\"__SITE_CODE__\"", jsonString(site.code()))
-                .replace("\"__SITE_NAME__\"", jsonString(site.name()))
-                .replace("\"__TIME_ZONE__\"", jsonString(site.timeZone()))
-                .replace("[] /*__RECENT__*/", script(recent))));
+        // The site must exist (404 otherwise); the page shows its last calls at once, before the stream.
+        return sites.find(siteCode).flatMap(site -> board.recentCalls(site.code()).map(recent -> PAGE[0]
+                + scriptData(new PageData(site.code(), site.name(), site.timeZone(), recent)) + PAGE[1]));
     }
 
-    /** JSON that is safe inside a script element: no "<" can close it. */
-    private String script(Object value) {
+    /**
+     * JSON that cannot leave a script element: an HTML parser ends one at {@code </script} and treats
+     * {@code <!--} specially, so every "<" (and ">" and "&" with it) is written as its JSON escape, as
+     * are the line separators U+2028 and U+2029. These characters occur only inside JSON strings, where
+     * the escape means the same character, so JSON.parse reads back exactly what was written.
+     */
+    private String scriptData(Object value) {
+        String json;
         try {
-            return mapper.writeValueAsString(value).replace("<", "\\u003c");
+            json = mapper.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String jsonString(String value) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : value.toCharArray()) {
-            if (c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' || c < 0x20) {
-                out.append(String.format("\\u%04x", (int) c));
-            } else {
-                out.append(c);
+        StringBuilder out = new StringBuilder(json.length() + 64);
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            switch (c) {
+                case '<', '>', '&', '\u2028', '\u2029' -> out.append(String.format("\\u%04x", (int) c));
+                default -> out.append(c);
             }
         }
-        return out.append('"').toString();
+        return out.toString();
+    }
+
+    private static String[] split(String page) {
+        int at = page.indexOf(DATA);
+        if (at < 0 || page.indexOf(DATA, at + 1) >= 0) {
+            throw new IllegalStateException("display/board.html must hold " + DATA + " exactly once");
+        }
+        return new String[] {page.substring(0, at), page.substring(at + DATA.length())};
     }
 
     private static String read(String resource) {

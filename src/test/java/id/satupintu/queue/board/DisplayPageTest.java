@@ -6,12 +6,14 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import id.satupintu.support.Browser;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +22,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The TV page, rendered by a real headless Chromium (Debian's package, installed by bin/test). */
@@ -80,6 +84,48 @@ class DisplayPageTest {
                     .then().statusCode(200);
             browser.await("return document.getElementById('current-number').textContent", first::equals, LIVE);
             assertEquals(second + "Loket 7", browser.text("recent"));
+        }
+    }
+
+    /**
+     * Whatever a site or counter is called, the page shows it as text and keeps working: the names
+     * reach the page as JSON data only, which no name can end early, and are never put into the
+     * page's script or markup, not even next to what looks like a placeholder.
+     */
+    @Test
+    void namesOfAnyKindAreShownAsTextAndBreakNothing() throws Exception {
+        String siteName = "MPP \"Kutip\" 'satu' \\ ${siteCode} </script><script>alert(1)</script> <!-- "
+                + "[] /*__RECENT__*/ \"__TIME_ZONE__\" __BOARD_DATA__ Sumur Bandung \u2713 \u00d1 \u65e5\u672c "
+                + "\u2028 \ud83d\udc4d";
+        String counterName = "Loket </SCRIPT><script>alert(2)</script> \"7\" \\ ${x} <!-- \u2713 \u2029";
+        String site = QueueFixtures.site("Asia/Jakarta", "00:00", "23:59", siteName);
+        QueueFixtures.createLane(site, "A", 100, KTP);
+        String counter = QueueFixtures.createNamedCounter(site, 7, counterName, "A");
+        String staff = id.satupintu.support.TestTokens.staff(id.satupintu.platform.security.Roles.COUNTER_STAFF, null, site);
+        given().auth().oauth2(staff).post("/api/v1/counters/" + counter + "/open").then().statusCode(200);
+        QueueFixtures.kioskTicket(site, KTP, null);
+        String number = given().auth().oauth2(staff).post("/api/v1/counters/" + counter + "/call-next").then()
+                .statusCode(200).extract().path("number");
+
+        // As served: one data element and one script, the names only inside the data, escaped.
+        String html = given().get("/display/" + site).then().statusCode(200).extract().asString();
+        assertEquals(2, html.split("</script>", -1).length - 1, html);
+        assertFalse(html.contains("alert(1)</script>") || html.toLowerCase().contains("alert(2)</script>"), html);
+        Matcher data = Pattern.compile("<script type=\"application/json\" id=\"board-data\">(.*?)</script>",
+                Pattern.DOTALL).matcher(html);
+        assertTrue(data.find(), html);
+        JsonObject page = new JsonObject(data.group(1));
+        assertEquals(siteName, page.getString("siteName"));
+        assertEquals(counterName, page.getJsonArray("recent").getJsonObject(0).getString("counterName"));
+
+        // In the browser: the name as text, the call shown, no script but the page's own.
+        try (Browser browser = Browser.start()) {
+            browser.open(display + site);
+            assertEquals(siteName, browser.text("site"));
+            assertEquals(number, browser.text("current-number"));
+            assertEquals("Loket 7", browser.text("current-counter"));
+            assertEquals(2L, ((Number) browser.script("return document.scripts.length")).longValue());
+            assertEquals(Boolean.TRUE, browser.script("return document.getElementById('board-data') !== null"));
         }
     }
 
