@@ -25,6 +25,8 @@ public interface PlatformConfig {
 
     Sse sse();
 
+    Graphql graphql();
+
     Idempotency idempotency();
 
     Pii pii();
@@ -51,6 +53,15 @@ public interface PlatformConfig {
         /** Heartbeat on SSE streams, so that proxies do not close quiet ones. */
         @WithDefault("20")
         int heartbeatSeconds();
+    }
+
+    interface Graphql {
+        /**
+         * Schema introspection ({@code __schema}, {@code __type}); the packaged service (prod) turns it
+         * off, since the public port should not hand anyone a map of the whole API.
+         */
+        @WithDefault("true")
+        boolean introspection();
     }
 
     interface Idempotency {
