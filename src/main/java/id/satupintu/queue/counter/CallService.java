@@ -34,7 +34,7 @@ public class CallService {
 
     /**
      * Tickets transferred to this counter first, then booked tickets whose slot time ({@code $4} is now) has
-     * come, then priority citizens, then first come first served. {@code $3} says whether priority tickets
+     * come, then priority citizens (a claim from a phone not yet confirmed is not priority), then first come first served. {@code $3} says whether priority tickets
      * go ahead this time: false once the counter has called max-priority-in-row of them in a row, so
      * regular tickets are never starved. A booked ticket checked in early waits as a regular one until
      * its time; booked tickets are bounded by their slots' capacity, so they cannot starve the others.
@@ -42,13 +42,13 @@ public class CallService {
     private static final String NEXT = "select t.id from queue_ticket t where t.status = 'WAITING' "
             + "and ((t.lane_id = any($2) and t.target_counter_id is null) or t.target_counter_id = $1) "
             + "order by (t.target_counter_id is not null) desc, (t.booked_for is not null and t.booked_for <= $4) desc, "
-            + "((t.priority <> 'NONE') = $3) desc, t.issued_at, t.id "
+            + "((t.priority <> 'NONE' and not t.priority_claimed) = $3) desc, t.issued_at, t.id "
             + "limit 1 for update skip locked";
 
     /** The waiting ticket that is now {@code $2 + 1}-th in the called ticket's lane, if not told yet. */
     private static final String NEAR = "update queue_ticket set near_notified_at = now() where id = ("
             + "select t.id from queue_ticket t where t.status = 'WAITING' and t.lane_id = $1 "
-            + "and t.target_counter_id is null order by (t.priority <> 'NONE') desc, t.issued_at, t.id "
+            + "and t.target_counter_id is null order by (t.priority <> 'NONE' and not t.priority_claimed) desc, t.issued_at, t.id "
             + "offset $2 limit 1) and status = 'WAITING' and near_notified_at is null returning id";
 
     @Inject
@@ -85,14 +85,14 @@ public class CallService {
                         UUID ticketId = rows.iterator().next().getUUID("id");
                         return tx.preparedQuery("update queue_ticket set status = 'CALLED', counter_id = $2, "
                                         + "target_counter_id = null, called_at = now(), call_count = call_count + 1 "
-                                        + "where id = $1 returning priority, coalesce(booked_for <= $3, false) as due")
+                                        + "where id = $1 returning priority <> 'NONE' and not priority_claimed as priority, coalesce(booked_for <= $3, false) as due")
                                 .execute(Tuple.of(ticketId, counter.id(), now))
                                 // A booked ticket called at its time leaves the priority streak as it was: it is neither.
                                 .flatMap(updated -> tx.preparedQuery("update queue_counter set priority_streak = "
                                                 + "case when $3 then priority_streak when $2 then priority_streak + 1 "
                                                 + "else 0 end where id = $1")
                                         .execute(Tuple.of(counter.id(),
-                                                !"NONE".equals(updated.iterator().next().getString("priority")),
+                                                updated.iterator().next().getBoolean("priority"),
                                                 updated.iterator().next().getBoolean("due"))))
                                 .flatMap(done -> changed(tx, ticketId, "ticket.called"))
                                 .map(Optional::of);

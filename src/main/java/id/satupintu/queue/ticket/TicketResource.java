@@ -100,6 +100,13 @@ public class TicketResource {
         return act(caller -> calls.transfer(caller, id, request));
     }
 
+    /** Staff or a kiosk of the site confirm the priority a citizen claimed from a phone. */
+    @POST
+    @Path("/priority-confirmation")
+    public Uni<TicketView> confirmPriority(@PathParam("id") String id) {
+        return act(caller -> tickets.confirmPriority(caller, id));
+    }
+
     /** A counter's action on the ticket, answered with the ticket as staff see it. */
     private Uni<TicketView> act(Function<Caller, Uni<Ticket>> action) {
         return currentUser.require().flatMap(action::apply).map(ticket -> TicketView.of(ticket, null, true));

@@ -45,19 +45,20 @@ public class TicketService {
      * inserts the ticket with it in one statement, returning it as {@link Ticket#SELECT} would: the
      * fewer round trips while the number row is locked, the more tickets a lane issues per second.
      * $1 lane, $2 local date, $3 site, $4 service, $5 prefix, $6 channel, $7 priority, $8 plate,
-     * $9 holder, $10 issued by, $11 booked slot time (booked tickets only).
+     * $9 holder, $10 issued by, $11 booked slot time (booked tickets only). A priority asked for from a phone
+     * is stored as a claim (see {@link #confirmPriority}).
      */
     private static final String ISSUE = "with number as (insert into queue_number (lane_id, local_date, last) "
             + "values ($1, $2, 1) on conflict (lane_id, local_date) do update set last = queue_number.last + 1 "
             + "returning last), "
             + "t as (insert into queue_ticket (site_code, lane_id, number_lane_id, service_code, local_date, sequence, "
-            + "number, channel, priority, vehicle_plate, holder_id, issued_by, status, booked_for) "
+            + "number, channel, priority, vehicle_plate, holder_id, issued_by, status, booked_for, priority_claimed) "
             + "select $3, $1, $1, $4, $2, last, $5 || '-' || lpad(last::text, greatest(3, length(last::text)), '0'), "
-            + "$6, $7, $8, $9, $10, 'WAITING', $11 from number returning *) "
+            + "$6, $7, $8, $9, $10, 'WAITING', $11, $6 = 'PHONE' and $7 <> 'NONE' from number returning *) "
             + "select t.id, t.site_code, t.lane_id, $5 as prefix, t.service_code, t.number, t.channel, t.priority, "
             + "t.vehicle_plate, t.holder_id, t.issued_by, t.status, t.issued_at, t.counter_id, null::integer as "
             + "counter_number, null::text as counter_name, t.target_counter_id, t.called_at, t.call_count, t.started_at, "
-            + "t.finished_at, t.booked_for, t.sequence from t";
+            + "t.finished_at, t.booked_for, t.priority_claimed, t.sequence from t";
 
     /** Rolling average over this many finished tickets of the lane. */
     private static final int SERVICE_TIME_SAMPLE = 20;
@@ -65,7 +66,7 @@ public class TicketService {
     private static final String WAIT = "select "
             + "(select count(*) from queue_ticket w where w.lane_id = $1 and w.status = 'WAITING' "
             + "  and w.target_counter_id is null and w.id <> $2 and (case when $3 "
-            + "  then w.priority <> 'NONE' and w.issued_at < $4 else w.priority <> 'NONE' or w.issued_at < $4 end)) as ahead, "
+            + "  then w.priority <> 'NONE' and not w.priority_claimed and w.issued_at < $4 else w.priority <> 'NONE' and not w.priority_claimed or w.issued_at < $4 end)) as ahead, "
             + "(select avg(extract(epoch from s.finished_at - s.started_at)) from (select finished_at, started_at "
             + "  from queue_ticket where lane_id = $1 and status = 'DONE' and started_at is not null "
             + "  order by finished_at desc limit " + SERVICE_TIME_SAMPLE + ") s) as average_seconds, "
@@ -117,6 +118,27 @@ public class TicketService {
                 .transform(failure -> ProblemException.conflict("active-ticket-exists", request.serviceCode()));
     }
 
+    /**
+     * Confirms the priority a citizen claimed from a phone, seen at the site: by its counter staff or one of
+     * its kiosks (403 for anyone else, the holder included: a claim cannot confirm itself). From then on the
+     * ticket is served first, as a priority ticket issued at the site is.
+     */
+    public Uni<Ticket> confirmPriority(Caller caller, String id) {
+        UUID ticketId = QueueAccess.parseId("ticket", id);
+        return pool.withTransaction(tx -> load(tx, ticketId, true).flatMap(ticket -> {
+            if (!device(caller, Roles.KIOSK, ticket.siteCode())) {
+                QueueAccess.requireCounterStaff(caller, ticket.siteCode());
+            }
+            if (!ticket.priorityClaimed()) {
+                throw ProblemException.conflict("priority-not-claimed", ticket.number());
+            }
+            return tx.preparedQuery("update queue_ticket set priority_claimed = false where id = $1")
+                    .execute(Tuple.of(ticketId))
+                    .flatMap(done -> load(tx, ticketId, false))
+                    .call(confirmed -> publish(tx, confirmed, "ticket.priority-confirmed"));
+        }));
+    }
+
     public Uni<TicketView> view(Caller caller, String id) {
         UUID ticketId = QueueAccess.parseId("ticket", id);
         return load(pool, ticketId, false).flatMap(ticket -> view(caller, ticket));
@@ -130,7 +152,7 @@ public class TicketService {
             return Uni.createFrom().item(TicketView.of(ticket, null, staff));
         }
         return pool.preparedQuery(WAIT)
-                .execute(Tuple.of(ticket.laneId(), ticket.id(), ticket.priority() != PriorityCategory.NONE,
+                .execute(Tuple.of(ticket.laneId(), ticket.id(), ticket.servedFirst(),
                         ticket.issuedAt()))
                 .map(rows -> TicketView.of(ticket, wait(rows.iterator().next()), staff));
     }

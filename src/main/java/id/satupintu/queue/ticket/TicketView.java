@@ -6,19 +6,22 @@ import java.util.UUID;
 /**
  * A ticket as its holder or the site's staff see it. {@code position} (1 = next) and
  * {@code estimatedWaitMinutes} only while waiting; the estimate is null while no counter of the lane is
- * open. {@code vehiclePlate} is shown to staff only; {@code bookedFor} is the slot time of a booked ticket.
+ * open. {@code priorityState} is CLAIMED while a priority asked for from a phone waits for staff or a kiosk at
+ * the site to confirm it (it waits in the normal order until then), CONFIRMED once it counts, null without
+ * priority. {@code vehiclePlate} is shown to staff only; {@code bookedFor} is the slot time of a booked ticket.
  */
 public record TicketView(UUID id, String siteCode, String number, String lane, String serviceCode, Channel channel,
                          PriorityCategory priority, TicketStatus status, OffsetDateTime issuedAt,
                          OffsetDateTime calledAt, Integer counterNumber, String counterName, int callCount,
                          Integer position, Integer estimatedWaitMinutes, Integer openCounters, String vehiclePlate,
-                         OffsetDateTime bookedFor) {
+                         OffsetDateTime bookedFor, String priorityState) {
 
     public static TicketView of(Ticket t, Wait wait, boolean staff) {
         return new TicketView(t.id(), t.siteCode(), t.number(), t.lane(), t.serviceCode(), t.channel(), t.priority(),
                 t.status(), t.issuedAt(), t.calledAt(), t.counterNumber(), t.counterName(), t.callCount(),
                 wait == null ? null : wait.position(), wait == null ? null : wait.estimatedMinutes(),
-                wait == null ? null : wait.openCounters(), staff ? t.vehiclePlate() : null, t.bookedFor());
+                wait == null ? null : wait.openCounters(), staff ? t.vehiclePlate() : null, t.bookedFor(),
+                t.priorityState());
     }
 
     /** Where a waiting ticket stands in its lane. */

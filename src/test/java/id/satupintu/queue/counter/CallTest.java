@@ -88,6 +88,63 @@ class CallTest {
     }
 
     @Test
+    void aPhonesPriorityIsAClaimUntilTheSiteConfirmsIt() {
+        String site = QueueFixtures.openSite();
+        QueueFixtures.createLane(site, "A", 100, KTP);
+        OpenCounter counter = QueueFixtures.openCounter(site, 1, "A");
+        String earlier = QueueFixtures.issue(site, QueueFixtures.citizen(), "PHONE", KTP, null)
+                .then().statusCode(201).extract().path("id");
+        String holder = QueueFixtures.citizen();
+        String claimed = QueueFixtures.issue(site, holder, "PHONE", KTP, "ELDERLY").then().statusCode(201)
+                .body("priority", equalTo("ELDERLY")).body("priorityState", equalTo("CLAIMED"))
+                .body("position", equalTo(2)).extract().path("id");
+
+        // Nobody but the site's staff or kiosks confirms: not the holder, not staff of another site.
+        String confirmation = "/api/v1/tickets/" + claimed + "/priority-confirmation";
+        given().auth().oauth2(holder).post(confirmation).then().statusCode(403);
+        String elsewhere = QueueFixtures.openSite();
+        given().auth().oauth2(TestTokens.staff(Roles.COUNTER_STAFF, null, elsewhere)).post(confirmation)
+                .then().statusCode(403);
+        given().auth().oauth2(QueueFixtures.device(Roles.KIOSK, elsewhere)).post(confirmation).then().statusCode(403);
+
+        // Unconfirmed, the claim waits its turn.
+        callNext(counter).then().statusCode(200).body("id", equalTo(earlier));
+        act(counter, earlier, "return").then().statusCode(200);
+        given().auth().oauth2(holder).get("/api/v1/tickets/" + claimed).then().statusCode(200)
+                .body("priorityState", equalTo("CLAIMED")).body("position", equalTo(2));
+
+        given().auth().oauth2(counter.staff()).post(confirmation).then().statusCode(200)
+                .body("priorityState", equalTo("CONFIRMED"));
+        given().auth().oauth2(counter.staff()).post(confirmation).then().statusCode(409)
+                .body("code", equalTo("priority-not-claimed"));
+        given().auth().oauth2(holder).get("/api/v1/tickets/" + claimed).then().statusCode(200)
+                .body("priorityState", equalTo("CONFIRMED")).body("position", equalTo(1));
+        callNext(counter).then().statusCode(200).body("id", equalTo(claimed));
+    }
+
+    @Test
+    void aKioskOfTheSiteConfirmsAPhonesPriorityAndAKiosksOwnPriorityIsImmediate() {
+        String site = QueueFixtures.openSite();
+        QueueFixtures.createLane(site, "A", 100, KTP);
+        OpenCounter counter = QueueFixtures.openCounter(site, 1, "A");
+        String regular = kioskTicket(site, KTP, null);
+        String claimed = QueueFixtures.issue(site, QueueFixtures.citizen(), "PHONE", KTP, "PREGNANT")
+                .then().statusCode(201).extract().path("id");
+        String atKiosk = QueueFixtures.issue(site, QueueFixtures.device(Roles.KIOSK, site), "KIOSK", KTP, "ELDERLY")
+                .then().statusCode(201).body("priorityState", equalTo("CONFIRMED")).extract().path("id");
+        given().auth().oauth2(QueueFixtures.device(Roles.KIOSK, site))
+                .post("/api/v1/tickets/" + claimed + "/priority-confirmation").then().statusCode(200);
+        List<String> called = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String id = callNext(counter).then().statusCode(200).extract().path("id");
+            called.add(id);
+            act(counter, id, "start").then().statusCode(200);
+            act(counter, id, "finish").then().statusCode(200);
+        }
+        assertEquals(List.of(claimed, atKiosk, regular), called);
+    }
+
+    @Test
     void transferKeepsTheOriginalIssueTime() {
         String site = QueueFixtures.openSite();
         QueueFixtures.createLane(site, "A", 100, KTP);
