@@ -1,11 +1,13 @@
 package id.satupintu.identity;
 
+import id.satupintu.platform.graphql.GraphQLErrors;
 import id.satupintu.platform.graphql.GraphQLOverHttp;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.smallrye.graphql.runtime.SmallRyeAuthGraphQLTransportWSSubprotocolHandler;
 import io.quarkus.smallrye.graphql.runtime.SmallRyeGraphQLAbstractHandler;
 import io.quarkus.smallrye.graphql.runtime.SmallRyeGraphQLOverWebSocketHandler;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.smallrye.graphql.execution.ExecutionResponse;
 import io.smallrye.graphql.websocket.GraphQLWebSocketSession;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -22,10 +24,14 @@ import id.satupintu.platform.error.Problem;
 import id.satupintu.platform.jobs.Clock;
 import id.satupintu.platform.error.ProblemException;
 import jakarta.json.Json;
+import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.StringReader;
 import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.Optional;
@@ -44,7 +50,8 @@ import org.jboss.logging.Logger;
  * <li>1013 Try Again Later when the client is over its rate limit;</li>
  * <li>4401 Unauthorized when a subscribe comes before the connection is acknowledged (the protocol
  * handler's own rule);</li>
- * <li>1008 when the token expires while the connection is open (Quarkus's own timer).</li>
+ * <li>1008 when the token expires while the connection is open (Quarkus's own timer);</li>
+ * <li>4400 for a message that cannot be read (not JSON, or nested over 1000 levels).</li>
  * </ul>
  * Quarkus checks the payload token itself once told its key name
  * ({@code SmallRyeAuthGraphQLTransportWSSubprotocolHandler}) but lets a connection without one
@@ -83,9 +90,12 @@ class SubscriptionAuth {
     ClientSockets sockets;
     @Inject
     Clock clock;
+    @Inject
+    GraphQLErrors errors;
 
     void install(@Observes Router router) {
-        Upgrades handler = new Upgrades(identity.isResolvable() ? identity.get() : null, currentRequest, gate, sockets, clock);
+        Upgrades handler = new Upgrades(identity.isResolvable() ? identity.get() : null, currentRequest, gate, sockets,
+                clock, errors);
         router.route(graphql.path()).order(ORDER).handler(handler);
     }
 
@@ -95,13 +105,15 @@ class SubscriptionAuth {
         private final ClientCallGate gate;
         private final ClientSockets sockets;
         private final Clock clock;
+        private final GraphQLErrors errors;
 
         Upgrades(CurrentIdentityAssociation identity, CurrentVertxRequest request, ClientCallGate gate,
-                 ClientSockets sockets, Clock clock) {
+                 ClientSockets sockets, Clock clock, GraphQLErrors errors) {
             super(identity, request, false, Optional.of(PAYLOAD_KEY));
             this.gate = gate;
             this.sockets = sockets;
             this.clock = clock;
+            this.errors = errors;
         }
 
         @Override
@@ -123,7 +135,7 @@ class SubscriptionAuth {
                     session.close((short) 4406, "Subprotocol not acceptable");
                     return;
                 }
-                TokenRequired protocol = new TokenRequired(session, metadata, ctx, this, gate, sockets, clock);
+                TokenRequired protocol = new TokenRequired(session, metadata, ctx, this, gate, sockets, clock, errors);
                 socket.closeHandler(ignored -> protocol.onClose());
                 socket.endHandler(ignored -> protocol.onEnd());
                 socket.exceptionHandler(protocol::onThrowable);
@@ -140,6 +152,7 @@ class SubscriptionAuth {
         private final ClientCallGate gate;
         private final ClientSockets sockets;
         private final Clock clock;
+        private final GraphQLErrors errors;
         private boolean initSeen;
         /** Set once an API client's connection_init passed the gate: its operations pass it again. */
         private ClientSockets.OpenSocket client;
@@ -149,13 +162,21 @@ class SubscriptionAuth {
 
         TokenRequired(GraphQLWebSocketSession session, Map<String, Object> metadata, RoutingContext ctx,
                       SmallRyeGraphQLAbstractHandler handler, ClientCallGate gate, ClientSockets sockets,
-                      Clock clock) {
+                      Clock clock, GraphQLErrors errors) {
             super(session, metadata, ctx, handler, Optional.of(PAYLOAD_KEY));
             this.session = session;
             this.ctx = ctx;
             this.gate = gate;
             this.sockets = sockets;
             this.clock = clock;
+            this.errors = errors;
+        }
+
+        /** SmallRye's own error answers (a document it cannot parse) carry the API's codes too. */
+        @Override
+        protected void sendErrorMessage(String operationId, ExecutionResponse response) throws IOException {
+            super.sendErrorMessage(operationId, errors.translated(response,
+                    ctx.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE)));
         }
 
         @Override
@@ -175,6 +196,26 @@ class SubscriptionAuth {
                 sockets.closed(client);
             }
             waiting.clear();
+        }
+
+        /**
+         * Reads the message as SmallRye does, but closes a message nested too deeply (over Parsson's 1000
+         * levels, refused with a bare RuntimeException that SmallRye lets escape to Vert.x, logged as
+         * uncaught with the socket left waiting) with 4400, as it closes any other message it cannot read.
+         */
+        @Override
+        public void onMessage(String text) {
+            JsonObject message;
+            try (JsonReader reader = Json.createReader(new StringReader(text))) {
+                message = reader.readObject();
+            } catch (JsonException e) {
+                session.close((short) 4400, "Invalid message");
+                return;
+            } catch (RuntimeException tooDeep) {
+                session.close((short) 4400, "Message nested too deeply");
+                return;
+            }
+            onMessage(message);
         }
 
         @Override
@@ -253,7 +294,7 @@ class SubscriptionAuth {
                     } else if (refusal.status() == 429) {
                         try {
                             session.sendMessage(operationError(message, refusal));
-                        } catch (java.io.IOException gone) {
+                        } catch (IOException gone) {
                             LOG.debug("GraphQL WebSocket closed before a refusal could be sent", gone);
                         }
                     } else {

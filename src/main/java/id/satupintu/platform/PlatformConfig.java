@@ -62,6 +62,29 @@ public interface PlatformConfig {
          */
         @WithDefault("true")
         boolean introspection();
+
+        /** How deep an operation's fields may nest. */
+        @WithDefault("10")
+        int maxDepth();
+
+        /** How many fields an operation may name, aliases counted apart (each root field is a resolver call). */
+        @WithDefault("500")
+        int maxFields();
+
+        /**
+         * What an operation may cost: a field 1 plus what it selects, the items of a page that once per
+         * item {@code first} asks for (the largest default without it).
+         */
+        @WithDefault("10000")
+        int maxCost();
+
+        /** How deep a variable's objects and lists may nest. */
+        @WithDefault("16")
+        int maxVariableDepth();
+
+        /** How many values (objects, lists and scalars) an operation's variables may hold in all. */
+        @WithDefault("25000")
+        int maxVariableValues();
     }
 
     interface Idempotency {

@@ -60,7 +60,7 @@ class ApplicationGraphQLTest {
                 .body("data.submitApplication.trackingNumber", equalTo(tn));
 
         String transition = """
-                mutation($tn: String!, $input: TransitionInputInput!) {
+                mutation($tn: String!, $input: TransitionInput!) {
                   transitionApplication(trackingNumber: $tn, input: $input) { state ossStatusCode } }""";
         graphql(f.officer, transition, Map.of("tn", tn, "input", Map.of("action", "start-verification")))
                 .body("errors", nullValue()).body("data.transitionApplication.state", equalTo("IN_VERIFICATION"));

@@ -27,7 +27,7 @@ class ComplaintGraphQLTest {
               trackingCode state reporterMode reporter { userId name } actions attributesJson
             } }""";
     private static final String STEP = """
-            mutation($code: String!, $input: ComplaintTransitionInputInput!) {
+            mutation($code: String!, $input: ComplaintTransitionInput!) {
               transitionComplaint(trackingCode: $code, input: $input) { state deadline { stage } } }""";
 
     private static ValidatableResponse graphql(ComplaintFixtures f, String token, String query, Map<String, Object> variables) {

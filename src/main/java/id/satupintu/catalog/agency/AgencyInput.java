@@ -7,8 +7,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import org.eclipse.microprofile.graphql.Input;
 
 /** What an admin sends to create or replace an agency (the demo catalog uses the same shape). */
+@Input("AgencyInput")
 public record AgencyInput(
         @NotBlank @Pattern(regexp = "[A-Z0-9][A-Z0-9-]{1,39}") String code,
         @NotBlank @Size(max = 200) String name,

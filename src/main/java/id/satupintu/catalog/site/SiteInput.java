@@ -10,8 +10,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import org.eclipse.microprofile.graphql.Input;
 
 /** What an admin sends to create or replace a site (the demo catalog uses the same shape). */
+@Input("SiteInput")
 public record SiteInput(
         @NotBlank @Pattern(regexp = "[A-Z0-9][A-Z0-9-]{1,31}") String code,
         @NotBlank @Pattern(regexp = "MPP|PTSP") String kind,

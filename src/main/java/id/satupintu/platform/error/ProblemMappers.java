@@ -43,12 +43,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response invalid(ConstraintViolationException e, HttpHeaders headers, UriInfo uri) {
-        List<FieldError> errors = new ArrayList<>();
-        for (ConstraintViolation<?> v : e.getConstraintViolations()) {
-            errors.add(toFieldError(v));
-        }
-        errors.sort((a, b) -> a.field().compareTo(b.field()));
-        return respond(ProblemException.validation(errors), headers, uri);
+        return respond(clientMistake(e), headers, uri);
     }
 
     @ServerExceptionMapper({JsonProcessingException.class})
@@ -140,9 +135,21 @@ public class ProblemMappers {
         if (e instanceof ProblemException problem) {
             return problem;
         }
-        if (e instanceof AuthenticationFailedException) {
-            // An invalid or expired token: the same 401 REST answers (GraphQL reads identities lazily too).
+        if (e instanceof AuthenticationFailedException || e instanceof UnauthorizedException) {
+            // An invalid or expired token: the same 401 REST answers (GraphQL reads identities lazily too),
+            // or none where @RolesAllowed wants one.
             return new ProblemException(401, "unauthorized");
+        }
+        if (e instanceof ForbiddenException) {
+            return ProblemException.forbidden();
+        }
+        if (e instanceof ConstraintViolationException invalid) {
+            List<FieldError> errors = new ArrayList<>();
+            for (ConstraintViolation<?> v : invalid.getConstraintViolations()) {
+                errors.add(toFieldError(v));
+            }
+            errors.sort((a, b) -> a.field().compareTo(b.field()));
+            return ProblemException.validation(errors);
         }
         String state = sqlState(e);
         if ("23505".equals(state)) {

@@ -10,6 +10,7 @@ import graphql.language.OperationDefinition;
 import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
 import id.satupintu.platform.error.ProblemException;
+import id.satupintu.platform.error.ProblemMappers;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.smallrye.graphql.runtime.SmallRyeGraphQLAbstractHandler;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
@@ -30,6 +31,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import org.jboss.logging.Logger;
 
 /**
  * Serves GraphQL queries and mutations over HTTP the way the GraphQL-over-HTTP specification asks,
@@ -46,6 +48,8 @@ import java.util.function.BiConsumer;
  */
 class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
 
+    private static final Logger LOG = Logger.getLogger(GraphQLHttpHandler.class);
+
     static final String ALLOW = "GET, POST, OPTIONS";
 
     private static final JsonProvider JSON = JsonProvider.provider();
@@ -54,11 +58,15 @@ class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
             ErrorType.InvalidSyntax, ErrorType.ValidationError, ErrorType.OperationNotSupported);
 
     private final GraphQLHttpResponses errors;
+    private final GraphQLErrors translator;
+    private final GraphQLLimits limits;
 
     GraphQLHttpHandler(CurrentIdentityAssociation identity, CurrentVertxRequest currentRequest,
-                       GraphQLHttpResponses errors) {
+                       GraphQLHttpResponses errors, GraphQLErrors translator, GraphQLLimits limits) {
         super(identity, currentRequest, false);
         this.errors = errors;
+        this.translator = translator;
+        this.limits = limits;
     }
 
     @Override
@@ -111,12 +119,7 @@ class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
         if (body == null || body.isBlank()) {
             throw new ProblemException(400, "graphql-missing-query");
         }
-        JsonValue parsed;
-        try (var reader = jsonReaderFactory.createReader(new StringReader(body))) {
-            parsed = reader.readValue();
-        } catch (JsonException e) {
-            throw new ProblemException(400, "malformed-json");
-        }
+        JsonValue parsed = read(body, new ProblemException(400, "malformed-json"));
         if (parsed.getValueType() != JsonValue.ValueType.OBJECT) {
             throw new ProblemException(400, "graphql-not-an-object");
         }
@@ -170,15 +173,26 @@ class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
         return values.isEmpty() ? null : JSON.createValue(values.get(0));
     }
 
-    private static JsonValue jsonParameter(RoutingContext ctx, String name) {
+    private JsonValue jsonParameter(RoutingContext ctx, String name) {
         JsonValue text = stringParameter(ctx, name);
         if (text == null || ((JsonString) text).getString().isBlank()) {
             return null;
         }
-        try (var reader = jsonReaderFactory.createReader(new StringReader(((JsonString) text).getString()))) {
+        return read(((JsonString) text).getString(), new ProblemException(400, "graphql-invalid-parameter", name));
+    }
+
+    /**
+     * The JSON of a request. Parsson refuses input nested over 1000 deep with a bare RuntimeException
+     * rather than a JsonException; that is the client's oversized variables (the limit the execution
+     * applies is far lower), not a server fault.
+     */
+    private JsonValue read(String json, ProblemException malformed) {
+        try (var reader = jsonReaderFactory.createReader(new StringReader(json))) {
             return reader.readValue();
         } catch (JsonException e) {
-            throw new ProblemException(400, "graphql-invalid-parameter", name);
+            throw malformed;
+        } catch (RuntimeException tooDeep) {
+            throw limits.variablesTooLarge();
         }
     }
 
@@ -220,6 +234,8 @@ class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
             ExecutionResult result = response.getExecutionResult();
             boolean requestError = !result.isDataPresent()
                     || result.getErrors().stream().anyMatch(e -> REQUEST_ERRORS.contains(e.getErrorType()));
+            // SmallRye answers a document it cannot parse itself, before the engine that translates errors.
+            response = translator.translated(response, ctx.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE));
             String body = response.getExecutionResultAsString();
             if (requestError && result.isDataPresent()) {
                 // SmallRye reports a variable that does not coerce as a validation error next to a
@@ -231,9 +247,15 @@ class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
             errors.send(ctx, status, mediaType, body);
         }
 
+        /** A failure outside the engine: the client's mistake answers its problem, anything else a 500. */
         @Override
         public void fail(Throwable failure) {
-            ctx.fail(failure);
+            ProblemException mistake = ProblemMappers.clientMistake(failure);
+            if (mistake == null) {
+                LOG.errorf(failure, "GraphQL request failed");
+                mistake = new ProblemException(500, "internal-error");
+            }
+            errors.respond(ctx, mediaType, mistake);
         }
     }
 }

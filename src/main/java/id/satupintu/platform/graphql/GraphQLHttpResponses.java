@@ -30,12 +30,19 @@ class GraphQLHttpResponses {
     ObjectMapper mapper;
 
     void send(RoutingContext ctx, int status, String mediaType, String body) {
+        if (ctx.response().headWritten()) {
+            // Already answered: an invalid token's 401, sent while the resolvers still ran.
+            return;
+        }
         ctx.response().setStatusCode(status)
                 .putHeader(HttpHeaders.CONTENT_TYPE, mediaType + "; charset=utf-8")
                 .end(body);
     }
 
     void respond(RoutingContext ctx, String mediaType, ProblemException e) {
+        if (ctx.response().headWritten()) {
+            return;
+        }
         Locale locale = locale(ctx);
         String body = JSON.createObjectBuilder()
                 .add("errors", JSON.createArrayBuilder().add(JSON.createObjectBuilder()

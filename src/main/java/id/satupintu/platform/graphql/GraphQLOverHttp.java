@@ -44,10 +44,16 @@ public class GraphQLOverHttp {
     @Inject
     GraphQLHttpResponses responses;
 
+    @Inject
+    GraphQLErrors errors;
+
+    @Inject
+    GraphQLLimits limits;
+
     void install(@Observes Router router) {
         String path = path();
         GraphQLHttpHandler handler = new GraphQLHttpHandler(identity.isResolvable() ? identity.get() : null,
-                currentRequest, responses);
+                currentRequest, responses, errors, limits);
         router.route(HttpMethod.POST, path).order(ORDER)
                 .handler(BodyHandler.create(false).setBodyLimit(maxBodySize.asLongValue()));
         router.route(path).order(ORDER + 1).handler(handler).failureHandler(ctx -> {

@@ -18,10 +18,12 @@ import java.util.Map;
  */
 public class GraphQLProblem extends RuntimeException implements GraphQLError {
 
+    private final transient Problem problem;
     private final transient Map<String, Object> extensions;
 
     GraphQLProblem(Problem problem, String message) {
         super(message, null, false, false);
+        this.problem = problem;
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("code", Json.createValue(problem.code()));
         map.put("status", Json.createValue(problem.status()));
@@ -34,6 +36,11 @@ public class GraphQLProblem extends RuntimeException implements GraphQLError {
             map.put("errors", errors.build());
         }
         this.extensions = Map.copyOf(map);
+    }
+
+    /** The problem as localized when the resolver failed; {@link GraphQLErrors} reports it. */
+    Problem problem() {
+        return problem;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package id.satupintu.platform.web;
 
 import id.satupintu.platform.error.ProblemException;
+import java.util.List;
 
 /**
  * The one rule for how many items a page of a list holds, on REST (query parameter {@code limit}) and
@@ -16,6 +17,20 @@ public record PageSize(int defaultSize, int max) {
     public static final PageSize STANDARD = new PageSize(50, 200);
     /** The API-client call audit, read by administrators in bulk. */
     public static final PageSize AUDIT = new PageSize(50, 500);
+
+    private static final List<PageSize> ALL = List.of(PERSONAL, STANDARD, AUDIT);
+
+    /**
+     * The most items a GraphQL page asked for with {@code first} may hold, whichever list it is: what a
+     * query's cost counts it for. Absent, the largest default; otherwise first itself, within 1 and the
+     * largest maximum (a first out of its list's range is refused by the list, not counted).
+     */
+    public static int mostItems(Integer first) {
+        if (first == null) {
+            return ALL.stream().mapToInt(PageSize::defaultSize).max().orElseThrow();
+        }
+        return Math.max(1, Math.min(first, ALL.stream().mapToInt(PageSize::max).max().orElseThrow()));
+    }
 
     /** REST: the {@code limit} query parameter as sent (null or blank: the default). */
     public int limit(String requested) {

@@ -8,8 +8,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import org.eclipse.microprofile.graphql.Input;
 
 /** A queue lane as an admin or supervisor defines it: prefix letter, the services it holds, daily quota. */
+@Input("LaneInput")
 public record LaneInput(
         @NotBlank @Pattern(regexp = "[A-Z]") String prefix,
         @NotBlank @Size(max = 100) String name,

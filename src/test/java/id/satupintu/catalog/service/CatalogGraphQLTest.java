@@ -103,7 +103,7 @@ class CatalogGraphQLTest {
     }
 
     static final String CREATE_AGENCY = """
-            mutation($input: AgencyInputInput!) { createAgency(input: $input) { code kind siteCodes } }
+            mutation($input: AgencyInput!) { createAgency(input: $input) { code kind siteCodes } }
             """;
 
     @Test
@@ -115,14 +115,14 @@ class CatalogGraphQLTest {
         Map<String, Object> changed = agency(agencyCode, "MPP-BDG", "MPP-MKS");
         changed.put("kind", "BANK");
         graphql(given().auth().oauth2(admin),
-                "mutation($code: String!, $input: AgencyInputInput!) { updateAgency(code: $code, input: $input) { kind siteCodes } }",
+                "mutation($code: String!, $input: AgencyInput!) { updateAgency(code: $code, input: $input) { kind siteCodes } }",
                 Map.of("code", agencyCode, "input", changed))
                 .body("errors", nullValue()).body("data.updateAgency.kind", equalTo("BANK"))
                 .body("data.updateAgency.siteCodes", contains("MPP-BDG", "MPP-MKS"));
 
         String serviceCode = newCode("GQS");
         graphql(given().auth().oauth2(admin),
-                "mutation($input: ServiceInputInput!) { createService(input: $input) { code version agencyCode } }",
+                "mutation($input: ServiceInput!) { createService(input: $input) { code version agencyCode } }",
                 Map.of("input", service(serviceCode, agencyCode, "NONPERIZINAN", standard())))
                 .body("errors", nullValue()).body("data.createService.version", equalTo(1));
         Map<String, Object> revised = standard();
@@ -139,13 +139,13 @@ class CatalogGraphQLTest {
         Map<String, Object> site = new io.restassured.path.json.JsonPath(SiteResourceTest.site(siteCode, "Asia/Pontianak"))
                 .getMap("");
         graphql(given().auth().oauth2(admin),
-                "mutation($input: SiteInputInput!) { createSite(input: $input) { code zone openingHours { day closes } } }",
+                "mutation($input: SiteInput!) { createSite(input: $input) { code zone openingHours { day closes } } }",
                 Map.of("input", site))
                 .body("errors", nullValue()).body("data.createSite.zone", equalTo("WIB"))
                 .body("data.createSite.openingHours[1].day", equalTo("FRIDAY"));
         site.put("name", "MPP Ganti Nama");
         graphql(given().auth().oauth2(admin),
-                "mutation($code: String!, $input: SiteInputInput!) { updateSite(code: $code, input: $input) { name } }",
+                "mutation($code: String!, $input: SiteInput!) { updateSite(code: $code, input: $input) { name } }",
                 Map.of("code", siteCode, "input", site))
                 .body("errors", nullValue()).body("data.updateSite.name", equalTo("MPP Ganti Nama"));
     }
@@ -156,7 +156,7 @@ class CatalogGraphQLTest {
         Map<String, Object> bad = standard();
         bad.put("tariff", -1);
         graphql(given().auth().oauth2(admin),
-                "mutation($input: ServiceInputInput!) { createService(input: $input) { code } }",
+                "mutation($input: ServiceInput!) { createService(input: $input) { code } }",
                 Map.of("input", service(newCode("GQB"), "NOPE-AGENCY", "PERIZINAN", bad)))
                 .body("data.createService", nullValue())
                 .body("errors[0].extensions.code", equalTo("validation-failed"))

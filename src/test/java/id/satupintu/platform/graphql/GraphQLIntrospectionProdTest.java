@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
 @TestProfile(GraphQLIntrospectionProdTest.ProdGraphQL.class)
 class GraphQLIntrospectionProdTest {
 
-    static final String DISABLED = "Introspection has been disabled for this request";
+    static final String DISABLED = "graphql-introspection-disabled";
 
     /** Every %prod setting of GraphQL in application.properties, applied to the test profile. */
     public static class ProdGraphQL implements QuarkusTestProfile {
@@ -82,13 +82,17 @@ class GraphQLIntrospectionProdTest {
                 "query Sneaky { queueLanes(site: \"MPP-BDG\") { prefix } __schema { queryType { name } } }"}) {
             query(introspection).statusCode(400)
                     .body("$", not(hasKey("data")))
-                    .body("errors[0].message", equalTo(DISABLED))
-                    .body("errors[0].extensions.classification", equalTo("IntrospectionDisabled"));
+                    .body("errors[0].extensions.code", equalTo(DISABLED))
+                    .body("errors[0].extensions.status", equalTo(400))
+                    .body("errors[0].message", equalTo("Introspeksi skema dimatikan pada layanan ini: baca skemanya "
+                            + "pada instans pengembangan atau uji coba."));
         }
         // The legacy media type answers 200 to every well-formed request, with the same error.
-        given().contentType("application/json").accept("application/json")
+        given().contentType("application/json").accept("application/json").header("Accept-Language", "en")
                 .body(Map.of("query", "{ __schema { queryType { name } } }")).post("/graphql").then()
-                .statusCode(200).body("errors[0].message", equalTo(DISABLED));
+                .statusCode(200).body("errors[0].extensions.code", equalTo(DISABLED))
+                .body("errors[0].message", equalTo("Introspection has been disabled on this service: read the schema "
+                        + "on a development or staging instance."));
     }
 
     @Test
