@@ -56,7 +56,7 @@ public final class PackagedInstances implements AutoCloseable {
         int port = freePort();
         int management = freePort();
         String db = databaseUrl();
-        ProcessBuilder builder = new ProcessBuilder("java", "-jar", "target/quarkus-app/quarkus-run.jar")
+        ProcessBuilder builder = new ProcessBuilder("java", "-Dvertx.disableURIValidation=true", "-jar", "target/quarkus-app/quarkus-run.jar")
                 .redirectErrorStream(true)
                 .redirectOutput(new File("target/instance-" + port + ".log"));
         Map<String, String> env = builder.environment();

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import id.satupintu.platform.i18n.Messages;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -34,7 +33,7 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     @Inject
-    ProblemFactory factory;
+    ErrorAnswers answers;
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, HttpHeaders headers, UriInfo uri) {
@@ -53,13 +52,15 @@ public class ProblemMappers {
             problem = new ProblemException(400, "malformed-json");
         } else {
             String field = path(mapping);
-            String code = e instanceof UnrecognizedPropertyException ? "unknown-field"
+            String code = e instanceof RefusedValueException refused ? refused.code()
+                    : e instanceof UnrecognizedPropertyException ? "unknown-field"
                     : e instanceof InvalidFormatException || e instanceof MismatchedInputException ? "wrong-type"
                     : "invalid";
             if (field.isEmpty()) {
                 problem = new ProblemException(400, "malformed-json");
             } else {
-                problem = ProblemException.validation(field, code);
+                problem = ProblemException.validation(field, code,
+                        e instanceof RefusedValueException refused ? refused.args() : new Object[0]);
             }
         }
         return respond(problem, headers, uri);
@@ -182,12 +183,7 @@ public class ProblemMappers {
     }
 
     private Response respond(ProblemException e, HttpHeaders headers, UriInfo uri) {
-        var locale = Messages.negotiate(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
-        Problem body = factory.create(e, locale, uri.getPath());
-        Response.ResponseBuilder response = Response.status(e.status()).type(Problem.MEDIA_TYPE).entity(body)
-                .header(HttpHeaders.CONTENT_LANGUAGE, locale.getLanguage());
-        e.headers().forEach(response::header);
-        return response.build();
+        return answers.response(e, headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE), uri.getPath());
     }
 
     private static final Map<String, String> CONSTRAINT_CODES = Map.ofEntries(

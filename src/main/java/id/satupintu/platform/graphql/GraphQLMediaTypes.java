@@ -17,12 +17,14 @@ final class GraphQLMediaTypes {
 
     /**
      * The response type for an Accept header, or empty when the client accepts neither GraphQL type
-     * (the server then answers 406). Without an Accept header the specification, since its 2025
-     * watershed, says to answer application/graphql-response+json; a wildcard gets the same.
+     * (the server then answers 406). A client that names application/graphql-response+json gets it; one
+     * that sends no Accept header or only a wildcard ({@code *}{@code /*}, {@code application/*}) is
+     * treated as accepting application/json, as the specification says a server SHOULD: such a client
+     * did not opt in to the newer type and may not know it (curl, plain HTTP libraries).
      */
     static Optional<String> negotiate(String accept) {
         if (accept == null || accept.isBlank()) {
-            return Optional.of(GRAPHQL_RESPONSE_JSON);
+            return Optional.of(JSON);
         }
         record Range(String type, double quality, int position) {
         }
@@ -41,9 +43,9 @@ final class GraphQLMediaTypes {
         ranges.sort(Comparator.comparingDouble(Range::quality).reversed().thenComparingInt(Range::position));
         for (Range range : ranges) {
             switch (range.type()) {
-                case GRAPHQL_RESPONSE_JSON, "application/*", "*/*":
+                case GRAPHQL_RESPONSE_JSON:
                     return Optional.of(GRAPHQL_RESPONSE_JSON);
-                case JSON:
+                case JSON, "application/*", "*/*":
                     return Optional.of(JSON);
                 default:
                     break;

@@ -1,64 +1,108 @@
 package id.satupintu.platform.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import id.satupintu.platform.PlatformConfig;
-import id.satupintu.platform.error.Problem;
+import id.satupintu.platform.error.ErrorAnswers;
 import id.satupintu.platform.error.ProblemException;
-import id.satupintu.platform.error.ProblemFactory;
-import id.satupintu.platform.i18n.Messages;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.Locale;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Refuses a request whose announced body is over the limit before reading it, with a problem
- * body instead of the HTTP layer's empty 413, so a mobile client can show why.
+ * The size of request bodies, with a problem body instead of the HTTP layer's empty 413. A body whose
+ * announced length is over the limit is refused before it is read. JSON, GraphQL and form bodies are
+ * small ({@code satupintu.http.max-json-body-size}), so they are read here, whole, under that limit:
+ * a chunked body, which announces no length, is counted as it arrives and refused once over it. A form
+ * read this way is then checked whole ({@link FormBodies}) before any resource parses it.
  */
 @ApplicationScoped
 class BodyLimit {
-
-    @Inject
-    ProblemFactory problems;
-
-    @Inject
-    ObjectMapper mapper;
 
     /** Quarkus's own limit, read as it is: its default is Quarkus's, which a mapping of ours would repeat. */
     @ConfigProperty(name = "quarkus.http.limits.max-body-size")
     MemorySize maxBodySize;
 
+    @ConfigProperty(name = "quarkus.http.limits.max-form-attribute-size", defaultValue = "2048")
+    MemorySize maxFormAttributeSize;
+
+    @ConfigProperty(name = "quarkus.http.limits.max-form-fields", defaultValue = "256")
+    int maxFormFields;
+
     @Inject
     PlatformConfig config;
 
-    void install(@Observes Router router) {
+    @Inject
+    ErrorAnswers answers;
+
+    long smallBodyLimit() {
+        return Math.min(maxBodySize.asLongValue(), config.http().maxJsonBodySize().asLongValue());
+    }
+
+    long formFieldLimit() {
+        return maxFormAttributeSize.asLongValue();
+    }
+
+    int formFieldCount() {
+        return maxFormFields;
+    }
+
+    /** Installed by {@link HttpEdge}, right after its checks of the request line and headers. */
+    void install(Router router) {
         long uploadLimit = maxBodySize.asLongValue();
-        long jsonLimit = Math.min(uploadLimit, config.http().maxJsonBodySize().asLongValue());
+        long smallLimit = smallBodyLimit();
+        BodyHandler smallBodies = BodyHandler.create(false).setBodyLimit(smallLimit);
+        FormBodies forms = new FormBodies(formFieldLimit(), maxFormFields);
         router.route().order(Integer.MIN_VALUE).handler(ctx -> {
-            String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-            String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
-            long limit = type != null && (type.contains("json") || type.contains("graphql")
-                    || type.contains("x-www-form-urlencoded")) ? jsonLimit : uploadLimit;
+            HttpServerRequest request = ctx.request();
+            boolean small = isSmall(request.getHeader(HttpHeaders.CONTENT_TYPE));
+            long limit = small ? smallLimit : uploadLimit;
+            String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
             if (length != null && isOver(length, limit)) {
-                var locale = Messages.negotiate(ctx.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE));
-                Problem body = problems.create(new ProblemException(413, "payload-too-large", Math.max(1, limit / (1024 * 1024))),
-                        locale, ctx.request().path());
-                try {
-                    ctx.response().setStatusCode(413)
-                            .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                            .putHeader(HttpHeaders.CONNECTION, "close")
-                            .end(mapper.writeValueAsString(body));
-                } catch (JsonProcessingException e) {
-                    ctx.fail(e);
-                }
+                answers.send(ctx, new ProblemException(413, "payload-too-large", Math.max(1, limit / (1024 * 1024))), true);
+                return;
+            }
+            if (small && hasBody(request, length)) {
+                ctx.put(HttpEdge.BODY_LIMIT, limit);
+                smallBodies.handle(ctx);
                 return;
             }
             ctx.next();
         });
+        router.route().order(Integer.MIN_VALUE).handler(ctx -> {
+            if (ctx.get(HttpEdge.BODY_LIMIT) != null && FormBodies.isForm(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE))) {
+                ProblemException refused = forms.check(ctx.body().buffer());
+                if (refused != null) {
+                    answers.send(ctx, refused, false);
+                    return;
+                }
+            }
+            ctx.next();
+        });
+    }
+
+    static boolean isSmall(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String type = contentType.toLowerCase(Locale.ROOT);
+        return type.contains("json") || type.contains("graphql") || type.contains("x-www-form-urlencoded");
+    }
+
+    private static boolean hasBody(HttpServerRequest request, String length) {
+        if (request.headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
+            return true;
+        }
+        try {
+            return length != null && Long.parseLong(length.trim()) > 0;
+        } catch (NumberFormatException malformed) {
+            return false;
+        }
     }
 
     private static boolean isOver(String contentLength, long limit) {

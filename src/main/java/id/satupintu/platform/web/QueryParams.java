@@ -36,13 +36,13 @@ public final class QueryParams {
         }
     }
 
-    /** An ISO-8601 instant with offset, or null when absent. */
+    /** An ISO-8601 instant with offset that PostgreSQL can store ({@link Instants}), or null when absent. */
     public static OffsetDateTime parseInstant(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
-            return OffsetDateTime.parse(value.trim());
+            return Instants.requireStorable(name, OffsetDateTime.parse(value.trim()));
         } catch (DateTimeParseException e) {
             throw ProblemException.validation(name, "invalid-format");
         }
