@@ -21,7 +21,10 @@ public final class LogCapture implements AutoCloseable {
 
         @Override
         public void publish(LogRecord record) {
-            messages.add(formatter.formatMessage(record));
+            if (isLoggable(record)) {
+                messages.add(record.getLoggerName() + ": " + formatter.formatMessage(record)
+                        + (record.getThrown() == null ? "" : " (" + record.getThrown() + ")"));
+            }
         }
 
         @Override
@@ -33,14 +36,19 @@ public final class LogCapture implements AutoCloseable {
         }
     };
 
-    private LogCapture(String category) {
+    private LogCapture(String category, Level level) {
         logger = Logger.getLogger(category);
-        handler.setLevel(Level.ALL);
+        handler.setLevel(level);
         logger.addHandler(handler);
     }
 
     public static LogCapture of(String category) {
-        return new LogCapture(category);
+        return new LogCapture(category, Level.ALL);
+    }
+
+    /** Every message logged at ERROR (SEVERE) or worse, by any category, with its logger's name. */
+    public static LogCapture errors() {
+        return new LogCapture("", Level.SEVERE);
     }
 
     public List<String> messages() {

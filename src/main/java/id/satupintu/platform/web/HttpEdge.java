@@ -60,9 +60,10 @@ public class HttpEdge implements HttpServerOptionsCustomizer {
     public void customizeHttpServer(HttpServerOptions options) {
         options.setMaxInitialLineLength(maxInitialLineLength * HEADROOM);
         options.setMaxHeaderSize((int) Math.min(Integer.MAX_VALUE, maxHeaderSize.asLongValue() * HEADROOM));
-        // Vert.x would refuse a long form field mid-body with an error that names no field; the form check
-        // (FormBodies) applies quarkus.http.limits.max-form-attribute-size itself, on the whole body.
-        options.setMaxFormAttributeSize((int) Math.min(Integer.MAX_VALUE, bodyLimit.smallBodyLimit()));
+        // Vert.x decodes the forms BodyLimit reads and would refuse a long field mid-body with an error that
+        // names nothing; FormBodies applies quarkus.http.limits.max-form-attribute-size itself, on the whole
+        // body. Above the body limit, so that a body over it is refused as such.
+        options.setMaxFormAttributeSize((int) Math.min(Integer.MAX_VALUE, 2 * bodyLimit.smallBodyLimit()));
     }
 
     /** Before every other route of ours ({@code @Priority}: observers run in its order, routes of one order as added). */
