@@ -2,6 +2,7 @@ package id.satupintu.queue;
 
 import static id.satupintu.queue.QueueFixtures.KTP;
 import static id.satupintu.queue.QueueFixtures.graphql;
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
@@ -95,7 +96,7 @@ class QueueGraphQLTest {
         refused.forEach((token, code) -> {
             graphql(token, confirm, vars).body("errors[0].extensions.code", equalTo(code))
                     .body("errors[0].extensions.status", equalTo(403)).body("data.confirmTicketPriority", nullValue());
-            io.restassured.RestAssured.given().auth().oauth2(token)
+            given().auth().oauth2(token)
                     .post("/api/v1/tickets/" + claimed + "/priority-confirmation").then().statusCode(403)
                     .body("code", equalTo(code));
         });

@@ -18,6 +18,7 @@ import id.satupintu.queue.QueueFixtures;
 import id.satupintu.support.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
@@ -114,7 +115,7 @@ class BookingLimitTest {
         List<String> codes = new ArrayList<>();
         int created = 0;
         try {
-            List<Future<io.restassured.response.Response>> results = new ArrayList<>();
+            List<Future<Response>> results = new ArrayList<>();
             for (OffsetDateTime slot : slots) {
                 results.add(threads.submit(() -> {
                     start.await();
@@ -122,8 +123,8 @@ class BookingLimitTest {
                 }));
             }
             start.countDown();
-            for (Future<io.restassured.response.Response> result : results) {
-                io.restassured.response.Response response = result.get();
+            for (Future<Response> result : results) {
+                Response response = result.get();
                 if (response.statusCode() == 201) {
                     created++;
                 } else {
