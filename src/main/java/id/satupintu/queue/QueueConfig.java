@@ -50,5 +50,25 @@ public interface QueueConfig {
         /** How often the no-show job runs; read by the scheduler, {@code off} disables it. */
         @WithDefault("1m")
         String noShowEvery();
+
+        /**
+         * Bookings one citizen may hold at once (booked, slot not yet started), over all services and sites;
+         * {@code 0} lifts the limit. Two keep a citizen from taking a slot on every working day of the month.
+         */
+        @WithDefault("2")
+        int maxActive();
+
+        /**
+         * No-shows within {@link #noShowWindowDays()} days (counted by slot start) after which a citizen may
+         * not book for {@link #noShowBlockDays()} days from the last of them; {@code 0} turns the rule off.
+         */
+        @WithDefault("3")
+        int noShowLimit();
+
+        @WithDefault("30")
+        int noShowWindowDays();
+
+        @WithDefault("14")
+        int noShowBlockDays();
     }
 }

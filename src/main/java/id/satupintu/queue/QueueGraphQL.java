@@ -132,6 +132,12 @@ public class QueueGraphQL {
     }
 
     @Mutation
+    @Description("Staff or a kiosk of the site confirm the priority a citizen claimed from a phone")
+    public Uni<TicketView> confirmTicketPriority(@NonNull String id) {
+        return calls.asCaller(caller -> tickets.confirmPriority(caller, id)).map(QueueGraphQL::staffView);
+    }
+
+    @Mutation
     public Uni<Lane> createLane(@NonNull String site, @NonNull LaneInput input) {
         return calls.asCaller(caller -> lanes.create(caller, site, input));
     }

@@ -1,6 +1,7 @@
 package id.satupintu.platform;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
@@ -165,6 +166,35 @@ class GraphQLOverHttpTest {
                 .queryParam("query", "query Q { holidays(year: 2026) { known } } mutation M { addHoliday }")
                 .queryParam("operationName", "M")
                 .when().get("/graphql").then().statusCode(405).header("Allow", "POST");
+    }
+
+    @Test
+    void aSubscriptionOverHttpIs400TellingTheClientToUseTheWebSocket() {
+        String subscription = "{\"query\":\"subscription { boardEvents(site: \\\"MPP-JKT\\\") { id type } }\"}";
+        post(GRAPHQL_RESPONSE).body(subscription).when().post("/graphql")
+                .then().statusCode(400).contentType(startsWith(GRAPHQL_RESPONSE)).body("$", not(hasKey("data")))
+                .body("errors[0].extensions.code", equalTo("subscription-needs-websocket"))
+                .body("errors[0].message", containsString("graphql-transport-ws"));
+        // Also with legacy application/json, where a request that runs is always a 200: this one cannot run.
+        post("application/json").header("Accept-Language", "en").body(subscription).when().post("/graphql")
+                .then().statusCode(400).header("Content-Language", "en")
+                .body("errors[0].extensions.code", equalTo("subscription-needs-websocket"))
+                .body("errors[0].message", containsString("/graphql"));
+        // Chosen by operationName from a document that also holds a query, and over GET.
+        post(GRAPHQL_RESPONSE).body("""
+                {"query":"query Q { holidays(year: 2026) { known } } subscription S { boardEvents(site: \\"X\\") { id } }",
+                 "operationName":"S"}""").when().post("/graphql").then().statusCode(400)
+                .body("errors[0].extensions.code", equalTo("subscription-needs-websocket"));
+        post(GRAPHQL_RESPONSE).body("""
+                {"query":"query Q { holidays(year: 2026) { known } } subscription S { boardEvents(site: \\"X\\") { id } }",
+                 "operationName":"Q"}""").when().post("/graphql").then().statusCode(200)
+                .body("data.holidays.known", equalTo(true));
+        given().accept(GRAPHQL_RESPONSE).queryParam("query", "subscription { boardEvents(site: \"X\") { id } }")
+                .when().get("/graphql").then().statusCode(400)
+                .body("errors[0].extensions.code", equalTo("subscription-needs-websocket"));
+        // The word alone, in a comment, is no subscription.
+        post(GRAPHQL_RESPONSE).body("{\"query\":\"{ holidays(year: 2026) { known } } # subscription\"}")
+                .when().post("/graphql").then().statusCode(200);
     }
 
     @Test

@@ -2,6 +2,7 @@ package id.satupintu.queue;
 
 import static id.satupintu.queue.QueueFixtures.KTP;
 import static id.satupintu.queue.QueueFixtures.graphql;
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
@@ -71,6 +72,57 @@ class QueueGraphQLTest {
                 .body("errors", nullValue())
                 .body("data.queueBoard[0].number", equalTo("A-001")).body("data.queueBoard[0].status", equalTo("DONE"))
                 .body("data.queueLanes.prefix", contains("A")).body("data.queueCounters.number", contains(2));
+    }
+
+    @Test
+    void staffOrAKioskOfTheSiteConfirmAPhonesPriorityThroughGraphQLAsOverRest() {
+        String site = QueueFixtures.openSite();
+        QueueFixtures.createLane(site, "A", 100, KTP);
+        String earlier = QueueFixtures.issue(site, QueueFixtures.citizen(), "PHONE", KTP, null)
+                .then().statusCode(201).extract().path("id");
+        String holder = QueueFixtures.citizen();
+        String claimed = QueueFixtures.issue(site, holder, "PHONE", KTP, "ELDERLY").then().statusCode(201)
+                .body("priorityState", equalTo("CLAIMED")).extract().path("id");
+        String confirm = "mutation($id: String!) { confirmTicketPriority(id: $id) { id priority priorityState } }";
+        Map<String, Object> vars = Map.of("id", claimed);
+
+        // The same refusals, with the same codes, as POST /api/v1/tickets/{id}/priority-confirmation.
+        String elsewhere = QueueFixtures.openSite();
+        Map<String, String> refused = Map.of(
+                holder, "forbidden",
+                TestTokens.staff(Roles.COUNTER_STAFF, null, elsewhere), "forbidden",
+                QueueFixtures.device(Roles.KIOSK, elsewhere), "forbidden",
+                TestTokens.staff(Roles.OFFICER, null, site), "forbidden");
+        refused.forEach((token, code) -> {
+            graphql(token, confirm, vars).body("errors[0].extensions.code", equalTo(code))
+                    .body("errors[0].extensions.status", equalTo(403)).body("data.confirmTicketPriority", nullValue());
+            given().auth().oauth2(token)
+                    .post("/api/v1/tickets/" + claimed + "/priority-confirmation").then().statusCode(403)
+                    .body("code", equalTo(code));
+        });
+        graphql(null, confirm, vars).body("errors[0].extensions.code", equalTo("unauthorized"));
+        graphql(TestTokens.staff(Roles.COUNTER_STAFF, null, site), confirm, Map.of("id", "bukan-id"))
+                .body("errors[0].extensions.code", equalTo("ticket-not-found"));
+        graphql(holder, "query($id: String!) { queueTicket(id: $id) { priorityState position } }", vars)
+                .body("data.queueTicket.priorityState", equalTo("CLAIMED")).body("data.queueTicket.position", equalTo(2));
+
+        graphql(TestTokens.staff(Roles.COUNTER_STAFF, null, site), confirm, vars).body("errors", nullValue())
+                .body("data.confirmTicketPriority.id", equalTo(claimed))
+                .body("data.confirmTicketPriority.priority", equalTo("ELDERLY"))
+                .body("data.confirmTicketPriority.priorityState", equalTo("CONFIRMED"));
+        graphql(holder, "query($id: String!) { queueTicket(id: $id) { priorityState position } }", vars)
+                .body("data.queueTicket.priorityState", equalTo("CONFIRMED")).body("data.queueTicket.position", equalTo(1));
+        graphql(QueueFixtures.device(Roles.KIOSK, site), confirm, vars)
+                .body("errors[0].extensions.code", equalTo("priority-not-claimed"))
+                .body("errors[0].extensions.status", equalTo(409));
+        graphql(QueueFixtures.device(Roles.KIOSK, site), confirm, Map.of("id", earlier))
+                .body("errors[0].extensions.code", equalTo("priority-not-claimed"));
+
+        // A kiosk of the site confirms as staff do.
+        String another = QueueFixtures.issue(site, QueueFixtures.citizen(), "PHONE", KTP, "PREGNANT")
+                .then().statusCode(201).extract().path("id");
+        graphql(QueueFixtures.device(Roles.KIOSK, site), confirm, Map.of("id", another)).body("errors", nullValue())
+                .body("data.confirmTicketPriority.priorityState", equalTo("CONFIRMED"));
     }
 
     @Test

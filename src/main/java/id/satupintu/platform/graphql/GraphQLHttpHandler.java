@@ -99,7 +99,15 @@ class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
             errors.respond(ctx, mediaType, e);
             return;
         }
-        if (method == HttpMethod.GET && isMutation(input)) {
+        // Only a GET, or a document that could hold a subscription, is parsed twice (here and in execution).
+        OperationDefinition.Operation operation = method == HttpMethod.GET
+                || input.getString("query").contains("subscription") ? operation(input) : null;
+        if (operation == OperationDefinition.Operation.SUBSCRIPTION) {
+            // SmallRye would run it over HTTP and answer 200; a stream needs the WebSocket.
+            errors.respond(ctx, mediaType, new ProblemException(400, "subscription-needs-websocket"));
+            return;
+        }
+        if (method == HttpMethod.GET && operation == OperationDefinition.Operation.MUTATION) {
             // A GET must be safe: the specification requires 405 and no execution.
             errors.methodNotAllowed(ctx, mediaType, "POST", "graphql-mutation-over-get");
             return;
@@ -197,15 +205,16 @@ class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
     }
 
     /**
-     * Whether the operation a GET would run is a mutation. A document that does not parse or does
-     * not name one operation is left to execution, which reports it as the request error it is.
+     * The kind of operation the request would run, or null for a document that does not parse or does
+     * not name one operation: execution reports that as the request error it is. The parser's default
+     * options carry the configured token limit, so an oversized document is cut short here too.
      */
-    private static boolean isMutation(JsonObject input) {
+    private static OperationDefinition.Operation operation(JsonObject input) {
         Document document;
         try {
             document = Parser.parse(input.getString("query"));
         } catch (InvalidSyntaxException e) {
-            return false;
+            return null;
         }
         String name = input.containsKey("operationName") ? input.getString("operationName") : null;
         List<OperationDefinition> operations = document.getDefinitionsOfType(OperationDefinition.class);
@@ -215,7 +224,7 @@ class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
         } else if (operations.size() == 1) {
             chosen = operations.get(0);
         }
-        return chosen != null && chosen.getOperation() == OperationDefinition.Operation.MUTATION;
+        return chosen == null ? null : chosen.getOperation();
     }
 
     /** Writes SmallRye's result with the negotiated type and the status the specification asks for. */

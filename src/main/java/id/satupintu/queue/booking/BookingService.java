@@ -25,7 +25,7 @@ import java.util.UUID;
  * checking in is {@link BookingCheckIn}.
  * <p>
  * A reschedule takes the new place before it gives the old one back, in one transaction: a full new slot
- * leaves the booking untouched.
+ * leaves the booking untouched. Both first pass {@link BookingLimits}, the citizen's own limits.
  */
 @ApplicationScoped
 class BookingService {
@@ -53,6 +53,9 @@ class BookingService {
     @Inject
     BookingSlots slots;
 
+    @Inject
+    BookingLimits limits;
+
     public Uni<BookingView> book(Caller caller, String siteCode, BookingRequest request) {
         if (!caller.isCitizen()) {
             throw new ProblemException(403, "booking-citizens-only");
@@ -60,7 +63,8 @@ class BookingService {
         InputValidator.failIfAny(validator.violations(request, "body"));
         String token = newToken();
         return slots.slot(siteCode, request.serviceCode(), request.startsAt())
-                .flatMap(slot -> pool.withTransaction(tx -> BookingSlots.takePlace(tx, slot)
+                .flatMap(slot -> pool.withTransaction(tx -> limits.check(tx, caller.id(), null, slot.startsAt().getOffset())
+                        .flatMap(allowed -> BookingSlots.takePlace(tx, slot))
                         .flatMap(ok -> tx.preparedQuery("insert into queue_booking (site_code, service_code, citizen_id, "
                                         + "local_date, starts_at, ends_at, status, token_hash) "
                                         + "values ($1, $2, $3, $4, $5, $6, 'BOOKED', $7) returning id")
@@ -115,7 +119,9 @@ class BookingService {
                 return Uni.createFrom().item(found);
             }
             return slots.slot(found.siteCode(), found.serviceCode(), request.startsAt())
-                    .flatMap(slot -> pool.withTransaction(tx -> load(tx, bookingId, true).flatMap(booking -> {
+                    .flatMap(slot -> pool.withTransaction(tx -> limits.check(tx, found.citizenId(), bookingId,
+                                    slot.startsAt().getOffset())
+                            .flatMap(allowed -> load(tx, bookingId, true)).flatMap(booking -> {
                         // Checked again under the lock: a cancel or check-in may have come in between.
                         requireChangeable(booking);
                         return BookingSlots.takePlace(tx, slot)
