@@ -9,6 +9,12 @@ import java.util.Locale;
 @ApplicationScoped
 public class ProblemFactory {
 
+    /**
+     * Field errors one problem lists. A list of 20,000 bad items would otherwise come back as 20,000
+     * entries (megabytes); the first ones tell the client what to fix.
+     */
+    static final int MAX_FIELD_ERRORS = 20;
+
     @Inject
     Messages messages;
 
@@ -19,6 +25,7 @@ public class ProblemFactory {
         }
         String detail = messages.find(locale, e.code() + ".detail", e.args());
         var fields = e.fieldErrors().stream()
+                .limit(MAX_FIELD_ERRORS)
                 .map(f -> new Problem.InvalidField(f.field(), f.code(),
                         messages.get(locale, "field." + f.code(), f.args().toArray())))
                 .toList();

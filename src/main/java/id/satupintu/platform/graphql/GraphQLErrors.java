@@ -9,6 +9,8 @@ import graphql.GraphQLError;
 import graphql.GraphqlErrorHelper;
 import graphql.introspection.IntrospectionDisabledError;
 import graphql.language.SourceLocation;
+import graphql.schema.CoercingParseLiteralException;
+import graphql.schema.CoercingParseValueException;
 import graphql.validation.ValidationError;
 import graphql.validation.ValidationErrorType;
 import id.satupintu.platform.error.FieldError;
@@ -120,6 +122,11 @@ public class GraphQLErrors {
                 LOG.debugf("GraphQL %s refused: %s %s", failed.getPath(), problem.problem().code(), problem.getMessage());
                 return new Translated(problem.getMessage(), failed, problem.problem());
             }
+            if (t instanceof CoercingParseLiteralException || t instanceof CoercingParseValueException) {
+                // SmallRye converts arguments inside the fetcher: a value its scalar cannot hold (an Int
+                // over 2^31) is the client's, named by the field it was given to.
+                return problem(failed, ProblemException.validation(fieldName(failed), "wrong-type"), locale);
+            }
             ProblemException mistake = ProblemMappers.clientMistake(t);
             if (mistake != null) {
                 return problem(failed, mistake, locale);
@@ -127,6 +134,11 @@ public class GraphQLErrors {
         }
         LOG.errorf(failed.getException(), "GraphQL %s failed", failed.getPath());
         return problem(failed, new ProblemException(500, "internal-error"), locale);
+    }
+
+    private static String fieldName(ExceptionWhileDataFetching failed) {
+        List<Object> path = failed.getPath();
+        return path == null || path.isEmpty() ? "query" : String.valueOf(path.get(path.size() - 1));
     }
 
     private GraphQLError problem(GraphQLError error, ProblemException mistake, Locale locale) {

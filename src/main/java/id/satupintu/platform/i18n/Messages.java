@@ -52,7 +52,24 @@ public class Messages {
         if (pattern == null) {
             return null;
         }
-        return args == null || args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+        return args == null || args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(quoted(args));
+    }
+
+    /** Longest client-sent text a message repeats: a code of 100,000 characters is named by its start. */
+    static final int QUOTED_MAX = 80;
+
+    /**
+     * The arguments as a message may show them. A message often names what the client sent ("no service
+     * with code X"); a huge X would come back whole, in every log line and answer that carries the text.
+     */
+    private static Object[] quoted(Object[] args) {
+        Object[] shown = args.clone();
+        for (int i = 0; i < shown.length; i++) {
+            if (shown[i] instanceof CharSequence text && text.length() > QUOTED_MAX) {
+                shown[i] = text.subSequence(0, QUOTED_MAX - 1) + "…";
+            }
+        }
+        return shown;
     }
 
     public String get(Locale locale, String key, Object... args) {

@@ -1,0 +1,68 @@
+package id.satupintu.fuzz;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * What the service's tables hold, reduced to a row count and the newest row version (xmin) per table:
+ * a refused write that changed any table left something half-done. Tables that a refused request
+ * legitimately writes (rate-limit and throttle counters, the API clients' call audit, stored idempotent
+ * answers) and those background work touches (webhook deliveries) are left out.
+ */
+final class DatabaseFingerprint implements AutoCloseable {
+
+    private static final Set<String> WRITTEN_ON_REFUSAL = Set.of("flyway_schema_history", "complaint_rate_limit",
+            "identity_api_client_call", "identity_api_client_usage", "identity_login_throttle", "identity_notice",
+            "idempotency_record", "webhook_delivery", "identity_register_throttle");
+
+    private final Connection connection;
+    private final String query;
+
+    DatabaseFingerprint() throws SQLException {
+        connection = DriverManager.getConnection(ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class),
+                "satupintu", "satupintu");
+        List<String> tables = new ArrayList<>();
+        try (Statement sql = connection.createStatement();
+             ResultSet rows = sql.executeQuery("select table_name from information_schema.tables"
+                     + " where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name")) {
+            while (rows.next()) {
+                if (!WRITTEN_ON_REFUSAL.contains(rows.getString(1)) && !rows.getString(1).contains("throttle")) {
+                    tables.add(rows.getString(1));
+                }
+            }
+        }
+        query = String.join(" union all ", tables.stream()
+                .map(t -> "select '" + t + "', count(*), coalesce(max(xmin::text::bigint), 0) from " + t).toList());
+    }
+
+    /** Each table's "rows/newest version". */
+    Map<String, String> take() throws SQLException {
+        Map<String, String> tables = new LinkedHashMap<>();
+        try (Statement sql = connection.createStatement(); ResultSet rows = sql.executeQuery(query)) {
+            while (rows.next()) {
+                tables.put(rows.getString(1), rows.getLong(2) + "/" + rows.getLong(3));
+            }
+        }
+        return tables;
+    }
+
+    /** The tables that differ between two fingerprints, empty when none does. */
+    static List<String> changed(Map<String, String> before, Map<String, String> after) {
+        return before.keySet().stream().filter(t -> !Objects.equals(before.get(t), after.get(t))).toList();
+    }
+
+    @Override
+    public void close() throws SQLException {
+        connection.close();
+    }
+}
