@@ -11,6 +11,7 @@ import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -143,7 +144,7 @@ class ClientCallGate {
         ctx.addEndHandler(ended -> audit(token.clientId(), method, path, ctx.response().getStatusCode(), startedAt,
                 (System.nanoTime() - started) / 1_000_000));
         // The body must wait for the handlers after us while the database answers.
-        ctx.request().pause();
+        pause(ctx.request());
         admit(token).subscribe().with(admission -> {
             if (admission.refusal() != null) {
                 refuse(ctx, admission.refusal());
@@ -154,9 +155,25 @@ class ClientCallGate {
             ctx.next();
         }, failure -> {
             LOG.errorf(failure, "client check failed for %s", token.clientId());
-            ctx.request().resume();
+            resume(ctx.request());
             ctx.fail(failure);
         });
+    }
+
+    /**
+     * A body already read whole (the edge reads JSON, GraphQL and form bodies before this gate) has
+     * nothing left to hold back, and an HTTP/2 request refuses pause and resume once it has ended.
+     */
+    private static void pause(HttpServerRequest request) {
+        if (!request.isEnded()) {
+            request.pause();
+        }
+    }
+
+    private static void resume(HttpServerRequest request) {
+        if (!request.isEnded()) {
+            request.resume();
+        }
     }
 
     private Admission decide(Row row) {
@@ -188,7 +205,7 @@ class ClientCallGate {
                     .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                     .putHeader(HttpHeaders.CONTENT_LANGUAGE, locale.getLanguage());
             e.headers().forEach(response::putHeader);
-            ctx.request().resume();
+            resume(ctx.request());
             response.end(mapper.writeValueAsString(body));
         } catch (JsonProcessingException failure) {
             ctx.fail(failure);
