@@ -47,6 +47,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper({JsonProcessingException.class})
     public Response unreadable(JsonProcessingException e, HttpHeaders headers, UriInfo uri) {
+        LOG.debugf("unreadable JSON body on %s: %s", uri.getPath(), e.getOriginalMessage());
         ProblemException problem;
         if (e instanceof JsonParseException || !(e instanceof JsonMappingException mapping)) {
             problem = new ProblemException(400, "malformed-json");

@@ -55,8 +55,8 @@ public class Messages {
         return args == null || args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(quoted(args));
     }
 
-    /** Longest client-sent text a message repeats: a code of 100,000 characters is named by its start. */
-    static final int QUOTED_MAX = 80;
+    /** Longest client-sent text a message repeats (a graphql-java description fits): a code of 100,000 characters is named by its start. */
+    static final int QUOTED_MAX = 200;
 
     /**
      * The arguments as a message may show them. A message often names what the client sent ("no service

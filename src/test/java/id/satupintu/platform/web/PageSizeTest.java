@@ -95,7 +95,8 @@ class PageSizeTest {
     }
 
     private static ValidatableResponse graphql(RequestSpecification request, String query, Map<String, Object> variables) {
-        return request.contentType(ContentType.JSON).body(Map.of("query", query, "variables", variables))
+        return request.contentType(ContentType.JSON).accept("application/graphql-response+json")
+                .body(Map.of("query", query, "variables", variables))
                 .post("/graphql").then();
     }
 }
