@@ -1,6 +1,7 @@
 package id.satupintu.application;
 
 import id.satupintu.application.permit.PermitView;
+import id.satupintu.platform.survey.SurveyLinks;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Map;
@@ -8,12 +9,14 @@ import java.util.Map;
 /**
  * An application as its applicant and the agency's staff see it. The NIK is masked, always; the form is
  * what the applicant entered. {@code permit} once one is issued (PERIZINAN services only);
- * {@code assignment} for the agency's staff only.
+ * {@code assignment} for the agency's staff only; {@code survey}, the application's satisfaction survey, for
+ * the applicant only (a citizen, or the client that filed for its user).
  */
 public record ApplicationView(String trackingNumber, String serviceCode, int standardVersion, String agencyCode,
                               String siteCode, ApplicationState state, Integer ossStatusCode, Applicant applicant,
                               Map<String, Object> form, OffsetDateTime createdAt, OffsetDateTime updatedAt,
-                              OffsetDateTime submittedAt, Sla sla, PermitView permit, Assignment assignment) {
+                              OffsetDateTime submittedAt, Sla sla, PermitView permit, Assignment assignment,
+                              SurveyLinks.Link survey) {
 
     /** The officer handling the application; only the agency's staff see it (null for others). */
     public record Assignment(String officerId, OffsetDateTime assignedAt) {
@@ -22,14 +25,20 @@ public record ApplicationView(String trackingNumber, String serviceCode, int sta
     /** The view without what only the agency's staff may see. */
     ApplicationView forApplicant() {
         return assignment == null ? this : new ApplicationView(trackingNumber, serviceCode, standardVersion, agencyCode,
-                siteCode, state, ossStatusCode, applicant, form, createdAt, updatedAt, submittedAt, sla, permit, null);
+                siteCode, state, ossStatusCode, applicant, form, createdAt, updatedAt, submittedAt, sla, permit, null,
+                survey);
+    }
+
+    ApplicationView withSurvey(SurveyLinks.Link link) {
+        return new ApplicationView(trackingNumber, serviceCode, standardVersion, agencyCode, siteCode, state,
+                ossStatusCode, applicant, form, createdAt, updatedAt, submittedAt, sla, permit, assignment, link);
     }
 
     /** The view for a reader who is neither the agency's staff nor the applicant: who applied left out too. */
     ApplicationView forOthers() {
         ApplicationView v = forApplicant();
         return new ApplicationView(trackingNumber, serviceCode, standardVersion, agencyCode, siteCode, state,
-                ossStatusCode, v.applicant.anonymous(), form, createdAt, updatedAt, submittedAt, sla, permit, null);
+                ossStatusCode, v.applicant.anonymous(), form, createdAt, updatedAt, submittedAt, sla, permit, null, null);
     }
 
     /**

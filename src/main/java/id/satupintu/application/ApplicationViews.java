@@ -6,6 +6,7 @@ import id.satupintu.platform.jobs.Clock;
 import id.satupintu.identity.IdentityService;
 import id.satupintu.platform.privacy.PersonalDataProtection;
 import id.satupintu.platform.security.Caller;
+import id.satupintu.platform.survey.SurveyLinks;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -32,6 +33,9 @@ public class ApplicationViews {
     @Inject
     IdentityService identity;
 
+    @Inject
+    SurveyLinks surveys;
+
     /** The whole view, as the agency's staff see it. */
     Uni<ApplicationView> of(Application app) {
         return applicant(app).flatMap(applicant -> permits.of(app).flatMap(permit -> sla.workingDaysLeft(app,
@@ -42,12 +46,20 @@ public class ApplicationViews {
                         : new ApplicationView.Sla(app.slaStartedOn, app.deadline, left, app.clockPausedOn != null,
                                 app.slaBreachedAt != null, app.slaHolidaysKnown),
                 permit, app.assignedTo == null ? null
-                        : new ApplicationView.Assignment(app.assignedTo.toString(), app.assignedAt)))));
+                        : new ApplicationView.Assignment(app.assignedTo.toString(), app.assignedAt), null))));
     }
 
-    /** The view as the caller may see it: the assignment for the agency's staff only. */
+    /**
+     * The view as the caller may see it: the assignment for the agency's staff only, the survey for the
+     * applicant only (not staff filing for a citizen: they must not answer for them).
+     */
     public Uni<ApplicationView> of(Application app, Caller caller) {
-        return of(app).map(v -> forCaller(v, app, caller));
+        Uni<ApplicationView> view = of(app).map(v -> forCaller(v, app, caller));
+        if (caller.isStaff() || !ApplicationAccess.actsForApplicant(caller, app)) {
+            return view;
+        }
+        return view.flatMap(v -> surveys.link(new SurveyLinks.Subject(SurveyLinks.Kind.APPLICATION, app.id,
+                app.siteCode, app.agencyCode, app.serviceCode, app.state.isFinal())).map(v::withSurvey));
     }
 
     /**

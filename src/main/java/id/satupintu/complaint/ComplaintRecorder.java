@@ -61,6 +61,10 @@ public class ComplaintRecorder {
         payload.put("action", action);
         payload.put("state", state.name());
         payload.put("forwardedTo", c.forwardedTo);
+        // Where and what it is about: the survey invitation opened when it is closed or rejected counts there.
+        payload.put("siteCode", c.siteCode);
+        payload.put("agencyCode", c.agencyCode);
+        payload.put("serviceCode", c.serviceCode);
         payload.put("dueOn", c.dueOn == null ? null : c.dueOn.toString());
         payload.put("at", c.updatedAt.toString());
         return payload;

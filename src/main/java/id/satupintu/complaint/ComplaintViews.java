@@ -5,6 +5,7 @@ import id.satupintu.complaint.handling.ComplaintWorkflow;
 import id.satupintu.platform.jobs.Clock;
 import id.satupintu.platform.privacy.PersonalDataProtection;
 import id.satupintu.platform.security.Caller;
+import id.satupintu.platform.survey.SurveyLinks;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -32,7 +33,18 @@ public class ComplaintViews {
     @Inject
     Clock clock;
 
+    @Inject
+    SurveyLinks surveys;
+
     public Uni<ComplaintView> view(Caller caller, String secret, Complaint c) {
+        // The reporter's own survey (an anonymous one's too, read with the secret); staff never see it.
+        Uni<SurveyLinks.Link> survey = !ComplaintAccess.isReporter(caller, secret, c) ? Uni.createFrom().nullItem()
+                : surveys.link(new SurveyLinks.Subject(SurveyLinks.Kind.COMPLAINT, c.id, c.siteCode, c.agencyCode,
+                        c.serviceCode, c.state == ComplaintState.CLOSED || c.state == ComplaintState.REJECTED));
+        return survey.flatMap(link -> view(caller, secret, c, link));
+    }
+
+    private Uni<ComplaintView> view(Caller caller, String secret, Complaint c, SurveyLinks.Link survey) {
         Uni<Integer> left = c.dueOn == null ? Uni.createFrom().nullItem()
                 : calendar.localDate(c.siteCode, clock.now())
                         .flatMap(today -> calendar.workingDaysBetween(c.siteCode, today, c.dueOn));
@@ -55,7 +67,7 @@ public class ComplaintViews {
                     c.latitude == null && c.address == null ? null
                             : new ComplaintView.Location(c.latitude, c.longitude, c.address),
                     c.mediaUrl, c.attributes == null ? Map.of() : c.attributes, c.state, c.rejectReason, deadline,
-                    c.reopenCount, reopenable, c.rating, actions, c.createdAt, c.updatedAt);
+                    c.reopenCount, reopenable, c.rating, actions, c.createdAt, c.updatedAt, survey);
         });
     }
 

@@ -41,8 +41,9 @@ import java.util.UUID;
 @ApplicationScoped
 class ApiClientService {
 
-    /** Devices are placed somewhere: a kiosk, a drive-thru lane and a display board serve one site. */
-    private static final Set<String> SITE_BOUND = Set.of(Roles.KIOSK, Roles.DRIVE_THRU, Roles.DISPLAY_BOARD);
+    /** Devices are placed somewhere: a kiosk, a drive-thru lane, a display board and a counter tablet serve one site. */
+    private static final Set<String> SITE_BOUND = Set.of(Roles.KIOSK, Roles.DRIVE_THRU, Roles.DISPLAY_BOARD,
+            Roles.COUNTER_TABLET);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject

@@ -43,6 +43,7 @@ public final class PackagedInstances implements AutoCloseable {
         shared.put("SATUPINTU_JWT_PUBLIC_KEY", pem("PUBLIC KEY", keys.getPublic().getEncoded()));
         shared.put("SATUPINTU_PII_ENCRYPTION_KEY", "dGVzdC1vbmx5LWVuY3J5cHRpb24ta2V5LTMyYnl0ZSE=");
         shared.put("SATUPINTU_PII_INDEX_KEY", "dGVzdC1vbmx5LWJsaW5kLWluZGV4LWtleS0zMmJ5dGVzIQ==");
+        shared.put("SATUPINTU_SURVEY_TOKEN_KEY", "dGVzdC1vbmx5LXN1cnZleS10b2tlbi1rZXktMzJieXRlcyE=");
         shared.put("SATUPINTU_DEMO_DATA", "true");
         shared.putAll(environment);
     }

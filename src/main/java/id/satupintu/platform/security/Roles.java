@@ -18,9 +18,11 @@ public final class Roles {
     public static final String KIOSK = "kiosk";
     public static final String DRIVE_THRU = "drive_thru";
     public static final String DISPLAY_BOARD = "display_board";
+    /** A tablet at a counter, turned to the citizen: it shows the survey of the ticket the counter has just served. */
+    public static final String COUNTER_TABLET = "counter_tablet";
 
     public static final Set<String> STAFF_ROLES = Set.of(OFFICER, COUNTER_STAFF, SUPERVISOR, ADMIN);
-    public static final Set<String> CLIENT_KINDS = Set.of(INTEGRATOR, KIOSK, DRIVE_THRU, DISPLAY_BOARD);
+    public static final Set<String> CLIENT_KINDS = Set.of(INTEGRATOR, KIOSK, DRIVE_THRU, DISPLAY_BOARD, COUNTER_TABLET);
 
     private Roles() {
     }

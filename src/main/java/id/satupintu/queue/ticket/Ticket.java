@@ -70,6 +70,8 @@ public record Ticket(UUID id, String siteCode, UUID laneId, String lane, String 
             payload.put("bookedFor", bookedFor.toString());
         }
         if (counterNumber != null) {
+            // The survey's counter tablet follows the tickets its counter ends (survey_invitation.counter_id).
+            payload.put("counterId", counterId.toString());
             payload.put("counterNumber", counterNumber);
             payload.put("counterName", counterName);
         }

@@ -14,6 +14,7 @@ import id.satupintu.platform.security.Scopes;
 import id.satupintu.platform.error.InputValidator;
 import id.satupintu.platform.error.ProblemException;
 import id.satupintu.platform.events.EventLog;
+import id.satupintu.platform.survey.SurveyLinks;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -93,6 +94,9 @@ public class TicketService {
     @Inject
     QueueConfig config;
 
+    @Inject
+    SurveyLinks surveys;
+
     public Uni<Ticket> issue(Caller caller, String siteCode, TicketRequest request) {
         InputValidator.failIfAny(validator.violations(request, "body"));
         authorizeChannel(caller, siteCode, request);
@@ -148,13 +152,26 @@ public class TicketService {
     public Uni<TicketView> view(Caller caller, Ticket ticket) {
         boolean staff = QueueAccess.isStaffOf(caller, ticket.siteCode());
         requireReader(caller, ticket);
-        if (ticket.status() != TicketStatus.WAITING) {
-            return Uni.createFrom().item(TicketView.of(ticket, null, staff));
+        Uni<TicketView> view = ticket.status() != TicketStatus.WAITING
+                ? Uni.createFrom().item(TicketView.of(ticket, null, staff))
+                : pool.preparedQuery(WAIT)
+                        .execute(Tuple.of(ticket.laneId(), ticket.id(), ticket.servedFirst(), ticket.issuedAt()))
+                        .map(rows -> TicketView.of(ticket, wait(rows.iterator().next()), staff));
+        if (!surveyed(caller, ticket)) {
+            return view;
         }
-        return pool.preparedQuery(WAIT)
-                .execute(Tuple.of(ticket.laneId(), ticket.id(), ticket.servedFirst(),
-                        ticket.issuedAt()))
-                .map(rows -> TicketView.of(ticket, wait(rows.iterator().next()), staff));
+        return view.flatMap(v -> surveys.link(new SurveyLinks.Subject(SurveyLinks.Kind.TICKET, ticket.id(),
+                ticket.siteCode(), null, ticket.serviceCode(),
+                ticket.status() == TicketStatus.DONE || ticket.status() == TicketStatus.NO_SHOW)).map(v::withSurvey));
+    }
+
+    /**
+     * The survey goes to whoever was served: the holder, or the device that issued the ticket (the kiosk prints
+     * it); not to staff, who issue at the counter for someone else and must not answer for them.
+     */
+    private static boolean surveyed(Caller caller, Ticket ticket) {
+        return ticket.status() != TicketStatus.CLOSED && (caller.id().equals(ticket.holderId())
+                || caller.client() && caller.id().equals(ticket.issuedBy()));
     }
 
     /** The site's code once it is known to exist. */

@@ -1,0 +1,37 @@
+package id.satupintu.survey;
+
+import id.satupintu.platform.i18n.Messages;
+import id.satupintu.platform.web.Conditional;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The published satisfaction index: public, as PermenPANRB 14/2017 asks offices to publish it. */
+@Path("/api/v1/ikm")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "surveys")
+public class IkmResource {
+
+    @Inject
+    IkmService ikm;
+
+    @Inject
+    Conditional conditional;
+
+    @GET
+    public Uni<Response> get(@QueryParam("site") String site, @QueryParam("agency") String agency,
+                             @QueryParam("service") String service, @QueryParam("from") String from,
+                             @QueryParam("to") String to, @Context HttpHeaders headers) {
+        return ikm.report(site, agency, service, from, to,
+                        Messages.negotiate(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE)))
+                .map(report -> conditional.ok(headers, report, Conditional.publicFor(60)));
+    }
+}
