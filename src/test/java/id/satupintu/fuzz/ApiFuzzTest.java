@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The suite's own fuzzer. It walks the service's OpenAPI document and its GraphQL schema and sends, for
- * every operation, plausible and hostile requests (see {@link Hostile}) with a token of every role, then
+ * every operation, plausible and hostile requests (see {@link Hostile}) with a token of every role (eleven), then
  * fails on any 5xx, any /api/v1 4xx that is not problem+json with a stable code (Open311: a GeoReport
  * error), any class name or stack trace in an answer, any refused write that changed a table, any request
  * left unanswered, and any ERROR logged meanwhile. It runs on a database of its own (FuzzDatabase).
@@ -214,6 +214,7 @@ class ApiFuzzTest {
         tokens.put("kiosk", client(Roles.KIOSK, null, "MPP-BDG", Set.of(Scopes.QUEUE_ISSUE, Scopes.QUEUE_READ)));
         tokens.put("drive_thru", client(Roles.DRIVE_THRU, "SAMSAT-BDG", "MPP-BDG", Set.of(Scopes.QUEUE_ISSUE, Scopes.QUEUE_READ)));
         tokens.put("display_board", client(Roles.DISPLAY_BOARD, null, "MPP-BDG", Set.of(Scopes.QUEUE_READ)));
+        tokens.put("counter_tablet", client(Roles.COUNTER_TABLET, null, "MPP-BDG", Set.of(Scopes.QUEUE_READ)));
         return tokens;
     }
 
