@@ -16,14 +16,14 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /**
  * What the service's tables hold, reduced to a row count and the newest row version (xmin) per table:
  * a refused write that changed any table left something half-done. Tables that a refused request
- * legitimately writes (rate-limit and throttle counters, the API clients' call audit, stored idempotent
+ * legitimately writes (rate-limit and throttle counters, platform_rate_limit included, the API clients' call audit, stored idempotent
  * answers) and those background work touches (webhook deliveries) are left out.
  */
 final class DatabaseFingerprint implements AutoCloseable {
 
     private static final Set<String> WRITTEN_ON_REFUSAL = Set.of("flyway_schema_history", "complaint_rate_limit",
             "identity_api_client_call", "identity_api_client_usage", "identity_login_throttle", "identity_notice",
-            "idempotency_record", "webhook_delivery", "identity_register_throttle");
+            "idempotency_record", "webhook_delivery", "identity_register_throttle", "platform_rate_limit");
 
     private final Connection connection;
     private final String query;
