@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import id.satupintu.identity.AccessTokenIssuer;
 import id.satupintu.platform.security.Roles;
 import id.satupintu.platform.security.Scopes;
+import id.satupintu.support.LogCapture;
 import id.satupintu.support.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -25,13 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -62,43 +57,23 @@ class ApiFuzzTest {
     private static final List<String> DEEP = List.of("citizen", "integrator", "kiosk");
     private int turn;
 
-    private static final List<String> errors = new CopyOnWriteArrayList<>();
-    private static final Handler ERRORS = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            if (record.getLevel().intValue() >= Level.SEVERE.intValue()) {
-                errors.add(record.getLoggerName() + ": " + record.getMessage()
-                        + (record.getThrown() == null ? "" : " " + record.getThrown()));
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private static LogCapture errors;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Findings findings = new Findings();
 
-    @BeforeAll
-    static void listen() {
-        Logger.getLogger("").addHandler(ERRORS);
-    }
-
     @AfterAll
     static void stopListening() {
-        Logger.getLogger("").removeHandler(ERRORS);
+        if (errors != null) {
+            errors.close();
+        }
     }
 
     @Test
     void everyRestOperationAnswersHostileInputWithAProblem() throws Exception {
         Map<String, String> tokens = tokens();
         JsonNode document = JSON.readTree(send("GET", "/q/openapi?format=json", null, null, null).body());
-        errors.clear();
+        listen();
         try (DatabaseFingerprint database = new DatabaseFingerprint()) {
             new RestCases(document).each(c -> roles(c.deep(), tokens).forEach((role, token) -> rest(c, role, token, database)));
         }
@@ -111,7 +86,7 @@ class ApiFuzzTest {
         String introspection = JSON.createObjectNode().put("query", GraphQLCases.INTROSPECTION).toString();
         JsonNode schema = JSON.readTree(send("POST", "/graphql", "application/json",
                 introspection.getBytes(StandardCharsets.UTF_8), tokens.get("admin")).body()).path("data").path("__schema");
-        errors.clear();
+        listen();
         try (DatabaseFingerprint database = new DatabaseFingerprint()) {
             new GraphQLCases(schema).each(c -> roles(c.deep(), tokens).forEach((role, token) -> graphql(c, role, token, database)));
         }
@@ -169,8 +144,14 @@ class ApiFuzzTest {
         }
     }
 
+    /** ERRORs from here on: what setting up the run logs is not the fuzzer's concern. */
+    private static void listen() {
+        stopListening();
+        errors = LogCapture.errors();
+    }
+
     private void finish() {
-        errors.forEach(error -> findings.add("log", "ERROR logged", error));
+        errors.messages().forEach(error -> findings.add("log", "ERROR logged", error));
         System.out.println("[fuzz] " + findings.checked() + " answers checked");
         assertTrue(findings.isEmpty(), findings.report());
     }

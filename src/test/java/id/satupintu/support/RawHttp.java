@@ -43,18 +43,7 @@ public final class RawHttp {
             OutputStream out = socket.getOutputStream();
             out.write(request.toString().getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            InputStream in = socket.getInputStream();
-            String[] head = readHead(in).split("\r\n");
-            int status = Integer.parseInt(head[0].split(" ")[1]);
-            Map<String, List<String>> headers = new LinkedHashMap<>();
-            for (int i = 1; i < head.length; i++) {
-                int colon = head[i].indexOf(':');
-                headers.computeIfAbsent(head[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
-                        .add(head[i].substring(colon + 1).trim());
-            }
-            List<String> length = headers.getOrDefault("content-length", List.of());
-            byte[] body = length.size() == 1 ? in.readNBytes(Integer.parseInt(length.get(0))) : in.readAllBytes();
-            return new Answer(status, headers, body);
+            return read(socket.getInputStream());
         }
     }
 

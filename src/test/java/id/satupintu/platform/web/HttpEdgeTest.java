@@ -8,14 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import id.satupintu.support.LogCapture;
+import id.satupintu.support.NoErrorsLogged;
 import id.satupintu.support.RawHttp;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * What the HTTP layer refuses before any resource runs (platform/web/HttpEdge, BodyLimit, FormBodies):
@@ -23,24 +22,12 @@ import org.junit.jupiter.api.Test;
  * answer, and none is logged at ERROR. Raw sockets where REST Assured would repair the request.
  */
 @QuarkusTest
+@ExtendWith(NoErrorsLogged.class)
 class HttpEdgeTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String FORM = "Content-Type: application/x-www-form-urlencoded\r\n";
 
-    private LogCapture errors;
-
-    @BeforeEach
-    void listen() {
-        errors = LogCapture.errors();
-    }
-
-    /** Client mistakes are not server faults: Quarkus, Vert.x and our mappers log those at ERROR. */
-    @AfterEach
-    void nothingLoggedAtError() {
-        errors.close();
-        assertEquals(List.of(), errors.messages());
-    }
 
     @Test
     void aFormFieldOver64KiBIsA413Problem() {

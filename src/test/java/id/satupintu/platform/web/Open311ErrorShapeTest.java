@@ -8,14 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import id.satupintu.support.LogCapture;
+import id.satupintu.support.NoErrorsLogged;
 import id.satupintu.support.RawHttp;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Under /open311/v2 every error is GeoReport's, whoever raises it (the REST layer's 405, the HTTP edge's
@@ -23,22 +21,11 @@ import org.junit.jupiter.api.Test;
  * otherwise, never problem+json.
  */
 @QuarkusTest
+@ExtendWith(NoErrorsLogged.class)
 class Open311ErrorShapeTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private LogCapture errors;
-
-    @BeforeEach
-    void listen() {
-        errors = LogCapture.errors();
-    }
-
-    @AfterEach
-    void nothingLoggedAtError() {
-        errors.close();
-        assertEquals(List.of(), errors.messages());
-    }
 
     @Test
     void aWrongMethodIsAGeoReportError() {

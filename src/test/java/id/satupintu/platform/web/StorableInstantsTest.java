@@ -6,7 +6,7 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import id.satupintu.queue.QueueFixtures;
-import id.satupintu.support.LogCapture;
+import id.satupintu.support.NoErrorsLogged;
 import id.satupintu.support.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -16,9 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Instants PostgreSQL's timestamptz cannot hold (it spans 4713 BC to 294276 AD; Java parses up to year
@@ -27,24 +26,13 @@ import org.junit.jupiter.api.Test;
  * answers the wrong way round.
  */
 @QuarkusTest
+@ExtendWith(NoErrorsLogged.class)
 class StorableInstantsTest {
 
     static final String FAR_FUTURE = "+999999999-12-31T23:59:59Z";
     static final String FAR_PAST = "-5000-01-01T00:00:00Z";
     static final String OUT_OF_RANGE = "instant-out-of-range";
 
-    private LogCapture errors;
-
-    @BeforeEach
-    void listen() {
-        errors = LogCapture.errors();
-    }
-
-    @AfterEach
-    void nothingLoggedAtError() {
-        errors.close();
-        assertEquals(List.of(), errors.messages());
-    }
 
     @Test
     void aBookingAtAnInstantBeyondTheDatabaseIsRefused() {
