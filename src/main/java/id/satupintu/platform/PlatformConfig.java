@@ -25,6 +25,8 @@ public interface PlatformConfig {
 
     Sse sse();
 
+    Events events();
+
     Graphql graphql();
 
     Idempotency idempotency();
@@ -47,6 +49,16 @@ public interface PlatformConfig {
          */
         @WithDefault("10485760")
         long maxBytes();
+    }
+
+    interface Events {
+        /**
+         * Where the LISTEN connection of the event fan-out goes; empty means the reactive pool's own
+         * URL. Set it to the primary itself when the pool goes through a transaction-mode pooler
+         * (PgBouncer): such a pooler hands the connection to others between statements, and a
+         * LISTEN held there hears nothing.
+         */
+        Optional<String> listenUrl();
     }
 
     interface Sse {

@@ -1,5 +1,6 @@
 package id.satupintu.platform.events;
 
+import id.satupintu.platform.PlatformConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
@@ -43,6 +44,9 @@ public class EventHub {
     @ConfigProperty(name = "quarkus.datasource.reactive.url")
     String url;
 
+    @Inject
+    PlatformConfig config;
+
     @ConfigProperty(name = "quarkus.datasource.username")
     String username;
 
@@ -57,9 +61,11 @@ public class EventHub {
     private boolean reading;
     private PgSubscriber subscriber;
     private volatile boolean stopping;
+    /** Set once the first connect succeeds: before that PgSubscriber.closed() is false although nothing listens. */
+    private volatile boolean connectedOnce;
 
     void start(@Observes StartupEvent startup) {
-        PgConnectOptions options = PgConnectOptions.fromUri(url).setUser(username);
+        PgConnectOptions options = PgConnectOptions.fromUri(config.events().listenUrl().orElse(url)).setUser(username);
         password.ifPresent(options::setPassword);
         subscriber = PgSubscriber.subscriber(vertx, options)
                 .reconnectPolicy(attempt -> Math.min(30_000L, 500L * (attempt + 1)));
@@ -83,7 +89,10 @@ public class EventHub {
                 .invoke(last -> lastDispatched.compareAndSet(-1, last))
                 .chain(last -> io.smallrye.mutiny.Uni.createFrom().completionStage(
                         subscriber.connect().toCompletionStage()))
-                .subscribe().with(connected -> LOG.debug("Event listener connected"), e -> {
+                .subscribe().with(connected -> {
+                    connectedOnce = true;
+                    LOG.debug("Event listener connected");
+                }, e -> {
                     long delay = Math.min(30_000L, 500L * (attempt + 1));
                     LOG.warnf("Event listener could not connect (%s); retrying in %d ms", e.getMessage(), delay);
                     vertx.setTimer(delay, timer -> connect(attempt + 1));
@@ -92,7 +101,7 @@ public class EventHub {
 
     /** Whether this replica currently receives live events, for the readiness check. */
     public boolean listening() {
-        return subscriber != null && !subscriber.closed() && lastDispatched.get() >= 0;
+        return connectedOnce && subscriber != null && !subscriber.closed() && lastDispatched.get() >= 0;
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
