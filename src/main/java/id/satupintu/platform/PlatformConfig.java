@@ -65,6 +65,24 @@ public interface PlatformConfig {
         /** Heartbeat on SSE streams, so that proxies do not close quiet ones. */
         @WithDefault("20")
         int heartbeatSeconds();
+
+        /**
+         * Live streams (SSE and GraphQL subscriptions) this replica holds at most; one more is refused
+         * with 503 {@code too-many-streams} and Retry-After, so idle followers cannot exhaust memory.
+         */
+        @WithDefault("20000")
+        int maxStreams();
+
+        /**
+         * Live events one follower may have waiting (a slow reader); past it the stream ends after
+         * what is waiting, and the follower resumes with Last-Event-ID from the event table.
+         */
+        @WithDefault("1000")
+        int maxBacklog();
+
+        /** The reconnect delay (SSE {@code retry:}) sent when a stream ends because this replica stops. */
+        @WithDefault("1000")
+        int retryMillis();
     }
 
     interface Graphql {

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -35,6 +36,9 @@ public class LiveStreams {
     @Inject
     PlatformConfig config;
 
+    @Inject
+    OpenStreams streams;
+
     /** Everything of the stream after {@code afterId} (0: from its beginning), then live events. */
     public Multi<PublishedEvent> events(String stream, long afterId) {
         return follow(stream, afterId, () -> replay(stream, afterId));
@@ -50,17 +54,56 @@ public class LiveStreams {
 
     private Multi<PublishedEvent> follow(String stream, long afterId, Supplier<Multi<PublishedEvent>> past) {
         return Multi.createFrom().deferred(() -> {
+            streams.open();
             // Follow live before reading the table, so nothing committed in between is missed;
             // the processor holds live events until the replay has been sent. Within a stream ids
             // commit in order (EventLog.append), so "newer than the last one sent" drops exactly
             // the duplicates.
             UnicastProcessor<PublishedEvent> live = UnicastProcessor.create();
-            Runnable unfollow = hub.follow(stream, live::onNext);
+            Backlog backlog = new Backlog(config.sse().maxBacklog());
+            Runnable unfollow = hub.follow(stream, event -> {
+                if (backlog.add()) {
+                    live.onNext(event);
+                } else if (backlog.overflowed()) {
+                    // A reader this slow would make the processor hold every event ever sent: end
+                    // after what is waiting; the follower resumes from the table (Last-Event-ID).
+                    live.onComplete();
+                }
+            });
             AtomicLong lastSent = new AtomicLong(afterId);
-            return Multi.createBy().concatenating().streams(past.get(), live)
+            Multi<PublishedEvent> liveSent = live.invoke(event -> backlog.sent());
+            return Multi.createBy().concatenating().streams(past.get(), liveSent)
                     .select().where(event -> event.id() > lastSent.getAndAccumulate(event.id(), Math::max))
-                    .onTermination().invoke(unfollow);
+                    .onTermination().invoke(() -> {
+                        unfollow.run();
+                        streams.release();
+                    });
         });
+    }
+
+    /** Live events handed to one follower's processor and not yet sent on. */
+    private static final class Backlog {
+        private final int max;
+        private final AtomicLong waiting = new AtomicLong();
+        private final AtomicBoolean over = new AtomicBoolean();
+
+        Backlog(int max) {
+            this.max = max;
+        }
+
+        /** Counts one more waiting event; false once the backlog is full (and from then on). */
+        boolean add() {
+            return !over.get() && waiting.incrementAndGet() <= max;
+        }
+
+        /** True exactly once: when the backlog first overflowed. */
+        boolean overflowed() {
+            return over.compareAndSet(false, true);
+        }
+
+        void sent() {
+            waiting.decrementAndGet();
+        }
     }
 
     /** The stream after an id, page by page until a page comes back short. */
@@ -99,16 +142,25 @@ public class LiveStreams {
     }
 
     private Multi<OutboundSseEvent> toSse(Sse sse, Multi<PublishedEvent> source) {
+        // The end of a stream (this replica stopping, or a reader too slow) is a marker in the
+        // merged stream: everything up to it is sent, then a reconnect hint, and the response ends.
+        OutboundSseEvent end = sse.newEventBuilder().comment("end").build();
         Multi<OutboundSseEvent> events = source.map(event -> sse.newEventBuilder()
                 .id(Long.toString(event.id()))
                 .name(event.type())
                 .mediaType(MediaType.APPLICATION_JSON_TYPE)
                 .data(event.payload().encode())
-                .build());
+                .build())
+                .onCompletion().continueWith(end);
         Multi<OutboundSseEvent> heartbeats = Multi.createFrom().ticks()
                 .every(Duration.ofSeconds(config.sse().heartbeatSeconds()))
                 .map(tick -> sse.newEventBuilder().comment("heartbeat").build());
-        return Multi.createBy().merging().streams(events, heartbeats);
+        Multi<OutboundSseEvent> stopping = streams.closing().map(closed -> end).toMulti();
+        OutboundSseEvent reconnect = sse.newEventBuilder().comment("reconnect")
+                .reconnectDelay(config.sse().retryMillis()).build();
+        return Multi.createBy().concatenating().streams(
+                Multi.createBy().merging().streams(events, heartbeats, stopping).select().first(event -> event != end),
+                Multi.createFrom().item(reconnect));
     }
 
     /** Last-Event-ID as sent by EventSource on reconnect; absent means "from the beginning". */

@@ -1,5 +1,6 @@
 package id.satupintu.platform.security;
 
+import id.satupintu.platform.events.OpenStreams;
 import io.quarkus.arc.All;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.smallrye.mutiny.Uni;
@@ -27,9 +28,12 @@ public class StreamGuard {
     private final Map<Class<?>, StreamAdmission> admissions = new HashMap<>();
     private final CurrentUser currentUser;
     private final CurrentVertxRequest request;
+    private final OpenStreams streams;
 
     @Inject
-    StreamGuard(@All List<StreamAdmission> admissions, CurrentUser currentUser, CurrentVertxRequest request) {
+    StreamGuard(@All List<StreamAdmission> admissions, CurrentUser currentUser, CurrentVertxRequest request,
+                OpenStreams streams) {
+        this.streams = streams;
         for (StreamAdmission admission : admissions) {
             StreamAdmission before = this.admissions.put(admission.resource(), admission);
             if (before != null) {
@@ -49,6 +53,8 @@ public class StreamGuard {
             throw new IllegalStateException(resource.getResourceClass().getName() + "." + resource.getMethodName()
                     + " is a @GuardedStream without a StreamAdmission for its class");
         }
+        // A replica at its maximum of streams refuses before anyone is looked up (503, Retry-After).
+        streams.admit();
         return currentUser.find()
                 .flatMap(caller -> admission.admit(caller.orElse(null), context))
                 .map(admitted -> {
