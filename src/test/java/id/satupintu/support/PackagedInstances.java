@@ -32,6 +32,7 @@ public final class PackagedInstances implements AutoCloseable {
     }
 
     private final List<Process> processes = new ArrayList<>();
+    private final Map<Instance, Process> byInstance = new HashMap<>();
     private final Map<String, String> shared = new HashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -68,8 +69,11 @@ public final class PackagedInstances implements AutoCloseable {
         env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:" + db);
         env.put("QUARKUS_DATASOURCE_USERNAME", "satupintu");
         env.put("QUARKUS_DATASOURCE_PASSWORD", "satupintu");
-        processes.add(builder.start());
-        return new Instance(port, management);
+        Process process = builder.start();
+        processes.add(process);
+        Instance instance = new Instance(port, management);
+        byInstance.put(instance, process);
+        return instance;
     }
 
     public void awaitReady(Instance instance) throws Exception {
@@ -102,6 +106,11 @@ public final class PackagedInstances implements AutoCloseable {
             throw new AssertionError("token for " + clientId + ": " + response.statusCode() + " " + response.body());
         }
         return response.body().replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1");
+    }
+
+    /** The replica's process, to signal it: {@code destroy()} is SIGTERM, {@code destroyForcibly()} kill -9. */
+    public Process process(Instance instance) {
+        return byInstance.get(instance);
     }
 
     public HttpClient http() {

@@ -5,6 +5,7 @@ import id.satupintu.platform.jobs.Clock;
 import id.satupintu.platform.privacy.PersonalDataProtection;
 import id.satupintu.integration.oss.IzinStatus;
 import id.satupintu.platform.events.EventHub;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -25,9 +26,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -51,6 +55,9 @@ class WebhookDispatcher {
 
     // Due times and leases are the database's clock, not the service's Clock: deliveries are created by a
     // trigger at the database's now(), and a lease is shared by every replica, so one clock must decide both.
+    private static final String RELEASE = "update webhook_delivery set lease_until = null, attempts = attempts - 1"
+            + " where id = any($1) and status = 'PENDING' and lease_until is not null";
+
     private static final String CLAIM = """
             with due as (
                 select d.id, d.subscription_id, d.event_id from webhook_delivery d
@@ -112,6 +119,8 @@ class WebhookDispatcher {
     private HttpClient http;
     private Runnable unfollow;
     private final AtomicInteger inFlight = new AtomicInteger();
+    /** Deliveries this replica holds a lease on and is sending; given back if it stops before they end. */
+    private final Set<Long> sending = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean claiming = new AtomicBoolean();
     /** A wake-up that came while a claim was running: claim again when it ends. */
     private final AtomicBoolean again = new AtomicBoolean();
@@ -130,10 +139,33 @@ class WebhookDispatcher {
         unfollow = hub.followAll(event -> pump());
     }
 
-    void stop(@Observes ShutdownEvent shutdown) {
+    /** SIGTERM, first phase: claim nothing more; what is being sent may finish during the drain. */
+    void stopClaiming(@Observes ShutdownDelayInitiatedEvent event) {
         stopping = true;
         if (unfollow != null) {
             unfollow.run();
+            unfollow = null;
+        }
+    }
+
+    /**
+     * Last phase: a send still running when this replica goes would keep its lease until it runs
+     * out; give those leases back (and the attempt the claim counted) so another replica sends them
+     * at once. A receiver may then get one twice, which the webhook id lets it recognise.
+     */
+    void stop(@Observes ShutdownEvent shutdown) {
+        stopClaiming(null);
+        List<Long> unfinished = List.copyOf(sending);
+        if (unfinished.isEmpty()) {
+            return;
+        }
+        try {
+            pool.preparedQuery(RELEASE).execute(Tuple.of(unfinished.toArray(new Long[0])))
+                    .await().atMost(Duration.ofSeconds(2));
+            LOG.infof("Stopping: gave back the leases of %d webhook deliveries still being sent", unfinished.size());
+        } catch (RuntimeException e) {
+            LOG.warnf("Stopping: could not give back %d webhook leases; they run out on their own (%s)",
+                    unfinished.size(), e.getMessage());
         }
     }
 
@@ -162,6 +194,7 @@ class WebhookDispatcher {
             List<Claimed> claimed = new ArrayList<>(rows.size());
             rows.forEach(row -> claimed.add(Claimed.of(row)));
             inFlight.addAndGet(claimed.size());
+            claimed.forEach(delivery -> sending.add(delivery.id()));
             claiming.set(false);
             claimed.forEach(this::send);
             if (again.get() || claimed.size() == room) {
@@ -176,9 +209,9 @@ class WebhookDispatcher {
     private void send(Claimed delivery) {
         String refusal = WebhookAccess.refusal(delivery.reader(), delivery.type(), delivery.payload());
         if (refusal != null) {
-            skip(delivery, refusal).subscribe().with(done -> finished(), e -> {
+            skip(delivery, refusal).subscribe().with(done -> finished(delivery), e -> {
                 LOG.warnf(e, "Could not record skipped webhook delivery %d", delivery.id());
-                finished();
+                finished(delivery);
             });
             return;
         }
@@ -187,13 +220,14 @@ class WebhookDispatcher {
                 .flatMap(target -> post(target, delivery, body))
                 .onFailure().recoverWithItem(e -> new Outcome(null, reason(e)))
                 .flatMap(outcome -> record(delivery, outcome))
-                .subscribe().with(done -> finished(), e -> {
+                .subscribe().with(done -> finished(delivery), e -> {
                     LOG.warnf(e, "Could not record webhook delivery %d", delivery.id());
-                    finished();
+                    finished(delivery);
                 });
     }
 
-    private void finished() {
+    private void finished(Claimed delivery) {
+        sending.remove(delivery.id());
         inFlight.decrementAndGet();
         // A finished delivery may free the next event of its stream.
         pump();
