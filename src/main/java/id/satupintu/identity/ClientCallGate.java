@@ -2,6 +2,7 @@ package id.satupintu.identity;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.satupintu.platform.error.DatabaseOutage;
 import id.satupintu.platform.error.Problem;
 import id.satupintu.platform.error.ProblemException;
 import id.satupintu.platform.error.ProblemFactory;
@@ -83,6 +84,9 @@ class ClientCallGate {
     @Inject
     Clock clock;
 
+    @Inject
+    DatabaseOutage outage;
+
     /** Calls a client may make per window unless an administrator set its own limit. */
     @Inject
     IdentityConfig config;
@@ -117,12 +121,17 @@ class ClientCallGate {
         }
     }
 
-    /** Revocation and rate limit for one call of the client, in one statement. */
+    /**
+     * Revocation and rate limit for one call of the client, in one statement. With the database away
+     * nothing can be decided, and the call is refused with a 503 the client may retry.
+     */
     public Uni<Admission> admit(ClientToken token) {
         return pool.preparedQuery(CHECK)
                 .execute(Tuple.of(token.clientId(), token.generation(), config.clients().rateLimit(),
                         config.clients().rateWindowSeconds()))
-                .map(rows -> decide(rows.size() == 0 ? null : rows.iterator().next()));
+                .map(rows -> decide(rows.size() == 0 ? null : rows.iterator().next()))
+                .onFailure(DatabaseOutage::recognises).recoverWithItem(e -> new Admission(
+                        outage.problem(e, "client check of " + token.clientId()), 0, 0));
     }
 
     /** Records a call of a client in the audit log (written a moment later, in a batch). */

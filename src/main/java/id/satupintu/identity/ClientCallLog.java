@@ -1,5 +1,7 @@
 package id.satupintu.identity;
 
+import id.satupintu.platform.error.DatabaseOutage;
+import id.satupintu.platform.jobs.JobRuns;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -45,6 +47,9 @@ class ClientCallLog {
     private final AtomicLong dropped = new AtomicLong();
 
     @Inject
+    JobRuns jobs;
+
+    @Inject
     Pool pool;
 
     @Inject
@@ -68,7 +73,7 @@ class ClientCallLog {
         if (lost > 0) {
             LOG.warnf("audit log of API clients: %d calls not recorded (queue full)", lost);
         }
-        return write();
+        return jobs.run("Audit log of API clients", this::write);
     }
 
     /**
@@ -77,11 +82,11 @@ class ClientCallLog {
      */
     @Scheduled(every = "${satupintu.clients.audit-prune-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> prune() {
-        return pool.preparedQuery("""
+        return jobs.run("Pruning the audit log of API clients", () -> pool.preparedQuery("""
                         delete from identity_api_client_call where id in (
                           select id from identity_api_client_call
                           where called_at < now() - make_interval(days => $1::int) limit 10000)""")
-                .execute(Tuple.of(config.clients().auditRetentionDays())).replaceWithVoid();
+                .execute(Tuple.of(config.clients().auditRetentionDays())));
     }
 
     /** Writes everything queued, a batch at a time. */
@@ -113,9 +118,26 @@ class ClientCallLog {
         }
         return pool.preparedQuery(INSERT)
                 .execute(Tuple.of(clients, methods, paths, statuses, times, durations))
-                .onFailure().invoke(e -> LOG.errorf(e, "audit log of API clients: %d calls not written", n))
-                .onFailure().recoverWithNull()
+                .onFailure(DatabaseOutage::recognises).invoke(e -> requeue(batch))
+                .onFailure(e -> !DatabaseOutage.recognises(e))
+                .invoke(e -> LOG.errorf(e, "audit log of API clients: %d calls not written", n))
+                .onFailure(e -> !DatabaseOutage.recognises(e)).recoverWithNull()
                 .chain(() -> n == BATCH ? write() : Uni.createFrom().voidItem());
+    }
+
+    /**
+     * With the database away the batch goes back to the queue (as far as there is room), so that the
+     * calls of an outage are written once it is back; the failure goes on to the job, which warns.
+     */
+    private void requeue(List<Entry> batch) {
+        for (Entry entry : batch) {
+            if (size.incrementAndGet() > config.clients().auditQueueMax()) {
+                size.decrementAndGet();
+                dropped.incrementAndGet();
+            } else {
+                pending.add(entry);
+            }
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package id.satupintu.identity;
 
+import id.satupintu.platform.jobs.JobRuns;
 import id.satupintu.platform.privacy.PersonalDataProtection;
 import id.satupintu.platform.error.ProblemException;
 import io.quarkus.scheduler.Scheduled;
@@ -26,6 +27,9 @@ import java.util.Locale;
  */
 @ApplicationScoped
 class LoginThrottle {
+
+    @Inject
+    JobRuns jobs;
 
     @Inject
     Pool pool;
@@ -122,7 +126,8 @@ class LoginThrottle {
     /** Old counts carry no information; removing them keeps the table small. Idempotent on every replica. */
     @Scheduled(every = "1h", delayed = "5m")
     Uni<Void> forgetOldFailures() {
-        return pool.query("delete from identity_login_throttle where last_failure_at < now() - interval '1 day' "
-                + "and (locked_until is null or locked_until < now())").execute().replaceWithVoid();
+        return jobs.run("Forgetting old login failures", () -> pool.query(
+                "delete from identity_login_throttle where last_failure_at < now() - interval '1 day' "
+                        + "and (locked_until is null or locked_until < now())").execute());
     }
 }

@@ -1,5 +1,6 @@
 package id.satupintu.identity;
 
+import id.satupintu.platform.jobs.JobRuns;
 import id.satupintu.platform.security.Digests;
 import id.satupintu.platform.error.ProblemException;
 import io.quarkus.scheduler.Scheduled;
@@ -26,6 +27,9 @@ class RefreshTokens {
 
     private static final Logger LOG = Logger.getLogger(RefreshTokens.class);
     private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject
+    JobRuns jobs;
 
     @Inject
     Pool pool;
@@ -100,7 +104,7 @@ class RefreshTokens {
     /** Long-expired tokens are useless; removing them is idempotent, so every replica may run it. */
     @Scheduled(every = "6h", delayed = "10m")
     Uni<Void> forgetExpired() {
-        return pool.query("delete from identity_refresh_token where expires_at < now() - interval '7 days'")
-                .execute().replaceWithVoid();
+        return jobs.run("Forgetting expired refresh tokens", () -> pool
+                .query("delete from identity_refresh_token where expires_at < now() - interval '7 days'").execute());
     }
 }

@@ -47,7 +47,7 @@ import org.jboss.logging.Logger;
  * <li>an anonymous complaint reporter has no token but a complaint secret: a payload with a
  * {@code complaintSecret} and no token opens an anonymous connection, on which only what anyone may
  * follow answers (a complaint whose subscription names its code and that secret, checked there);</li>
- * <li>1013 Try Again Later when the client is over its rate limit;</li>
+ * <li>1013 Try Again Later when the client is over its rate limit, or the database is away;</li>
  * <li>4401 Unauthorized when a subscribe comes before the connection is acknowledged (the protocol
  * handler's own rule);</li>
  * <li>1008 when the token expires while the connection is open (Quarkus's own timer);</li>
@@ -258,6 +258,9 @@ class SubscriptionAuth {
                     super.onMessage(message);
                 } else if (admission.refusal().status() == 429) {
                     session.close((short) 1013, "Rate limit reached");
+                } else if (admission.refusal().status() == 503) {
+                    // 1013 Try Again Later: the database is away, the client may reconnect shortly.
+                    session.close((short) 1013, "Database unavailable");
                 } else {
                     session.close((short) 4403, "Forbidden: token revoked");
                 }
@@ -291,7 +294,7 @@ class SubscriptionAuth {
                             (System.nanoTime() - started) / 1_000_000);
                     if (refusal == null) {
                         super.onMessage(message);
-                    } else if (refusal.status() == 429) {
+                    } else if (refusal.status() == 429 || refusal.status() == 503) {
                         try {
                             session.sendMessage(operationError(message, refusal));
                         } catch (IOException gone) {

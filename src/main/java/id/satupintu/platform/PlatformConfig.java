@@ -33,6 +33,31 @@ public interface PlatformConfig {
 
     Pii pii();
 
+    Database database();
+
+    /**
+     * How the service behaves when PostgreSQL is away: requests are refused fast with a 503 instead of
+     * waiting on connections that do not come ({@code platform/error/DatabaseOutage},
+     * {@code platform/persistence/BoundedPool}).
+     */
+    interface Database {
+        /** The Retry-After of the 503 {@code database-unavailable} answer, in seconds. */
+        @WithDefault("5")
+        int retryAfterSeconds();
+
+        /** How long opening a connection to PostgreSQL may take, pool and event listener alike. */
+        @WithDefault("2000")
+        int connectTimeoutMs();
+
+        /** How long a request may wait for a pooled connection before it is refused. */
+        @WithDefault("3000")
+        int acquireTimeoutMs();
+
+        /** How many requests may wait for a pooled connection at once; more are refused at once. */
+        @WithDefault("200")
+        int maxWaitQueueSize();
+    }
+
     interface Http {
         /**
          * Largest JSON request (forms, GraphQL): JSON requests are small, only file uploads need the

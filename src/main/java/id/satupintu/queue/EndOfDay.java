@@ -1,5 +1,6 @@
 package id.satupintu.queue;
 
+import id.satupintu.platform.jobs.JobRuns;
 import id.satupintu.platform.jobs.Clock;
 import id.satupintu.queue.ticket.TicketService;
 import io.quarkus.scheduler.Scheduled;
@@ -96,6 +97,9 @@ class EndOfDay {
             + " where c.id in (select id from closing)";
 
     @Inject
+    JobRuns jobs;
+
+    @Inject
     Pool pool;
 
     @Inject
@@ -107,11 +111,11 @@ class EndOfDay {
     @Scheduled(every = "${satupintu.queue.end-of-day-every}", delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
-        return run(clock.now()).invoke(days -> {
+        return jobs.run("Queue end of day", () -> run(clock.now()).invoke(days -> {
             if (days > 0) {
                 LOG.infof("Queue end of day: closed %d site days", days);
             }
-        }).replaceWithVoid();
+        }));
     }
 
     /**

@@ -55,9 +55,13 @@ public final class PackagedInstances implements AutoCloseable {
     }
 
     public Instance start() throws Exception {
+        return start(databaseUrl());
+    }
+
+    /** A replica on another database ({@code postgresql://host:port/name}, role satupintu). */
+    public Instance start(String db) throws Exception {
         int port = freePort();
         int management = freePort();
-        String db = databaseUrl();
         ProcessBuilder builder = new ProcessBuilder("java", "-Dvertx.disableURIValidation=true", "-jar", "target/quarkus-app/quarkus-run.jar")
                 .redirectErrorStream(true)
                 .redirectOutput(new File("target/instance-" + port + ".log"));
@@ -133,7 +137,7 @@ public final class PackagedInstances implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws Exception {
+    static int freePort() throws Exception {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

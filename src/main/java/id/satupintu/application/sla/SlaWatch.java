@@ -1,5 +1,6 @@
 package id.satupintu.application.sla;
 
+import id.satupintu.platform.jobs.JobRuns;
 import id.satupintu.platform.jobs.Clock;
 import id.satupintu.platform.jobs.DeadlineWatch;
 import io.quarkus.scheduler.Scheduled;
@@ -7,7 +8,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import org.jboss.logging.Logger;
 
 /**
  * Watches running SLA clocks: warns (event {@code application.sla-warning}) when few working days
@@ -20,7 +20,8 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class SlaWatch {
 
-    private static final Logger LOG = Logger.getLogger(SlaWatch.class);
+    @Inject
+    JobRuns jobs;
 
     @Inject
     DeadlineWatch watch;
@@ -34,8 +35,7 @@ public class SlaWatch {
     @Scheduled(every = "${satupintu.sla.check-every}", delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
-        return check(clock.now()).onFailure().invoke(e -> LOG.error("SLA watch failed", e))
-                .onFailure().recoverWithNull().replaceWithVoid();
+        return jobs.run("SLA watch", () -> check(clock.now()));
     }
 
     /** One pass over the running clocks as of {@code now}; the number of applications it changed. */

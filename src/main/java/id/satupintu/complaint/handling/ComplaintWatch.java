@@ -1,5 +1,6 @@
 package id.satupintu.complaint.handling;
 
+import id.satupintu.platform.jobs.JobRuns;
 import id.satupintu.platform.jobs.Clock;
 import id.satupintu.platform.jobs.DeadlineWatch;
 import io.quarkus.scheduler.Scheduled;
@@ -7,7 +8,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import org.jboss.logging.Logger;
 
 /**
  * Watches the running complaint deadlines: announces "due soon" ({@code complaint.due-soon}) when
@@ -20,7 +20,8 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 class ComplaintWatch {
 
-    private static final Logger LOG = Logger.getLogger(ComplaintWatch.class);
+    @Inject
+    JobRuns jobs;
 
     @Inject
     DeadlineWatch watch;
@@ -34,8 +35,7 @@ class ComplaintWatch {
     @Scheduled(every = "${satupintu.complaints.check-every}", delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
-        return check(clock.now()).onFailure().invoke(e -> LOG.error("Complaint deadline watch failed", e))
-                .onFailure().recoverWithNull().replaceWithVoid();
+        return jobs.run("Complaint deadline watch", () -> check(clock.now()));
     }
 
     /** One pass as of {@code now}; the number of complaints it flagged. */

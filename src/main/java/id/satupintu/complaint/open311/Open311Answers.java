@@ -2,14 +2,13 @@ package id.satupintu.complaint.open311;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.satupintu.platform.error.ErrorShape;
+import id.satupintu.platform.error.Failures;
 import id.satupintu.platform.error.ProblemException;
-import id.satupintu.platform.error.ProblemMappers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.Locale;
-import org.jboss.logging.Logger;
 
 /**
  * Writes GeoReport v2 answers, and the resource's failures in the specification's own error shape
@@ -18,13 +17,14 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 class Open311Answers {
 
-    private static final Logger LOG = Logger.getLogger(Open311Answers.class);
-
     @Inject
     ObjectMapper mapper;
 
     @Inject
     Open311Errors errors;
+
+    @Inject
+    Failures failures;
 
     public Response ok(Open311Document document, Open311Format format) {
         return Response.ok(document.write(format, mapper)).header(HttpHeaders.CONTENT_TYPE, format.mediaType()).build();
@@ -38,12 +38,7 @@ class Open311Answers {
         return response.build();
     }
 
-    private static ProblemException asProblem(Throwable failure, String path) {
-        ProblemException mistake = ProblemMappers.clientMistake(failure);
-        if (mistake != null) {
-            return mistake;
-        }
-        LOG.errorf(failure, "Unexpected failure on %s", path);
-        return new ProblemException(500, "internal-error");
+    private ProblemException asProblem(Throwable failure, String path) {
+        return failures.problem(failure, path);
     }
 }

@@ -1,5 +1,6 @@
 package id.satupintu.integration.webhook;
 
+import id.satupintu.platform.jobs.JobRuns;
 import id.satupintu.integration.IntegrationConfig;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -16,6 +17,9 @@ import jakarta.inject.Inject;
 class WebhookCleanup {
 
     @Inject
+    JobRuns jobs;
+
+    @Inject
     Pool pool;
 
     @Inject
@@ -23,10 +27,10 @@ class WebhookCleanup {
 
     @Scheduled(every = "1h", delayed = "10m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> forgetDeliveredAndSkipped() {
-        return pool.preparedQuery("""
+        return jobs.run("Forgetting delivered webhooks", () -> pool.preparedQuery("""
                         delete from webhook_delivery
                          where (status = 'DELIVERED' and delivered_at < now() - make_interval(days => $1))
                             or (status = 'SKIPPED' and skipped_at < now() - make_interval(days => $1))""")
-                .execute(Tuple.of(config.webhooks().keepDeliveredDays())).replaceWithVoid();
+                .execute(Tuple.of(config.webhooks().keepDeliveredDays())));
     }
 }

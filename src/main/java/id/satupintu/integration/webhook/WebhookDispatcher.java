@@ -1,5 +1,6 @@
 package id.satupintu.integration.webhook;
 
+import id.satupintu.platform.error.DatabaseOutage;
 import id.satupintu.integration.IntegrationConfig;
 import id.satupintu.platform.jobs.Clock;
 import id.satupintu.platform.privacy.PersonalDataProtection;
@@ -89,6 +90,9 @@ class WebhookDispatcher {
                       s.client_id, s.client_name, c.active as client_active, c.kind as client_kind,
                       c.scopes as client_scopes, c.agency_code as client_agency, c.site_code as client_site
             """;
+
+    @Inject
+    DatabaseOutage outage;
 
     @Inject
     Pool pool;
@@ -202,7 +206,9 @@ class WebhookDispatcher {
             }
         }, e -> {
             claiming.set(false);
-            LOG.warn("Could not claim webhook deliveries", e);
+            if (!outage.warn("Claiming webhook deliveries", e)) {
+                LOG.warn("Could not claim webhook deliveries", e);
+            }
         });
     }
 

@@ -26,7 +26,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * Every failure of a REST call leaves as application/problem+json. Client mistakes get a 4xx with
- * the offending fields; anything unexpected is logged and answered with a 500 that leaks nothing.
+ * the offending fields; anything else is answered as {@link Failures} says (503 for a database outage,
+ * a logged 500 that leaks nothing otherwise).
  */
 public class ProblemMappers {
 
@@ -34,6 +35,9 @@ public class ProblemMappers {
 
     @Inject
     ErrorAnswers answers;
+
+    @Inject
+    Failures failures;
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, HttpHeaders headers, UriInfo uri) {
@@ -121,17 +125,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpHeaders headers, UriInfo uri) {
-        ProblemException mistake = clientMistake(e);
-        if (mistake != null) {
-            return respond(mistake, headers, uri);
-        }
-        LOG.errorf(e, "Unexpected failure on %s", uri.getPath());
-        return respond(new ProblemException(500, "internal-error"), headers, uri);
+        return respond(failures.problem(e, uri.getPath()), headers, uri);
     }
 
     /**
      * The client mistake behind a failure, for every door (REST, GraphQL, Open311) alike; null for
-     * a server fault, which the caller logs and answers with a 500.
+     * a server fault, which {@link Failures} answers.
      */
     public static ProblemException clientMistake(Throwable e) {
         if (e instanceof ProblemException problem) {

@@ -1,6 +1,7 @@
 package id.satupintu.platform.events;
 
 import id.satupintu.platform.PlatformConfig;
+import id.satupintu.platform.persistence.BoundedPool;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
@@ -40,6 +41,9 @@ public class EventHub {
     @Inject
     EventLog log;
 
+    @Inject
+    PlatformConfig config;
+
     // The datasource's own properties: LISTEN needs a connection of its own, outside the pool, to the same database.
     @ConfigProperty(name = "quarkus.datasource.reactive.url")
     String url;
@@ -65,10 +69,10 @@ public class EventHub {
     private volatile boolean connectedOnce;
 
     void start(@Observes StartupEvent startup) {
-        PgConnectOptions options = PgConnectOptions.fromUri(config.events().listenUrl().orElse(url)).setUser(username);
+        PgConnectOptions options = BoundedPool.connectTimeout(
+                PgConnectOptions.fromUri(config.events().listenUrl().orElse(url)).setUser(username), config.database());
         password.ifPresent(options::setPassword);
-        subscriber = PgSubscriber.subscriber(vertx, options)
-                .reconnectPolicy(attempt -> Math.min(30_000L, 500L * (attempt + 1)));
+        subscriber = PgSubscriber.subscriber(vertx, options).reconnectPolicy(EventHub::reconnectDelay);
         subscriber.channel(CHANNEL)
                 .subscribeHandler(v -> catchUp())
                 .handler(this::announced);
@@ -93,10 +97,18 @@ public class EventHub {
                     connectedOnce = true;
                     LOG.debug("Event listener connected");
                 }, e -> {
-                    long delay = Math.min(30_000L, 500L * (attempt + 1));
+                    long delay = reconnectDelay(attempt);
                     LOG.warnf("Event listener could not connect (%s); retrying in %d ms", e.getMessage(), delay);
                     vertx.setTimer(delay, timer -> connect(attempt + 1));
                 });
+    }
+
+    /**
+     * Milliseconds before the next attempt to reconnect: soon at first, then every 5 s at most, so that a
+     * replica is ready again within seconds of the database's return however long the outage lasted.
+     */
+    static long reconnectDelay(int attempt) {
+        return Math.min(5_000L, 500L * (attempt + 1));
     }
 
     /** Whether this replica currently receives live events, for the readiness check. */

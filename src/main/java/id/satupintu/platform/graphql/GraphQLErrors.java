@@ -13,6 +13,7 @@ import graphql.schema.CoercingParseLiteralException;
 import graphql.schema.CoercingParseValueException;
 import graphql.validation.ValidationError;
 import graphql.validation.ValidationErrorType;
+import id.satupintu.platform.error.Failures;
 import id.satupintu.platform.error.FieldError;
 import id.satupintu.platform.error.Problem;
 import id.satupintu.platform.error.ProblemException;
@@ -65,6 +66,9 @@ public class GraphQLErrors {
     @Inject
     ProblemFactory problems;
 
+    @Inject
+    Failures failures;
+
     /**
      * A response SmallRye wrote without the engine (a document it cannot parse, a failure its WebSocket
      * handler caught), with its errors translated; any other response as it is.
@@ -115,7 +119,10 @@ public class GraphQLErrors {
         return problem(error, new ProblemException(400, "graphql-syntax-error"), locale);
     }
 
-    /** What a resolver's failure is: the API's problem when it is the client's mistake, a 500 otherwise. */
+    /**
+     * What a resolver's failure is: the API's problem when it is the client's mistake, otherwise what
+     * {@link Failures} says (503 for a database outage, as REST answers it, 500 for the rest).
+     */
     private GraphQLError fieldFailure(ExceptionWhileDataFetching failed, Locale locale) {
         for (Throwable t = failed.getException(); t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof GraphQLProblem problem) {
@@ -132,8 +139,12 @@ public class GraphQLErrors {
                 return problem(failed, mistake, locale);
             }
         }
-        LOG.errorf(failed.getException(), "GraphQL %s failed", failed.getPath());
-        return problem(failed, new ProblemException(500, "internal-error"), locale);
+        return problem(failed, failures.problem(failed.getException(), "GraphQL " + failed.getPath()), locale);
+    }
+
+    /** A failure outside the engine (the HTTP handler's), as any door answers it. */
+    ProblemException failure(Throwable failure, String where) {
+        return failures.problem(failure, where);
     }
 
     private static String fieldName(ExceptionWhileDataFetching failed) {

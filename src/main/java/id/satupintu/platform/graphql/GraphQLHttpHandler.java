@@ -10,7 +10,6 @@ import graphql.language.OperationDefinition;
 import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
 import id.satupintu.platform.error.ProblemException;
-import id.satupintu.platform.error.ProblemMappers;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.smallrye.graphql.runtime.SmallRyeGraphQLAbstractHandler;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
@@ -31,7 +30,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
-import org.jboss.logging.Logger;
 
 /**
  * Serves GraphQL queries and mutations over HTTP the way the GraphQL-over-HTTP specification asks,
@@ -47,8 +45,6 @@ import org.jboss.logging.Logger;
  * upgrade that changes it fails the build instead of production.
  */
 class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
-
-    private static final Logger LOG = Logger.getLogger(GraphQLHttpHandler.class);
 
     static final String ALLOW = "GET, POST, OPTIONS";
 
@@ -256,15 +252,10 @@ class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
             errors.send(ctx, status, mediaType, body);
         }
 
-        /** A failure outside the engine: the client's mistake answers its problem, anything else a 500. */
+        /** A failure outside the engine, answered as REST answers it (its problem, a 503 for an outage, a 500). */
         @Override
         public void fail(Throwable failure) {
-            ProblemException mistake = ProblemMappers.clientMistake(failure);
-            if (mistake == null) {
-                LOG.errorf(failure, "GraphQL request failed");
-                mistake = new ProblemException(500, "internal-error");
-            }
-            errors.respond(ctx, mediaType, mistake);
+            errors.respond(ctx, mediaType, translator.failure(failure, "GraphQL request"));
         }
     }
 }

@@ -1,5 +1,6 @@
 package id.satupintu.platform.idempotency;
 
+import id.satupintu.platform.jobs.JobRuns;
 import id.satupintu.platform.PlatformConfig;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -16,6 +17,9 @@ import jakarta.inject.Inject;
 class IdempotencyCleanup {
 
     @Inject
+    JobRuns jobs;
+
+    @Inject
     Pool pool;
 
     @Inject
@@ -23,7 +27,8 @@ class IdempotencyCleanup {
 
     @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> forgetOldKeys() {
-        return pool.preparedQuery("delete from idempotency_record where created_at < now() - make_interval(hours => $1)")
-                .execute(Tuple.of(config.idempotency().retentionHours())).replaceWithVoid();
+        return jobs.run("Forgetting old idempotency keys", () -> pool
+                .preparedQuery("delete from idempotency_record where created_at < now() - make_interval(hours => $1)")
+                .execute(Tuple.of(config.idempotency().retentionHours())));
     }
 }

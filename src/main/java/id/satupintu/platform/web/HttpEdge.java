@@ -1,5 +1,6 @@
 package id.satupintu.platform.web;
 
+import id.satupintu.platform.error.DatabaseOutage;
 import id.satupintu.platform.error.ErrorAnswers;
 import id.satupintu.platform.error.ProblemException;
 import io.netty.handler.codec.http.multipart.HttpPostRequestDecoder;
@@ -52,6 +53,9 @@ public class HttpEdge implements HttpServerOptionsCustomizer {
 
     @Inject
     ErrorAnswers answers;
+
+    @Inject
+    DatabaseOutage outage;
 
     @Inject
     BodyLimit bodyLimit;
@@ -110,6 +114,14 @@ public class HttpEdge implements HttpServerOptionsCustomizer {
 
     /** The edge's own failures; anything else goes on to the failure handlers after this one. */
     private void failed(RoutingContext ctx) {
+        if (ctx.failure() != null) {
+            // A route before the REST layer (a gate that asks the database) failed on an outage: 503, not 500.
+            ProblemException unavailable = outage.problem(ctx.failure(), ctx.request().path());
+            if (unavailable != null) {
+                answers.send(ctx, unavailable, false);
+                return;
+            }
+        }
         ProblemException problem = edgeProblem(ctx);
         if (problem == null) {
             ctx.next();

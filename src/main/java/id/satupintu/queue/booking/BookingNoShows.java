@@ -1,5 +1,6 @@
 package id.satupintu.queue.booking;
 
+import id.satupintu.platform.jobs.JobRuns;
 import id.satupintu.platform.jobs.Clock;
 import id.satupintu.queue.QueueAccess;
 import io.quarkus.scheduler.Scheduled;
@@ -33,6 +34,9 @@ class BookingNoShows {
             + "order by starts_at limit " + BATCH + " for update skip locked) returning id";
 
     @Inject
+    JobRuns jobs;
+
+    @Inject
     Pool pool;
 
     @Inject
@@ -47,11 +51,11 @@ class BookingNoShows {
     @Scheduled(every = "${satupintu.bookings.no-show-every}", delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
-        return run(clock.now()).invoke(count -> {
+        return jobs.run("Booking no-shows", () -> run(clock.now()).invoke(count -> {
             if (count > 0) {
                 LOG.infof("Bookings: %d no-shows", count);
             }
-        }).replaceWithVoid();
+        }));
     }
 
     /** Marks what is overdue at {@code now}; returns how many bookings this call marked. */
