@@ -203,7 +203,9 @@ public class SurveyAnswers {
         String occupation = null;
         if (r != null) {
             sex = option(errors, "respondent.sex", r.sex(), SurveyElements.SEX);
-            age = integer(errors, "respondent.age", r.age(), SurveyElements.AGE_MIN, SurveyElements.AGE_MAX, null);
+            // Every profile field is optional on its own: a respondent who gives only their sex gives no age.
+            age = r.age() == null ? null
+                    : integer(errors, "respondent.age", r.age(), SurveyElements.AGE_MIN, SurveyElements.AGE_MAX, null);
             education = option(errors, "respondent.education", r.education(), SurveyElements.EDUCATION);
             occupation = option(errors, "respondent.occupation", r.occupation(), SurveyElements.OCCUPATION);
         }

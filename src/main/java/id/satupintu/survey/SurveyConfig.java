@@ -34,6 +34,13 @@ public interface SurveyConfig {
         @WithDefault("2000")
         int suggestionMaxLength();
 
+        /**
+         * Minutes after a counter finished a ticket during which its counter tablet offers that ticket's survey
+         * (the citizen is still at the counter); afterwards the tablet waits for the next finished ticket.
+         */
+        @WithDefault("15")
+        int counterTabletMinutes();
+
         RateLimit rateLimit();
     }
 

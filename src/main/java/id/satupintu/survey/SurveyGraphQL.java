@@ -12,7 +12,7 @@ import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 
-/** The survey over GraphQL: the same three operations as REST, through the same services. */
+/** The survey over GraphQL: the same operations as REST, through the same services. */
 @GraphQLApi
 public class SurveyGraphQL {
 
@@ -24,6 +24,9 @@ public class SurveyGraphQL {
 
     @Inject
     IkmService ikm;
+
+    @Inject
+    CounterSurveys counterSurveys;
 
     @Inject
     CurrentVertxRequest request;
@@ -43,6 +46,14 @@ public class SurveyGraphQL {
         RoutingContext routing = request.getCurrent();
         String address = routing == null ? null : clientAddress.of(routing.request());
         return calls.asAnyone(caller -> answers.answer(caller, token, input.toInput(), address));
+    }
+
+    @Query("counterSurvey")
+    @Description("For a counter tablet of the counter's site: the survey of the ticket the counter finished last, "
+            + "while it is recent and unanswered; null otherwise")
+    public Uni<CounterSurvey> counterSurvey(@NonNull String counterId) {
+        return calls.asCaller(caller -> counterSurveys.current(caller, counterId, calls.locale())
+                .map(survey -> survey.orElse(null)));
     }
 
     @Query("ikm")

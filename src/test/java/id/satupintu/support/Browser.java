@@ -59,6 +59,17 @@ public final class Browser implements AutoCloseable {
         command().body(Map.of("url", url)).post("/session/" + session + "/url").then().statusCode(200);
     }
 
+    /**
+     * Clicks the element the CSS selector finds, as a person would: WebDriver scrolls it into view and fails
+     * for one that is hidden or covered, which a script's {@code element.click()} would not notice.
+     */
+    public void click(String cssSelector) {
+        Map<String, Object> found = command().body(Map.of("using", "css selector", "value", cssSelector))
+                .post("/session/" + session + "/element").then().statusCode(200).extract().jsonPath().getMap("value");
+        String element = (String) found.get("element-6066-11e4-a52e-4f735466cecf");
+        command().body(Map.of()).post("/session/" + session + "/element/" + element + "/click").then().statusCode(200);
+    }
+
     /** The value a script returns in the page ("return ..."); null for undefined. */
     public Object script(String script) {
         return command().body(Map.of("script", script, "args", List.of()))

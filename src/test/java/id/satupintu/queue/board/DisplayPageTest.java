@@ -133,6 +133,7 @@ class DisplayPageTest {
     void pageIsHtmlInIndonesianAndUnknownSitesAreProblems() {
         given().get("/display/NOPE-404").then().statusCode(404).body("code", equalTo("site-not-found"));
         given().get("/display/MPP-BDG").then().statusCode(200).contentType(containsString("text/html"))
+                .header("Content-Security-Policy", containsString("script-src 'sha256-"))
                 .body(containsString("lang=\"id\"")).body(containsString("\"MPP-BDG\""));
     }
 
