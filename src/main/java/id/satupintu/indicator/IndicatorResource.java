@@ -1,0 +1,63 @@
+package id.satupintu.indicator;
+
+import id.satupintu.platform.i18n.Messages;
+import id.satupintu.platform.security.CurrentUser;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The service indicators of a site, as JSON or (Accept: text/csv) as CSV; for its supervisors and admins. */
+@Path("/api/v1/indicators")
+@Tag(name = "indicators")
+public class IndicatorResource {
+
+    static final String CSV = "text/csv";
+
+    @Inject
+    IndicatorService indicators;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<Response> json(@QueryParam("site") String site, @QueryParam("agency") String agency,
+                              @QueryParam("service") String service, @QueryParam("from") String from,
+                              @QueryParam("to") String to, @QueryParam("granularity") String granularity,
+                              @Context HttpHeaders headers) {
+        return report(site, agency, service, from, to, granularity, headers)
+                .map(report -> privately(Response.ok(report, MediaType.APPLICATION_JSON_TYPE)));
+    }
+
+    @GET
+    @Produces(CSV)
+    public Uni<Response> csv(@QueryParam("site") String site, @QueryParam("agency") String agency,
+                             @QueryParam("service") String service, @QueryParam("from") String from,
+                             @QueryParam("to") String to, @QueryParam("granularity") String granularity,
+                             @Context HttpHeaders headers) {
+        return report(site, agency, service, from, to, granularity, headers)
+                .map(report -> privately(Response.ok(IndicatorCsv.write(report), CSV + "; charset=UTF-8")
+                        .header("Content-Disposition", "attachment; filename=\"indicators-" + report.site() + "-"
+                                + report.from() + "-" + report.to() + ".csv\"")));
+    }
+
+    private Uni<IndicatorReport> report(String site, String agency, String service, String from, String to,
+                                        String granularity, HttpHeaders headers) {
+        IndicatorService.Query query = new IndicatorService.Query(site, agency, service, from, to, granularity);
+        return currentUser.require().flatMap(caller -> indicators.report(caller, query,
+                Messages.negotiate(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE))));
+    }
+
+    /** Internal figures of one site: no shared cache may keep them. */
+    private static Response privately(Response.ResponseBuilder response) {
+        return response.header(HttpHeaders.CACHE_CONTROL, "private, no-store").build();
+    }
+}
