@@ -27,26 +27,31 @@ public class IndicatorResource {
     @Inject
     CurrentUser currentUser;
 
+    /** JSON unless the client asks for CSV before JSON (a client accepting anything gets JSON). */
     @GET
-    @Produces(MediaType.APPLICATION_JSON)
-    public Uni<Response> json(@QueryParam("site") String site, @QueryParam("agency") String agency,
-                              @QueryParam("service") String service, @QueryParam("from") String from,
-                              @QueryParam("to") String to, @QueryParam("granularity") String granularity,
-                              @Context HttpHeaders headers) {
-        return report(site, agency, service, from, to, granularity, headers)
-                .map(report -> privately(Response.ok(report, MediaType.APPLICATION_JSON_TYPE)));
-    }
-
-    @GET
-    @Produces(CSV)
-    public Uni<Response> csv(@QueryParam("site") String site, @QueryParam("agency") String agency,
+    @Produces({MediaType.APPLICATION_JSON, CSV})
+    public Uni<Response> get(@QueryParam("site") String site, @QueryParam("agency") String agency,
                              @QueryParam("service") String service, @QueryParam("from") String from,
                              @QueryParam("to") String to, @QueryParam("granularity") String granularity,
                              @Context HttpHeaders headers) {
-        return report(site, agency, service, from, to, granularity, headers)
-                .map(report -> privately(Response.ok(IndicatorCsv.write(report), CSV + "; charset=UTF-8")
-                        .header("Content-Disposition", "attachment; filename=\"indicators-" + report.site() + "-"
-                                + report.from() + "-" + report.to() + ".csv\"")));
+        boolean csv = wantsCsv(headers);
+        return report(site, agency, service, from, to, granularity, headers).map(report -> privately(csv
+                ? Response.ok(IndicatorCsv.write(report), CSV + "; charset=UTF-8").header("Content-Disposition",
+                        "attachment; filename=\"indicators-" + report.site() + "-" + report.from() + "-" + report.to()
+                                + ".csv\"")
+                : Response.ok(report, MediaType.APPLICATION_JSON_TYPE)));
+    }
+
+    private static boolean wantsCsv(HttpHeaders headers) {
+        for (MediaType type : headers.getAcceptableMediaTypes()) {
+            if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE) && !type.isWildcardType()) {
+                return false;
+            }
+            if ("text".equals(type.getType()) && "csv".equals(type.getSubtype())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Uni<IndicatorReport> report(String site, String agency, String service, String from, String to,
