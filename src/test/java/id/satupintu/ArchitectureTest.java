@@ -23,7 +23,7 @@ class ArchitectureTest {
 
     static final String ROOT = "id.satupintu";
     static final List<String> FEATURES = List.of("catalog", "identity", "application", "queue", "complaint",
-            "integration", "survey");
+            "integration", "survey", "indicator");
 
     static JavaClasses main;
 
@@ -57,15 +57,18 @@ class ArchitectureTest {
                 .layer("complaint").definedBy(ROOT + ".complaint..")
                 .layer("survey").definedBy(ROOT + ".survey..")
                 .layer("integration").definedBy(ROOT + ".integration..")
+                .layer("indicator").definedBy(ROOT + ".indicator..")
+                .whereLayer("indicator").mayNotBeAccessedByAnyLayer()
                 .whereLayer("integration").mayNotBeAccessedByAnyLayer()
-                .whereLayer("survey").mayOnlyBeAccessedByLayers("integration")
-                .whereLayer("complaint").mayOnlyBeAccessedByLayers("survey", "integration")
-                .whereLayer("queue").mayOnlyBeAccessedByLayers("complaint", "survey", "integration")
-                .whereLayer("application").mayOnlyBeAccessedByLayers("queue", "complaint", "survey", "integration")
+                .whereLayer("survey").mayOnlyBeAccessedByLayers("integration", "indicator")
+                .whereLayer("complaint").mayOnlyBeAccessedByLayers("survey", "integration", "indicator")
+                .whereLayer("queue").mayOnlyBeAccessedByLayers("complaint", "survey", "integration", "indicator")
+                .whereLayer("application").mayOnlyBeAccessedByLayers("queue", "complaint", "survey", "integration",
+                        "indicator")
                 .whereLayer("identity").mayOnlyBeAccessedByLayers("application", "queue", "complaint", "survey",
-                        "integration")
+                        "integration", "indicator")
                 .whereLayer("catalog").mayOnlyBeAccessedByLayers("identity", "application", "queue", "complaint",
-                        "survey", "integration")
+                        "survey", "integration", "indicator")
                 .withOptionalLayers(true)
                 .check(main);
     }

@@ -67,13 +67,22 @@ public class IkmService {
             if (first.isAfter(last)) {
                 throw ProblemException.validation("from", "survey-dates");
             }
-            OffsetDateTime start = first.atStartOfDay(zone).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
-            OffsetDateTime end = last.plusDays(1).atStartOfDay(zone).toOffsetDateTime()
-                    .withOffsetSameInstant(ZoneOffset.UTC);
-            return pool.preparedQuery(FIGURES)
-                    .execute(Tuple.of(siteCode, start, end, agencyCode, serviceCode))
-                    .map(rows -> report(rows.iterator().next(), siteCode, agencyCode, serviceCode, first, last, locale));
+            return report(siteCode, zone, agencyCode, serviceCode, first, last, locale);
         });
+    }
+
+    /**
+     * The IKM of a site already looked up (its zone known) between its local dates {@code first} and {@code last},
+     * inclusive; agency and service optional (null). For other features' reports (the service indicators), which
+     * publish the same index rather than compute one of their own.
+     */
+    public Uni<IkmReport> report(String siteCode, ZoneId zone, String agencyCode, String serviceCode, LocalDate first,
+                                 LocalDate last, Locale locale) {
+        OffsetDateTime start = first.atStartOfDay(zone).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
+        OffsetDateTime end = last.plusDays(1).atStartOfDay(zone).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
+        return pool.preparedQuery(FIGURES)
+                .execute(Tuple.of(siteCode, start, end, agencyCode, serviceCode))
+                .map(rows -> report(rows.iterator().next(), siteCode, agencyCode, serviceCode, first, last, locale));
     }
 
     private IkmReport report(Row row, String site, String agency, String service, LocalDate from, LocalDate to,

@@ -1,0 +1,60 @@
+package id.satupintu.indicator;
+
+import id.satupintu.indicator.IndicatorReport.ApplicationFigures;
+import id.satupintu.indicator.IndicatorReport.ComplaintFigures;
+import id.satupintu.indicator.IndicatorReport.PeriodFigures;
+import id.satupintu.indicator.IndicatorReport.QueueFigures;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The report as CSV (RFC 4180): one row per period, one column per figure, named as the JSON fields are
+ * (nested names joined by a dot); a figure that is null in JSON is an empty cell. Every cell is a date, a number
+ * or a grade letter, so nothing needs quoting.
+ */
+final class IndicatorCsv {
+
+    private IndicatorCsv() {
+    }
+
+    static List<String> header() {
+        List<String> columns = new ArrayList<>(List.of("from", "to", "queue.issued"));
+        PeriodTotals.CHANNELS.forEach(c -> columns.add("queue.issued." + c.toLowerCase(Locale.ROOT)));
+        columns.addAll(List.of("queue.served", "queue.noShows", "queue.waitSecondsMean", "queue.waitSecondsMedian",
+                "queue.waitSecondsP90", "queue.serviceSecondsMean", "queue.priorityIssued", "queue.priorityWithinTarget",
+                "queue.priorityWithinTargetPercent", "applications.filed", "applications.decided",
+                "applications.decidedInTimePercent", "applications.deemedApprovals",
+                "applications.medianWorkingDaysToDecision", "applications.returnedForRevisionPercent",
+                "complaints.received", "complaints.verified", "complaints.verifiedWithin3WorkingDaysPercent",
+                "complaints.resolved", "complaints.resolvedWithinDeadlinePercent", "complaints.reopened",
+                "complaints.rated", "complaints.meanRating", "ikm.respondents", "ikm.ikm", "ikm.grade"));
+        return columns;
+    }
+
+    static String write(IndicatorReport report) {
+        StringBuilder out = new StringBuilder(String.join(",", header())).append("\r\n");
+        for (PeriodFigures p : report.periods()) {
+            QueueFigures q = p.queue();
+            ApplicationFigures a = p.applications();
+            ComplaintFigures c = p.complaints();
+            List<Object> cells = new ArrayList<>(List.of(p.from(), p.to(), q.issued()));
+            q.issuedByChannel().forEach(channel -> cells.add(channel.issued()));
+            cells.addAll(java.util.Arrays.asList(q.served(), q.noShows(), q.waitSecondsMean(), q.waitSecondsMedian(),
+                    q.waitSecondsP90(), q.serviceSecondsMean(), q.priorityIssued(), q.priorityWithinTarget(),
+                    q.priorityWithinTargetPercent(), a.filed(), a.decided(), a.decidedInTimePercent(),
+                    a.deemedApprovals(), a.medianWorkingDaysToDecision(), a.returnedForRevisionPercent(), c.received(),
+                    c.verified(), c.verifiedWithin3WorkingDaysPercent(), c.resolved(), c.resolvedWithinDeadlinePercent(),
+                    c.reopened(), c.rated(), c.meanRating(), p.ikm().respondents(), p.ikm().ikm(), p.ikm().grade()));
+            StringBuilder row = new StringBuilder();
+            for (Object cell : cells) {
+                if (row.length() > 0) {
+                    row.append(',');
+                }
+                row.append(cell == null ? "" : cell instanceof java.math.BigDecimal d ? d.toPlainString() : cell);
+            }
+            out.append(row).append("\r\n");
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,29 @@
+package id.satupintu.indicator;
+
+import id.satupintu.platform.graphql.GraphQLCalls;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+
+/** The service indicators over GraphQL, through the same service and rules as REST. */
+@GraphQLApi
+public class IndicatorGraphQL {
+
+    @Inject
+    GraphQLCalls calls;
+
+    @Inject
+    IndicatorService indicators;
+
+    @Query("indicators")
+    @Description("The service indicators of a site over its local dates from..to (inclusive), per day, week or month;"
+            + " for the site's supervisors and admins")
+    public Uni<IndicatorReport> indicators(@NonNull String site, String agency, String service, @NonNull String from,
+                                           @NonNull String to, String granularity) {
+        return calls.asCaller(caller -> indicators.report(caller,
+                new IndicatorService.Query(site, agency, service, from, to, granularity), calls.locale()));
+    }
+}
