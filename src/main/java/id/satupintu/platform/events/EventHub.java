@@ -48,9 +48,6 @@ public class EventHub {
     @ConfigProperty(name = "quarkus.datasource.reactive.url")
     String url;
 
-    @Inject
-    PlatformConfig config;
-
     @ConfigProperty(name = "quarkus.datasource.username")
     String username;
 
