@@ -45,6 +45,8 @@ export QUARKUS_DATASOURCE_REACTIVE_URL=postgresql://127.0.0.1:5432/$DB
 export QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$DB
 export QUARKUS_DATASOURCE_USERNAME=satupintu QUARKUS_DATASOURCE_PASSWORD=satupintu
 export QUARKUS_HTTP_PORT=$PORT QUARKUS_MANAGEMENT_PORT=$MGMT SATUPINTU_DEMO_DATA=true SATUPINTU_JWT_GENERATE_KEYS=true
+export SATUPINTU_PII_ENCRYPTION_KEY=$(head -c 32 /dev/urandom | base64) SATUPINTU_PII_INDEX_KEY=$(head -c 32 /dev/urandom | base64)
+export SATUPINTU_SURVEY_TOKEN_KEY=$(head -c 32 /dev/urandom | base64) QUARKUS_LOG_LEVEL=WARN
 export SATUPINTU_INDICATORS_MATERIALIZE_EVERY=10s
 java ${JAVA_OPTS:-} -jar "$JAR" >"$WORK/service.log" 2>&1 &
 SERVICE_PID=$!
@@ -101,7 +103,7 @@ select id, 'submit', 'DRAFT', 'SUBMITTED', 'bench', 'citizen', 'PUBLIC', filed f
 union all
 select id, case when fate < 0.7 then 'approve' when fate < 0.9 then 'reject' else 'deem-approve' end,
        'IN_TECHNICAL_REVIEW', 'APPROVED', 'bench', 'officer', 'PUBLIC', filed + make_interval(days => took) from raw;
-analyze;
+analyze queue_ticket; analyze application; analyze application_history;
 SQL
 say "seeded $(psql -tAc "select count(*) from queue_ticket") tickets, $(psql -tAc "select count(*) from application") applications; waiting for the indicator job"
 until [ "$(psql -tAc "select count(*) from queue_day_closed where indicators_at is null")" = 0 ] \
