@@ -27,7 +27,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -143,33 +142,31 @@ class WebhookDispatcher {
         unfollow = hub.followAll(event -> pump());
     }
 
-    /** SIGTERM, first phase: claim nothing more; what is being sent may finish during the drain. */
-    void stopClaiming(@Observes ShutdownDelayInitiatedEvent event) {
-        stopping = true;
-        if (unfollow != null) {
-            unfollow.run();
-            unfollow = null;
-        }
-    }
-
     /**
-     * Last phase: a send still running when this replica goes would keep its lease until it runs
-     * out; give those leases back (and the attempt the claim counted) so another replica sends them
-     * at once. A receiver may then get one twice, which the webhook id lets it recognise.
+     * SIGTERM, first phase (the pool is still open): claim nothing more, and give back the leases of
+     * the sends still running, with the attempt each claim counted, so that another replica can send
+     * what this one does not finish now rather than when the lease runs out. Not awaited: nothing may
+     * block here. A send that does finish during the drain still records its outcome; a receiver may
+     * then get it twice, which the webhook id lets it recognise.
      */
-    void stop(@Observes ShutdownEvent shutdown) {
-        stopClaiming(null);
+    void stopClaiming(@Observes ShutdownDelayInitiatedEvent event) {
+        stop(null);
         List<Long> unfinished = List.copyOf(sending);
         if (unfinished.isEmpty()) {
             return;
         }
-        try {
-            pool.preparedQuery(RELEASE).execute(Tuple.of(unfinished.toArray(new Long[0])))
-                    .await().atMost(Duration.ofSeconds(2));
-            LOG.infof("Stopping: gave back the leases of %d webhook deliveries still being sent", unfinished.size());
-        } catch (RuntimeException e) {
-            LOG.warnf("Stopping: could not give back %d webhook leases; they run out on their own (%s)",
-                    unfinished.size(), e.getMessage());
+        pool.preparedQuery(RELEASE).execute(Tuple.of(unfinished.toArray(new Long[0]))).subscribe().with(
+                released -> LOG.infof("Stopping: gave back the leases of %d webhook deliveries still being sent",
+                        released.rowCount()),
+                e -> LOG.warnf("Stopping: could not give back %d webhook leases; they run out on their own (%s)",
+                        unfinished.size(), e.getMessage()));
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        stopping = true;
+        if (unfollow != null) {
+            unfollow.run();
+            unfollow = null;
         }
     }
 
