@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.atomic.AtomicLong;
@@ -60,6 +61,8 @@ public class EventHub {
     private final AtomicLong lastDispatched = new AtomicLong(-1);
     private final List<Long> pending = new ArrayList<>();
     private boolean reading;
+    /** A catch-up read is running: notifications wait, since dispatching a newer one first would make followers skip the older. */
+    private boolean catchingUp;
     private PgSubscriber subscriber;
     private volatile boolean stopping;
     /** Set once the first connect succeeds: before that PgSubscriber.closed() is false although nothing listens. */
@@ -149,7 +152,7 @@ public class EventHub {
         }
         synchronized (pending) {
             pending.add(id);
-            if (reading) {
+            if (reading || catchingUp) {
                 return;
             }
             reading = true;
@@ -160,7 +163,7 @@ public class EventHub {
     private void readPending() {
         List<Long> batch;
         synchronized (pending) {
-            if (pending.isEmpty()) {
+            if (pending.isEmpty() || catchingUp) {
                 reading = false;
                 return;
             }
@@ -191,22 +194,36 @@ public class EventHub {
      */
     private void catchUp() {
         long after = lastDispatched.get();
-        if (after < 0) {
+        if (after < 0 || stopping) {
             return;
         }
+        synchronized (pending) {
+            catchingUp = true;
+        }
         log.allAfter(after, 10_000).map(PublishedEvent::id).collect().asList().subscribe().with(ids -> {
-            if (ids.isEmpty()) {
-                return;
-            }
+            boolean start;
             synchronized (pending) {
-                pending.addAll(ids);
-                if (reading) {
-                    return;
+                // What was missed and what was announced meanwhile, in id order (within a stream ids
+                // commit in order), each once.
+                TreeSet<Long> merged = new TreeSet<>(ids);
+                merged.addAll(pending);
+                pending.clear();
+                pending.addAll(merged);
+                catchingUp = false;
+                start = !reading && !pending.isEmpty();
+                if (start) {
+                    reading = true;
                 }
-                reading = true;
             }
-            readPending();
-        }, e -> LOG.warn("Catch-up after reconnect failed", e));
+            if (start) {
+                readPending();
+            }
+        }, e -> {
+            // The database may be back for LISTEN but not yet for reads: try again, holding the
+            // notifications until the catch-up has been read.
+            LOG.warnf("Catch-up after reconnect failed (%s); retrying in 1 s", e.getMessage());
+            vertx.setTimer(1000, timer -> catchUp());
+        });
     }
 
     private void dispatch(PublishedEvent event) {
