@@ -3,14 +3,10 @@ package id.satupintu.application;
 import id.satupintu.platform.jobs.DailyFigures;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -56,16 +52,9 @@ public class ApplicationIndicators {
     /** The figures of the site's local days {@code from} to {@code to}, as of {@code now}; agency and service optional. */
     public Uni<List<ApplicationIndicatorDay>> days(String site, String agency, String service, LocalDate from,
                                                    LocalDate to, Instant now) {
-        return pool.preparedQuery(SQL.read())
-                .execute(Tuple.from(new Object[] {site, agency, service, from, to, now.atOffset(ZoneOffset.UTC)}))
-                .map(rows -> {
-                    List<ApplicationIndicatorDay> days = new ArrayList<>();
-                    for (Row row : rows) {
-                        days.add(new ApplicationIndicatorDay(row.getLocalDate("local_date"), row.getInteger("filed"),
-                                row.getInteger("decided"), row.getInteger("decided_in_time"), row.getInteger("deemed"),
-                                row.getInteger("returned_decided"), Arrays.asList(row.getArrayOfIntegers("decision_days"))));
-                    }
-                    return days;
-                });
+        return DailyFigures.days(pool, SQL.read(), site, agency, service, from, to, now, row ->
+                new ApplicationIndicatorDay(row.getLocalDate("local_date"), row.getInteger("filed"),
+                        row.getInteger("decided"), row.getInteger("decided_in_time"), row.getInteger("deemed"),
+                        row.getInteger("returned_decided"), Arrays.asList(row.getArrayOfIntegers("decision_days"))));
     }
 }

@@ -3,14 +3,10 @@ package id.satupintu.complaint;
 import id.satupintu.platform.jobs.DailyFigures;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -60,17 +56,10 @@ public class ComplaintIndicators {
     /** The figures of the site's local days {@code from} to {@code to}, as of {@code now}; agency and service optional. */
     public Uni<List<ComplaintIndicatorDay>> days(String site, String agency, String service, LocalDate from,
                                                  LocalDate to, Instant now) {
-        return pool.preparedQuery(SQL.read())
-                .execute(Tuple.from(new Object[] {site, agency, service, from, to, now.atOffset(ZoneOffset.UTC)}))
-                .map(rows -> {
-                    List<ComplaintIndicatorDay> days = new ArrayList<>();
-                    for (Row row : rows) {
-                        days.add(new ComplaintIndicatorDay(row.getLocalDate("local_date"), row.getInteger("received"),
-                                row.getInteger("verified"), row.getInteger("verified_in_time"),
-                                row.getInteger("resolved"), row.getInteger("resolved_in_time"),
-                                row.getInteger("reopened"), row.getInteger("rated"), row.getInteger("rating_sum")));
-                    }
-                    return days;
-                });
+        return DailyFigures.days(pool, SQL.read(), site, agency, service, from, to, now, row ->
+                new ComplaintIndicatorDay(row.getLocalDate("local_date"), row.getInteger("received"),
+                        row.getInteger("verified"), row.getInteger("verified_in_time"), row.getInteger("resolved"),
+                        row.getInteger("resolved_in_time"), row.getInteger("reopened"), row.getInteger("rated"),
+                        row.getInteger("rating_sum")));
     }
 }

@@ -3,6 +3,7 @@ package id.satupintu.indicator;
 import id.satupintu.application.ApplicationIndicators;
 import id.satupintu.complaint.ComplaintIndicators;
 import id.satupintu.platform.jobs.Clock;
+import id.satupintu.platform.jobs.JobRuns;
 import id.satupintu.queue.QueueIndicators;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -37,14 +38,17 @@ public class IndicatorJob {
     @Inject
     Clock clock;
 
+    @Inject
+    JobRuns jobs;
+
     @Scheduled(every = "${satupintu.indicators.materialize-every}", delayed = "2m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
-        return run(clock.now()).invoke(run -> {
+        return jobs.run("Indicators", () -> run(clock.now()).invoke(run -> {
             if (run.queueDays() + run.applicationSites() + run.complaintSites() > 0) {
                 LOG.infof("Indicators stored: %s", run);
             }
-        }).replaceWithVoid();
+        }));
     }
 
     /** Stores what is over at {@code now}; zeros when another replica holds the locks or nothing is due. */

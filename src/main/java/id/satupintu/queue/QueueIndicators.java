@@ -4,12 +4,10 @@ import id.satupintu.platform.jobs.DailyFigures;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 
@@ -72,9 +70,7 @@ public class QueueIndicators {
     /** The figures of the site's local days {@code from} to {@code to}, as of {@code now}; agency and service optional. */
     public Uni<List<QueueIndicatorDay>> days(String site, String agency, String service, LocalDate from, LocalDate to,
                                              Instant now) {
-        return pool.preparedQuery(READ)
-                .execute(Tuple.from(new Object[] {site, agency, service, from, to, now.atOffset(ZoneOffset.UTC)}))
-                .map(rows -> QueueAccess.all(rows, QueueIndicators::day));
+        return DailyFigures.days(pool, READ, site, agency, service, from, to, now, QueueIndicators::day);
     }
 
     private static QueueIndicatorDay day(Row row) {

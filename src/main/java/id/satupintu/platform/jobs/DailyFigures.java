@@ -2,9 +2,14 @@ package id.satupintu.platform.jobs;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
 
 /**
  * The one way a feature keeps daily figures of its own facts per site, agency, service and site-local date
@@ -74,5 +79,22 @@ public final class DailyFigures {
                     return tx.preparedQuery(statement).execute(Tuple.of(now.atOffset(ZoneOffset.UTC)))
                             .map(done -> done.rowCount());
                 }));
+    }
+
+    /**
+     * Reads the days of one site (statement parameters: site, agency, service, from, to, now; agency and
+     * service may be null) as {@code day} makes each row: the one reader of every feature's daily figures.
+     */
+    public static <T> Uni<List<T>> days(Pool pool, String statement, String site, String agency, String service,
+                                        LocalDate from, LocalDate to, Instant now, Function<Row, T> day) {
+        return pool.preparedQuery(statement)
+                .execute(Tuple.from(new Object[] {site, agency, service, from, to, now.atOffset(ZoneOffset.UTC)}))
+                .map(rows -> {
+                    List<T> days = new ArrayList<>(rows.rowCount());
+                    for (Row row : rows) {
+                        days.add(day.apply(row));
+                    }
+                    return days;
+                });
     }
 }
