@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import id.satupintu.platform.security.Roles;
 import id.satupintu.queue.QueueFixtures;
 import id.satupintu.support.Browser;
+import id.satupintu.support.NoErrorsLogged;
 import id.satupintu.support.TestTokens;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -28,9 +29,11 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The survey pages in a real headless Chromium: the counter tablet's journey and the phone's, answered by clicks. */
 @QuarkusTest
+@ExtendWith(NoErrorsLogged.class)
 class SurveyPagesTest {
 
     /** How long the page may take to show what the API did: the tablet asks every 3 seconds. */
