@@ -67,6 +67,12 @@ public class EventHub {
     private volatile boolean stopping;
     /** Set once the first connect succeeds: before that PgSubscriber.closed() is false although nothing listens. */
     private volatile boolean connectedOnce;
+    /**
+     * When the listener lost its connection (System.nanoTime()), or 0 while it listens. An outage is told
+     * to operators twice, once when it starts (WARN) and once when it is over (INFO); the attempts in
+     * between are DEBUG, or a restart of the database would write a WARN every few seconds.
+     */
+    private volatile long lostSince;
 
     void start(@Observes StartupEvent startup) {
         PgConnectOptions options = BoundedPool.connectTimeout(
@@ -78,6 +84,7 @@ public class EventHub {
                 .handler(this::announced);
         subscriber.closeHandler(v -> {
             if (!stopping) {
+                lostSince = System.nanoTime();
                 LOG.warn("Event listener connection lost; reconnecting and catching up");
             }
         });
@@ -95,10 +102,18 @@ public class EventHub {
                         subscriber.connect().toCompletionStage()))
                 .subscribe().with(connected -> {
                     connectedOnce = true;
-                    LOG.debug("Event listener connected");
+                    if (attempt > 0) {
+                        LOG.infof("Event listener connected after %d attempts", attempt + 1);
+                    } else {
+                        LOG.debug("Event listener connected");
+                    }
                 }, e -> {
                     long delay = reconnectDelay(attempt);
-                    LOG.warnf("Event listener could not connect (%s); retrying in %d ms", e.getMessage(), delay);
+                    if (attempt == 0) {
+                        LOG.warnf("Event listener could not connect (%s); retrying every 5 s at most", e.getMessage());
+                    } else {
+                        LOG.debugf("Event listener could not connect (%s); retrying in %d ms", e.getMessage(), delay);
+                    }
                     vertx.setTimer(delay, timer -> connect(attempt + 1));
                 });
     }
@@ -201,6 +216,12 @@ public class EventHub {
             catchingUp = true;
         }
         log.allAfter(after, 10_000).map(PublishedEvent::id).collect().asList().subscribe().with(ids -> {
+            long lost = lostSince;
+            if (lost != 0) {
+                lostSince = 0;
+                LOG.infof("Event listener back after %.1f s; %d missed events caught up",
+                        (System.nanoTime() - lost) / 1e9, ids.size());
+            }
             boolean start;
             synchronized (pending) {
                 // What was missed and what was announced meanwhile, in id order (within a stream ids
@@ -221,7 +242,7 @@ public class EventHub {
         }, e -> {
             // The database may be back for LISTEN but not yet for reads: try again, holding the
             // notifications until the catch-up has been read.
-            LOG.warnf("Catch-up after reconnect failed (%s); retrying in 1 s", e.getMessage());
+            LOG.debugf("Catch-up after reconnect failed (%s); retrying in 1 s", e.getMessage());
             vertx.setTimer(1000, timer -> catchUp());
         });
     }
