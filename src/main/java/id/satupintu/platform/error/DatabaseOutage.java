@@ -30,7 +30,7 @@ import org.jboss.logging.Logger;
 public class DatabaseOutage {
 
     private static final Logger LOG = Logger.getLogger(DatabaseOutage.class);
-    static final String CODE = "database-unavailable";
+    public static final String CODE = "database-unavailable";
     private static final long WARN_EVERY_NANOS = TimeUnit.MINUTES.toNanos(1);
 
     /**

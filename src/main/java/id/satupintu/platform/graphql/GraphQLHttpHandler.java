@@ -248,6 +248,10 @@ class GraphQLHttpHandler extends SmallRyeGraphQLAbstractHandler {
                 body = JSON.createObjectBuilder(response.getExecutionResultAsJsonObject()).remove("data").build()
                         .toString();
             }
+            if (!requestError && GraphQLHttpResponses.onlyOutage(response.getExecutionResultAsJsonObject())) {
+                errors.sendOutage(ctx, mediaType, body);
+                return;
+            }
             int status = requestError && GRAPHQL_RESPONSE_JSON.equals(mediaType) ? 400 : 200;
             errors.send(ctx, status, mediaType, body);
         }

@@ -2,6 +2,7 @@ package id.satupintu.platform.graphql;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.satupintu.platform.error.DatabaseOutage;
 import id.satupintu.platform.error.Problem;
 import id.satupintu.platform.error.ProblemException;
 import id.satupintu.platform.error.ProblemFactory;
@@ -29,6 +30,9 @@ class GraphQLHttpResponses {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    DatabaseOutage outage;
+
     void send(RoutingContext ctx, int status, String mediaType, String body) {
         if (ctx.response().headWritten()) {
             // Already answered: an invalid token's 401, sent while the resolvers still ran.
@@ -50,7 +54,39 @@ class GraphQLHttpResponses {
                         .add("extensions", JSON.createObjectBuilder().add("code", e.code()))))
                 .build().toString();
         ctx.response().putHeader(HttpHeaders.CONTENT_LANGUAGE, locale.getLanguage());
+        e.headers().forEach(ctx.response()::putHeader);
         send(ctx, e.status(), mediaType, body);
+    }
+
+    /**
+     * An executed request whose every error is the database being away, and which has no data to show:
+     * answered as REST answers an outage (503 with Retry-After), so that clients and load balancers see it
+     * is worth retrying, instead of a 200 that reads like a result.
+     */
+    void sendOutage(RoutingContext ctx, String mediaType, String body) {
+        if (ctx.response().headWritten()) {
+            return;
+        }
+        outage.problem().headers().forEach(ctx.response()::putHeader);
+        send(ctx, 503, mediaType, body);
+    }
+
+    /** Whether a GraphQL result holds only outage errors and no data (data absent, or every field null). */
+    static boolean onlyOutage(jakarta.json.JsonObject result) {
+        jakarta.json.JsonArray list = result.getJsonArray("errors");
+        if (list == null || list.isEmpty()) {
+            return false;
+        }
+        for (jakarta.json.JsonValue error : list) {
+            jakarta.json.JsonObject extensions = error.asJsonObject().getJsonObject("extensions");
+            if (extensions == null || !DatabaseOutage.CODE.equals(extensions.getString("code", null))) {
+                return false;
+            }
+        }
+        jakarta.json.JsonValue data = result.get("data");
+        return data == null || data.getValueType() == jakarta.json.JsonValue.ValueType.NULL
+                || data.asJsonObject().values().stream()
+                        .allMatch(v -> v.getValueType() == jakarta.json.JsonValue.ValueType.NULL);
     }
 
     void methodNotAllowed(RoutingContext ctx, String mediaType, String allow, String code) {
