@@ -3,9 +3,11 @@
 // API server's OpenAPI document), CloudNativePG's CRDs and prometheus-operator's CRDs. An object of
 // a kind none of them knows is an error too, so nothing goes unchecked. Then the rules a schema
 // cannot express (policy.mjs): Pod Security "restricted", probes on the management port, and what the
-// overlay named in the first argument promises. Prints one line per object and per broken rule.
+// overlay named in the first argument promises. Then strictly (strict.mjs): no field the type of its
+// object does not declare. Prints one line per object, per broken rule and per unknown field.
 import { parseAllDocuments } from "yaml";
 import { brokenRules } from "./policy.mjs";
+import { strictProblems } from "./strict.mjs";
 
 const modules = {
   "postgresql.cnpg.io/": "@kubernetes-models/cloudnative-pg/",
@@ -25,6 +27,7 @@ const docs = parseAllDocuments(input);
 let failures = 0;
 let checked = 0;
 const objects = [];
+const typed = [];
 for (const doc of docs) {
   if (doc.errors.length) {
     console.log(`YAML error: ${doc.errors[0].message}`);
@@ -46,6 +49,7 @@ for (const doc of docs) {
     failures++;
     continue;
   }
+  typed.push({ label: name, module: `${modulePath(object.apiVersion)}/${object.kind}`, name: `I${object.kind}`, object });
   try {
     new model(object).validate();
     console.log(`ok ${name}`);
@@ -57,6 +61,10 @@ for (const doc of docs) {
 }
 for (const rule of brokenRules(process.argv[2] ?? "base", objects)) {
   console.log(`RULE ${rule}`);
+  failures++;
+}
+for (const problem of strictProblems(typed)) {
+  console.log(`UNKNOWN FIELD ${problem}`);
   failures++;
 }
 console.log(`${checked} valid, ${failures} invalid or against a rule`);

@@ -1,6 +1,7 @@
 package id.satupintu.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -27,7 +29,7 @@ class KubernetesManifestsTest {
     @BeforeAll
     static void installValidator() throws Exception {
         Files.createDirectories(VALIDATOR);
-        for (String file : List.of("package.json", "package-lock.json", "validate.mjs", "policy.mjs")) {
+        for (String file : List.of("package.json", "package-lock.json", "validate.mjs", "policy.mjs", "strict.mjs")) {
             Files.copy(Path.of("src", "test", "k8s", file), VALIDATOR.resolve(file), StandardCopyOption.REPLACE_EXISTING);
         }
         if (!Files.isDirectory(VALIDATOR.resolve("node_modules"))) {
@@ -46,6 +48,28 @@ class KubernetesManifestsTest {
         Result validated = run(VALIDATOR, rendered.output, "node", "validate.mjs", overlay);
         System.out.println("k8s " + overlay + ": " + validated.output.lines().reduce((a, b) -> b).orElse(""));
         assertEquals(0, validated.exit, directory + " has objects the cluster would refuse:\n" + validated.output + validated.errors);
+    }
+
+    /**
+     * The check is strict: a field no schema declares (a typo, or a field one level too high) is
+     * refused, as `kubectl apply --validate=strict` would, instead of being dropped by the server.
+     */
+    @Test
+    void aMisspeltOrMisplacedFieldIsRefused() throws Exception {
+        Result rendered = run(Path.of("."), null, "kubectl", "kustomize", "k8s/overlays/prod");
+        assertEquals(0, rendered.exit, rendered.errors);
+        String broken = rendered.output
+                .replaceFirst("(?m)^  replicas: ", "  replicaz: ")
+                .replaceFirst("(?m)^  instances: ", "  instances: 3\n  primaryUpdateStrategyy: ");
+        assertTrue(!broken.equals(rendered.output) && broken.contains("replicaz") && broken.contains("primaryUpdateStrategyy"),
+                "the rendered prod overlay no longer has the fields this test misspells");
+
+        Result validated = run(VALIDATOR, broken, "node", "validate.mjs", "prod");
+        assertEquals(1, validated.exit, validated.output + validated.errors);
+        assertTrue(validated.output.contains("UNKNOWN FIELD apps/v1 Deployment satupintu") && validated.output.contains("'replicaz'"),
+                validated.output);
+        assertTrue(validated.output.contains("UNKNOWN FIELD postgresql.cnpg.io/v1 Cluster") && validated.output.contains("'primaryUpdateStrategyy'"),
+                validated.output);
     }
 
     /** Standard output (the manifests, for kustomize) and standard error, kept apart. */
