@@ -1,11 +1,11 @@
-// Strict check: the schemas above accept fields they do not know (the Kubernetes OpenAPI document
+// Strict check: the schemas validate.mjs checks accept fields they do not know (the Kubernetes OpenAPI document
 // does not close its objects), so a misspelt `replicaz` or a field at the wrong level would pass and
 // be dropped silently by the API server. The same packages ship TypeScript types of every object;
 // the TypeScript compiler refuses an object literal with a property its type does not declare
-// ("excess property check"), at any depth. Each object becomes one typed constant and the compiler
-// reports every unknown field with its path.
+// ("excess property check"), at any depth. Each object becomes one typed constant. The compiler names
+// the unknown field and the type that lacks it, but stops at the first one in an object literal and
+// its parents: a manifest with several typos fails on the first, and the next run shows the next.
 import ts from "typescript";
-
 
 /**
  * entries: [{label, module, name, object}], `name` the interface exported by `module`.
