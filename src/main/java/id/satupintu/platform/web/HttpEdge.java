@@ -68,6 +68,11 @@ public class HttpEdge implements HttpServerOptionsCustomizer {
         // names nothing; FormBodies applies quarkus.http.limits.max-form-attribute-size itself, on the whole
         // body. Above the body limit, so that a body over it is refused as such.
         options.setMaxFormAttributeSize((int) Math.min(Integer.MAX_VALUE, 2 * bodyLimit.smallBodyLimit()));
+        // Cleartext HTTP/2 is declined: a client's "Upgrade: h2c" is answered over HTTP/1.1, as RFC 9113
+        // (which deprecates that upgrade) allows. Through Vert.x's upgrade a few answers in a hundred reached
+        // java.net.http with HTTP/1.1 bytes inside the HTTP/2 stream, and the client dropped the connection
+        // (ClientCallOverHttp2Test). HTTP/2 belongs at the TLS edge, the ingress, which speaks it to clients.
+        options.setHttp2ClearTextEnabled(false);
     }
 
     /** Before every other route of ours ({@code @Priority}: observers run in its order, routes of one order as added). */
