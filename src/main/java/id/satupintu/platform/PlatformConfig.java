@@ -56,6 +56,16 @@ public interface PlatformConfig {
         /** How many requests may wait for a pooled connection at once; more are refused at once. */
         @WithDefault("200")
         int maxWaitQueueSize();
+
+        /**
+         * PostgreSQL's {@code statement_timeout} for the pool's connections, in milliseconds, sent when each
+         * connects; 0 sends none. Below {@code satupintu.http.request-timeout-ms}, so that the database
+         * cancels the statement (and its transaction rolls back) before the edge gives up on the request.
+         * Through PgBouncer, which refuses such a startup parameter, it is 0 and the Pooler's
+         * {@code query_timeout} takes its place (k8s/overlays/prod).
+         */
+        @WithDefault("25000")
+        int statementTimeoutMs();
     }
 
     interface Http {
@@ -65,6 +75,13 @@ public interface PlatformConfig {
          */
         @WithDefault("1M")
         MemorySize maxJsonBodySize();
+
+        /**
+         * How long a request may take before the edge answers it 503 {@code request-timed-out} itself
+         * (platform/web/RequestDeadline), in milliseconds. Live streams (SSE, WebSocket) have none.
+         */
+        @WithDefault("30000")
+        int requestTimeoutMs();
     }
 
     interface Documents {

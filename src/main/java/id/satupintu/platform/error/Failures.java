@@ -1,5 +1,6 @@
 package id.satupintu.platform.error;
 
+import id.satupintu.platform.PlatformConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
@@ -18,6 +19,9 @@ public class Failures {
     @Inject
     DatabaseOutage outage;
 
+    @Inject
+    PlatformConfig config;
+
     /** {@code where}: the path or GraphQL field, for the log. */
     public ProblemException problem(Throwable failure, String where) {
         ProblemException mistake = ProblemMappers.clientMistake(failure);
@@ -27,6 +31,15 @@ public class Failures {
         ProblemException unavailable = outage.problem(failure, where);
         if (unavailable != null) {
             return unavailable;
+        }
+        if (TimedOut.lateAnswer(failure)) {
+            // The edge answered this request when its time was up; the resource's own answer came after.
+            LOG.debugf("Late answer on %s dropped: the request had been answered request-timed-out", where);
+            return TimedOut.problem(config.database().retryAfterSeconds());
+        }
+        if (TimedOut.recognises(failure)) {
+            LOG.warnf("Statement timeout on %s: answered 503", where);
+            return TimedOut.problem(config.database().retryAfterSeconds());
         }
         LOG.errorf(failure, "Unexpected failure on %s", where);
         return new ProblemException(500, "internal-error");

@@ -6,6 +6,7 @@ import id.satupintu.platform.error.DatabaseOutage;
 import id.satupintu.platform.error.Problem;
 import id.satupintu.platform.error.ProblemException;
 import id.satupintu.platform.error.ProblemFactory;
+import id.satupintu.platform.error.TimedOut;
 import id.satupintu.platform.i18n.Messages;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
@@ -59,7 +60,7 @@ class GraphQLHttpResponses {
     }
 
     /**
-     * An executed request whose every error is the database being away, and which has no data to show:
+     * An executed request whose every error is the database being away (or a statement it timed out), and which has no data to show:
      * answered as REST answers an outage (503 with Retry-After), so that clients and load balancers see it
      * is worth retrying, instead of a 200 that reads like a result.
      */
@@ -79,7 +80,8 @@ class GraphQLHttpResponses {
         }
         for (jakarta.json.JsonValue error : list) {
             jakarta.json.JsonObject extensions = error.asJsonObject().getJsonObject("extensions");
-            if (extensions == null || !DatabaseOutage.CODE.equals(extensions.getString("code", null))) {
+            String code = extensions == null ? null : extensions.getString("code", null);
+            if (!DatabaseOutage.CODE.equals(code) && !TimedOut.CODE.equals(code)) {
                 return false;
             }
         }

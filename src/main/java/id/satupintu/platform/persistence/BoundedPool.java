@@ -38,7 +38,7 @@ public class BoundedPool implements PgPoolCreator {
                 .setConnectionTimeout(database.acquireTimeoutMs())
                 .setConnectionTimeoutUnit(TimeUnit.MILLISECONDS);
         List<PgConnectOptions> servers = input.pgConnectOptionsList().stream()
-                .map(options -> connectTimeout(new PgConnectOptions(options), database))
+                .map(options -> statementTimeout(connectTimeout(new PgConnectOptions(options), database), database))
                 .toList();
         quietPoolTimerRace(input.vertx());
         // The recorder expects a PgPool (it casts); PgBuilder would give a plain Pool.
@@ -48,6 +48,14 @@ public class BoundedPool implements PgPoolCreator {
     /** The connect timeout every connection to PostgreSQL gets, the event listener's too. */
     public static PgConnectOptions connectTimeout(PgConnectOptions options, PlatformConfig.Database database) {
         return options.setConnectTimeout(database.connectTimeoutMs());
+    }
+
+    /** A request's statements are cancelled by PostgreSQL past the configured time, not left to run on. */
+    private static PgConnectOptions statementTimeout(PgConnectOptions options, PlatformConfig.Database database) {
+        if (database.statementTimeoutMs() > 0) {
+            options.addProperty("statement_timeout", Integer.toString(database.statementTimeoutMs()));
+        }
+        return options;
     }
 
     /**

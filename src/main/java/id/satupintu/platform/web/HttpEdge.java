@@ -3,6 +3,7 @@ package id.satupintu.platform.web;
 import id.satupintu.platform.error.DatabaseOutage;
 import id.satupintu.platform.error.ErrorAnswers;
 import id.satupintu.platform.error.ProblemException;
+import id.satupintu.platform.error.TimedOut;
 import io.netty.handler.codec.http.multipart.HttpPostRequestDecoder;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.HttpServerOptionsCustomizer;
@@ -60,6 +61,9 @@ public class HttpEdge implements HttpServerOptionsCustomizer {
     @Inject
     BodyLimit bodyLimit;
 
+    @Inject
+    RequestDeadline deadline;
+
     @Override
     public void customizeHttpServer(HttpServerOptions options) {
         options.setMaxInitialLineLength(maxInitialLineLength * HEADROOM);
@@ -105,6 +109,7 @@ public class HttpEdge implements HttpServerOptionsCustomizer {
             answers.send(ctx, new ProblemException(400, "malformed-url"), false);
             return;
         }
+        deadline.arm(ctx);
         ctx.next();
     }
 
@@ -119,6 +124,11 @@ public class HttpEdge implements HttpServerOptionsCustomizer {
 
     /** The edge's own failures; anything else goes on to the failure handlers after this one. */
     private void failed(RoutingContext ctx) {
+        if (ctx.response().headWritten() && TimedOut.lateAnswer(ctx.failure())) {
+            // Answered already (RequestDeadline); the late answer has nowhere to go and is nobody's fault.
+            LOG.debugf("Late answer dropped: %s %s", ctx.request().method(), ctx.request().path());
+            return;
+        }
         if (ctx.failure() != null) {
             // A route before the REST layer (a gate that asks the database) failed on an outage: 503, not 500.
             ProblemException unavailable = outage.problem(ctx.failure(), ctx.request().path());

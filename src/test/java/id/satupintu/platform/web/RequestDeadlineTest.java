@@ -1,0 +1,58 @@
+package id.satupintu.platform.web;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import id.satupintu.support.NoErrorsLogged;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A request stuck behind a lock is answered by the edge when its time is up (here 1 s, and no
+ * statement_timeout, so that only the edge can end it): 503 request-timed-out with Retry-After, on REST
+ * and GraphQL alike, no ERROR logged, and the late result of the resource, written when the lock goes,
+ * breaks nothing.
+ */
+@QuarkusTest
+@TestProfile(RequestDeadlineTest.ShortDeadline.class)
+@ExtendWith(NoErrorsLogged.class)
+class RequestDeadlineTest {
+
+    public static class ShortDeadline implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("satupintu.http.request-timeout-ms", "1000", "satupintu.database.statement-timeout-ms", "0");
+        }
+    }
+
+    @Test
+    void aRequestStuckBehindALockIsAnsweredWhenItsTimeIsUp() throws Exception {
+        try (SiteTableLock lock = new SiteTableLock()) {
+            long started = System.nanoTime();
+            given().header("Accept-Language", "en").get("/api/v1/sites")
+                    .then().statusCode(503).contentType(startsWith("application/problem+json"))
+                    .header("Retry-After", equalTo("5"))
+                    .body("code", equalTo("request-timed-out"))
+                    .body("title", equalTo("Request took too long"));
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            // Answered while the lock is still held: without the deadline it would wait as long as the lock.
+            assertTrue(millis >= 900, "answered after " + millis + " ms");
+
+            given().contentType("application/json").body("{\"query\":\"{ sites(first: 1) { items { code } } }\"}")
+                    .post("/graphql")
+                    // The edge answers before GraphQL has a result, in the shape of its other refusals.
+                    .then().statusCode(503).header("Retry-After", equalTo("5"))
+                    .contentType(startsWith("application/problem+json"))
+                    .body("code", equalTo("request-timed-out"));
+        }
+        // The lock is gone: the stuck resources finish and write to answered requests; new ones are served.
+        Thread.sleep(500);
+        given().get("/api/v1/sites").then().statusCode(200);
+    }
+}
