@@ -4,14 +4,15 @@ import id.satupintu.indicator.IndicatorReport.ApplicationFigures;
 import id.satupintu.indicator.IndicatorReport.ComplaintFigures;
 import id.satupintu.indicator.IndicatorReport.PeriodFigures;
 import id.satupintu.indicator.IndicatorReport.QueueFigures;
+import id.satupintu.platform.web.Csv;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * The report as CSV (RFC 4180): one row per period, one column per figure, named as the JSON fields are
- * (nested names joined by a dot); a figure that is null in JSON is an empty cell. Every cell is a date, a number
- * or a grade letter, so nothing needs quoting.
+ * (nested names joined by a dot); a figure that is null in JSON is an empty cell. Rows are written by the
+ * platform's {@link Csv}, which the published IKM report uses too.
  */
 final class IndicatorCsv {
 
@@ -33,7 +34,7 @@ final class IndicatorCsv {
     }
 
     static String write(IndicatorReport report) {
-        StringBuilder out = new StringBuilder(String.join(",", header())).append("\r\n");
+        StringBuilder out = new StringBuilder(Csv.row(header()));
         for (PeriodFigures p : report.periods()) {
             QueueFigures q = p.queue();
             ApplicationFigures a = p.applications();
@@ -46,14 +47,7 @@ final class IndicatorCsv {
                     a.deemedApprovals(), a.medianWorkingDaysToDecision(), a.returnedForRevisionPercent(), c.received(),
                     c.verified(), c.verifiedWithin3WorkingDaysPercent(), c.resolved(), c.resolvedWithinDeadlinePercent(),
                     c.reopened(), c.rated(), c.meanRating(), p.ikm().respondents(), p.ikm().ikm(), p.ikm().grade()));
-            StringBuilder row = new StringBuilder();
-            for (Object cell : cells) {
-                if (row.length() > 0) {
-                    row.append(',');
-                }
-                row.append(cell == null ? "" : cell instanceof java.math.BigDecimal d ? d.toPlainString() : cell);
-            }
-            out.append(row).append("\r\n");
+            out.append(Csv.row(cells));
         }
         return out.toString();
     }
