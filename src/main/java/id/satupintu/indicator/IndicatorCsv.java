@@ -33,24 +33,35 @@ final class IndicatorCsv {
     }
 
     static String write(IndicatorReport report) {
-        StringBuilder out = new StringBuilder(String.join(",", header())).append("\r\n");
-        for (PeriodFigures p : report.periods()) {
-            QueueFigures q = p.queue();
-            ApplicationFigures a = p.applications();
-            ComplaintFigures c = p.complaints();
-            List<Object> cells = new ArrayList<>(List.of(p.from(), p.to(), q.issued()));
-            q.issuedByChannel().forEach(channel -> cells.add(channel.issued()));
-            cells.addAll(java.util.Arrays.asList(q.served(), q.noShows(), q.waitSecondsMean(), q.waitSecondsMedian(),
-                    q.waitSecondsP90(), q.serviceSecondsMean(), q.priorityIssued(), q.priorityWithinTarget(),
-                    q.priorityWithinTargetPercent(), a.filed(), a.decided(), a.decidedInTimePercent(),
-                    a.deemedApprovals(), a.medianWorkingDaysToDecision(), a.returnedForRevisionPercent(), c.received(),
-                    c.verified(), c.verifiedWithin3WorkingDaysPercent(), c.resolved(), c.resolvedWithinDeadlinePercent(),
-                    c.reopened(), c.rated(), c.meanRating(), p.ikm().respondents(), p.ikm().ikm(), p.ikm().grade()));
+        return write(header(), report.periods().stream().map(IndicatorCsv::cells).toList());
+    }
+
+    /** One period's cells, in the order of {@link #header()}; a figure without anything to measure is null. */
+    static List<Object> cells(PeriodFigures p) {
+        QueueFigures q = p.queue();
+        ApplicationFigures a = p.applications();
+        ComplaintFigures c = p.complaints();
+        List<Object> cells = new ArrayList<>(List.of(p.from(), p.to(), q.issued()));
+        q.issuedByChannel().forEach(channel -> cells.add(channel.issued()));
+        cells.addAll(java.util.Arrays.asList(q.served(), q.noShows(), q.waitSecondsMean(), q.waitSecondsMedian(),
+                q.waitSecondsP90(), q.serviceSecondsMean(), q.priorityIssued(), q.priorityWithinTarget(),
+                q.priorityWithinTargetPercent(), a.filed(), a.decided(), a.decidedInTimePercent(),
+                a.deemedApprovals(), a.medianWorkingDaysToDecision(), a.returnedForRevisionPercent(), c.received(),
+                c.verified(), c.verifiedWithin3WorkingDaysPercent(), c.resolved(), c.resolvedWithinDeadlinePercent(),
+                c.reopened(), c.rated(), c.meanRating(), p.ikm().respondents(), p.ikm().ikm(), p.ikm().grade()));
+        return cells;
+    }
+
+    /** The header line and one line per row; a null cell is empty. Cells must need no quoting (no comma, quote, newline). */
+    static String write(List<String> header, List<List<Object>> rows) {
+        StringBuilder out = new StringBuilder(String.join(",", header)).append("\r\n");
+        for (List<Object> cells : rows) {
             StringBuilder row = new StringBuilder();
-            for (Object cell : cells) {
-                if (row.length() > 0) {
+            for (int i = 0; i < cells.size(); i++) {
+                if (i > 0) {
                     row.append(',');
                 }
+                Object cell = cells.get(i);
                 row.append(cell == null ? "" : cell instanceof java.math.BigDecimal d ? d.toPlainString() : cell);
             }
             out.append(row).append("\r\n");
