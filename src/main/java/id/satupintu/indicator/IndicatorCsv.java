@@ -34,19 +34,29 @@ final class IndicatorCsv {
     }
 
     static String write(IndicatorReport report) {
-        StringBuilder out = new StringBuilder(Csv.row(header()));
-        for (PeriodFigures p : report.periods()) {
-            QueueFigures q = p.queue();
-            ApplicationFigures a = p.applications();
-            ComplaintFigures c = p.complaints();
-            List<Object> cells = new ArrayList<>(List.of(p.from(), p.to(), q.issued()));
-            q.issuedByChannel().forEach(channel -> cells.add(channel.issued()));
-            cells.addAll(java.util.Arrays.asList(q.served(), q.noShows(), q.waitSecondsMean(), q.waitSecondsMedian(),
-                    q.waitSecondsP90(), q.serviceSecondsMean(), q.priorityIssued(), q.priorityWithinTarget(),
-                    q.priorityWithinTargetPercent(), a.filed(), a.decided(), a.decidedInTimePercent(),
-                    a.deemedApprovals(), a.medianWorkingDaysToDecision(), a.returnedForRevisionPercent(), c.received(),
-                    c.verified(), c.verifiedWithin3WorkingDaysPercent(), c.resolved(), c.resolvedWithinDeadlinePercent(),
-                    c.reopened(), c.rated(), c.meanRating(), p.ikm().respondents(), p.ikm().ikm(), p.ikm().grade()));
+        return write(header(), report.periods().stream().map(IndicatorCsv::cells).toList());
+    }
+
+    /** One period's cells, in the order of {@link #header()}; a figure without anything to measure is null. */
+    static List<Object> cells(PeriodFigures p) {
+        QueueFigures q = p.queue();
+        ApplicationFigures a = p.applications();
+        ComplaintFigures c = p.complaints();
+        List<Object> cells = new ArrayList<>(List.of(p.from(), p.to(), q.issued()));
+        q.issuedByChannel().forEach(channel -> cells.add(channel.issued()));
+        cells.addAll(java.util.Arrays.asList(q.served(), q.noShows(), q.waitSecondsMean(), q.waitSecondsMedian(),
+                q.waitSecondsP90(), q.serviceSecondsMean(), q.priorityIssued(), q.priorityWithinTarget(),
+                q.priorityWithinTargetPercent(), a.filed(), a.decided(), a.decidedInTimePercent(),
+                a.deemedApprovals(), a.medianWorkingDaysToDecision(), a.returnedForRevisionPercent(), c.received(),
+                c.verified(), c.verifiedWithin3WorkingDaysPercent(), c.resolved(), c.resolvedWithinDeadlinePercent(),
+                c.reopened(), c.rated(), c.meanRating(), p.ikm().respondents(), p.ikm().ikm(), p.ikm().grade()));
+        return cells;
+    }
+
+    /** The header line and one line per row, through the platform's {@link Csv}. */
+    static String write(List<String> header, List<List<Object>> rows) {
+        StringBuilder out = new StringBuilder(Csv.row(header));
+        for (List<Object> cells : rows) {
             out.append(Csv.row(cells));
         }
         return out.toString();

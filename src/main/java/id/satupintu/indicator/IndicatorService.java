@@ -76,6 +76,14 @@ public class IndicatorService {
         });
     }
 
+    /**
+     * A site's calendar months from..to, for everyone (the open data): no caller check and no agency or service
+     * filter, because what is published is the site's totals, suppressed by {@link SmallCells} before it leaves.
+     */
+    Uni<IndicatorReport> months(String site, ZoneId zone, LocalDate from, LocalDate to, Locale locale) {
+        return assemble(new Checked(site, null, null, from, to, Granularity.MONTH), zone, clock.now(), locale);
+    }
+
     private record Checked(String site, String agency, String service, LocalDate from, LocalDate to,
                            Granularity granularity) {
     }

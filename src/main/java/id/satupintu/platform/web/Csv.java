@@ -19,11 +19,11 @@ public final class Csv {
     /** One row, CRLF included. */
     public static String row(List<?> cells) {
         StringBuilder row = new StringBuilder();
-        for (Object cell : cells) {
-            if (row.length() > 0) {
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) {
                 row.append(',');
             }
-            row.append(cell(cell));
+            row.append(cell(cells.get(i)));
         }
         return row.append("\r\n").toString();
     }
