@@ -87,7 +87,7 @@ class DashboardPageTest {
         try (Browser browser = Browser.start()) {
             browser.open(page(site, supervisor));
             browser.await(STATUS, "drawn"::equals, SOON);
-            assertEquals(3L, browser.script("return document.querySelectorAll('.chart canvas').length"));
+            assertEquals(3, ((Number) browser.script("return document.querySelectorAll('.chart canvas').length")).intValue());
             String waits = series(browser, "chart-wait", 0);
             assertTrue(waits.startsWith("[4.33,"), waits);
             assertEquals(json(indicators.getList("periods.queue.waitSecondsMean"), true), waits);
@@ -111,7 +111,7 @@ class DashboardPageTest {
         try (Browser browser = Browser.start()) {
             browser.open(page(site, TestTokens.staff(Roles.SUPERVISOR, null, other)));
             browser.await(STATUS, "refused-403"::equals, SOON);
-            assertEquals(0L, browser.script("return document.querySelectorAll('.chart canvas').length"));
+            assertEquals(0, ((Number) browser.script("return document.querySelectorAll('.chart canvas').length")).intValue());
             assertTrue(browser.text("message").startsWith("Dasbor ini hanya untuk pengawas"), browser.text("message"));
             // The token kept for the tab is replaced by the one a new fragment brings.
             browser.open(page(site, TestTokens.staff(Roles.OFFICER, null, site)));
