@@ -49,15 +49,29 @@ public final class PageTemplate {
      * {@code <script type="application/json">} element. Fails at start, not on a request, when it does not.
      */
     public static PageTemplate load(String resource, String placeholder) {
-        return of(read(resource), placeholder, resource);
+        return of(read(resource), placeholder, resource, false);
+    }
+
+    /**
+     * As {@link #load(String, String)}, for a page that also loads script files served by this service itself
+     * (a WebJar's, such as the dashboard's charting library): its policy allows scripts from this origin too
+     * (a CSP source cannot name a path without naming the host, which differs per deployment).
+     */
+    public static PageTemplate loadWithOwnScripts(String resource, String placeholder) {
+        return of(read(resource), placeholder, resource, true);
     }
 
     static PageTemplate of(String page, String placeholder, String name) {
+        return of(page, placeholder, name, false);
+    }
+
+    private static PageTemplate of(String page, String placeholder, String name, boolean ownScripts) {
         int at = page.indexOf(placeholder);
         if (at < 0 || page.indexOf(placeholder, at + 1) >= 0) {
             throw new IllegalStateException(name + " must hold " + placeholder + " exactly once");
         }
-        String policy = "default-src 'none'; script-src " + hashes(SCRIPT, page) + "; style-src " + hashes(STYLE, page)
+        String scripts = hashes(SCRIPT, page) + (ownScripts ? " 'self'" : "");
+        String policy = "default-src 'none'; script-src " + scripts + "; style-src " + hashes(STYLE, page)
                 + "; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; "
                 + "frame-ancestors 'none'";
         return new PageTemplate(page.substring(0, at), page.substring(at + placeholder.length()), policy);
