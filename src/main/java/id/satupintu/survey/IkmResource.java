@@ -54,6 +54,8 @@ public class IkmResource {
                                 .header("Content-Disposition", "attachment; filename=\"ikm-" + report.ikm().site()
                                         + "-" + report.ikm().from() + "-" + report.ikm().to() + ".csv\"")
                                 .header(HttpHeaders.CACHE_CONTROL, "public, max-age=60").build()
-                        : conditional.ok(headers, report, Conditional.publicFor(60)));
+                        : conditional.ok(headers, report, Conditional.publicFor(60)))
+                // Cached publicly: a shared cache must not hand the CSV to a JSON client, or Indonesian to English.
+                .map(answer -> Response.fromResponse(answer).header(HttpHeaders.VARY, "Accept, Accept-Language").build());
     }
 }
