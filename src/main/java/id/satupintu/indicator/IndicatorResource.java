@@ -2,6 +2,7 @@ package id.satupintu.indicator;
 
 import id.satupintu.platform.i18n.Messages;
 import id.satupintu.platform.security.CurrentUser;
+import id.satupintu.platform.web.Csv;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -34,24 +35,12 @@ public class IndicatorResource {
                              @QueryParam("service") String service, @QueryParam("from") String from,
                              @QueryParam("to") String to, @QueryParam("granularity") String granularity,
                              @Context HttpHeaders headers) {
-        boolean csv = wantsCsv(headers);
+        boolean csv = Csv.wanted(headers);
         return report(site, agency, service, from, to, granularity, headers).map(report -> privately(csv
                 ? Response.ok(IndicatorCsv.write(report), CSV + "; charset=UTF-8").header("Content-Disposition",
                         "attachment; filename=\"indicators-" + report.site() + "-" + report.from() + "-" + report.to()
                                 + ".csv\"")
                 : Response.ok(report, MediaType.APPLICATION_JSON_TYPE)));
-    }
-
-    private static boolean wantsCsv(HttpHeaders headers) {
-        for (MediaType type : headers.getAcceptableMediaTypes()) {
-            if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE) && !type.isWildcardType()) {
-                return false;
-            }
-            if ("text".equals(type.getType()) && "csv".equals(type.getSubtype())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private Uni<IndicatorReport> report(String site, String agency, String service, String from, String to,

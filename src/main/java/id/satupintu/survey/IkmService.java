@@ -104,7 +104,8 @@ public class IkmService {
                 respondents > 0 && respondents >= target, perElement, ikm, grade, elements.gradeLabel(locale, grade));
     }
 
-    private static LocalDate date(String name, String value) {
+    /** A query's optional local date; a malformed one is the field's 400. Shared by the survey reads. */
+    static LocalDate date(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -115,7 +116,7 @@ public class IkmService {
         }
     }
 
-    private static String blankToNull(String value) {
+    static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.trim();
     }
 }

@@ -14,7 +14,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -75,13 +74,13 @@ public class SuggestionModeration {
 
     /** The site's suggestions of a period (its local dates, inclusive), optionally of one state. */
     public Uni<List<Suggestion>> list(Caller caller, String site, String from, String to, String state) {
-        String siteCode = blankToNull(site);
+        String siteCode = IkmService.blankToNull(site);
         if (siteCode == null) {
             throw ProblemException.validation("site", "required");
         }
         requireModerator(caller, siteCode);
-        LocalDate first = date("from", from);
-        LocalDate last = date("to", to);
+        LocalDate first = IkmService.date("from", from);
+        LocalDate last = IkmService.date("to", to);
         State wanted = state(state);
         if (first == null) {
             throw ProblemException.validation("from", "required");
@@ -176,20 +175,5 @@ public class SuggestionModeration {
         } catch (IllegalArgumentException e) {
             throw ProblemException.validation("state", "invalid-format");
         }
-    }
-
-    private static LocalDate date(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw ProblemException.validation(name, "invalid-format");
-        }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 }

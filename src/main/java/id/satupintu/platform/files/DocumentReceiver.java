@@ -3,6 +3,7 @@ package id.satupintu.platform.files;
 import id.satupintu.platform.PlatformConfig;
 import id.satupintu.platform.security.Digests;
 import id.satupintu.platform.error.ProblemException;
+import id.satupintu.platform.web.HttpEdge;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
@@ -43,6 +44,11 @@ class DocumentReceiver {
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length != null && declaredOver(length)) {
             return Uni.createFrom().failure(tooLarge());
+        }
+        if (HttpEdge.bodyReadAtTheEdge(request)) {
+            // A JSON or form body, read whole at the edge: no document format is one (DocumentFormats), and
+            // piping a request that has ended would wait for its end forever.
+            return Uni.createFrom().failure(new ProblemException(415, "document-format-unrecognised"));
         }
         return Uni.createFrom().completionStage(() -> vertx.fileSystem()
                         .createTempFile("satupintu-document-", ".upload").toCompletionStage())

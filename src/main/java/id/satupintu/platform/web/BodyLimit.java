@@ -71,7 +71,7 @@ class BodyLimit {
             // Over HTTP/2 the body stays where RESTEasy and GraphQL read it: a request read whole here has
             // ended, and an ended HTTP/2 request refuses the pause() they begin with (a 500 on every call).
             // Its announced length is checked above; one that announces none meets the upload limit.
-            if (small && hasBody(request, length) && request.version() != HttpVersion.HTTP_2) {
+            if (readsWhole(request)) {
                 ctx.put(HttpEdge.BODY_LIMIT, limit);
                 smallBodies.handle(ctx);
                 return;
@@ -88,6 +88,12 @@ class BodyLimit {
             }
             ctx.next();
         });
+    }
+
+    /** Whether this route reads the request's body whole: a JSON, GraphQL or form body, not over HTTP/2. */
+    static boolean readsWhole(HttpServerRequest request) {
+        return isSmall(request.getHeader(HttpHeaders.CONTENT_TYPE))
+                && hasBody(request, request.getHeader(HttpHeaders.CONTENT_LENGTH)) && request.version() != HttpVersion.HTTP_2;
     }
 
     static boolean isSmall(String contentType) {

@@ -113,6 +113,14 @@ public class HttpEdge implements HttpServerOptionsCustomizer {
         ctx.next();
     }
 
+    /**
+     * Whether the edge has read this request's body whole (a JSON, GraphQL or form body over HTTP/1.1,
+     * BodyLimit, the same rule): it has been read, and a resource that streams the body itself would wait for it forever.
+     */
+    public static boolean bodyReadAtTheEdge(HttpServerRequest request) {
+        return BodyLimit.readsWhole(request);
+    }
+
     /** The header block's size as the codec counts it: each line's name, ": ", value and line end. */
     private static long headerBytes(HttpServerRequest request) {
         long size = 0;
