@@ -12,6 +12,7 @@ import id.satupintu.platform.error.ProblemException;
 import id.satupintu.platform.jobs.Clock;
 import id.satupintu.platform.security.Caller;
 import id.satupintu.platform.security.Roles;
+import id.satupintu.platform.web.QueryParams;
 import id.satupintu.queue.QueueIndicatorDay;
 import id.satupintu.queue.QueueIndicators;
 import id.satupintu.survey.IkmService;
@@ -22,7 +23,6 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,8 +94,8 @@ public class IndicatorService {
         if (site == null) {
             errors.add(FieldError.of("site", "required"));
         }
-        LocalDate from = date("from", query.from(), errors);
-        LocalDate to = date("to", query.to(), errors);
+        LocalDate from = QueryParams.date("from", query.from(), true, errors);
+        LocalDate to = QueryParams.date("to", query.to(), true, errors);
         Granularity granularity = granularity(query.granularity(), errors);
         if (from != null && to != null) {
             if (from.isAfter(to)) {
@@ -147,18 +147,6 @@ public class IndicatorService {
                 .toList();
     }
 
-    private static LocalDate date(String name, String value, List<FieldError> errors) {
-        if (value == null || value.isBlank()) {
-            errors.add(FieldError.of(name, "required"));
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            errors.add(FieldError.of(name, "invalid-format"));
-            return null;
-        }
-    }
 
     private static Granularity granularity(String value, List<FieldError> errors) {
         if (value == null || value.isBlank()) {

@@ -5,6 +5,7 @@ import id.satupintu.platform.error.FieldError;
 import id.satupintu.platform.error.InputValidator;
 import id.satupintu.platform.error.ProblemException;
 import id.satupintu.platform.security.Caller;
+import id.satupintu.platform.web.QueryParams;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -15,7 +16,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -149,8 +149,8 @@ public class FollowUpPlans {
         if (siteCode == null) {
             errors.add(FieldError.of("site", "required"));
         }
-        LocalDate first = date("from", from, errors);
-        LocalDate last = date("to", to, errors);
+        LocalDate first = QueryParams.date("from", from, true, errors);
+        LocalDate last = QueryParams.date("to", to, true, errors);
         if (first != null && last != null && first.isAfter(last)) {
             errors.add(FieldError.of("from", "survey-dates"));
         }
@@ -200,7 +200,7 @@ public class FollowUpPlans {
                 errors.add(FieldError.of(at + "owner", "required"));
             }
             InputValidator.maxLength(errors, at + "owner", owner, OWNER_MAX);
-            LocalDate deadline = date(at + "deadline", item.deadline(), errors);
+            LocalDate deadline = QueryParams.date(at + "deadline", item.deadline(), false, errors);
             if (deadline == null && (item.deadline() == null || item.deadline().isBlank())) {
                 errors.add(FieldError.of(at + "deadline", "required"));
             }
@@ -228,18 +228,4 @@ public class FollowUpPlans {
         return out;
     }
 
-    private static LocalDate date(String name, String value, List<FieldError> errors) {
-        if (value == null || value.isBlank()) {
-            if (!name.endsWith("deadline")) {
-                errors.add(FieldError.of(name, "required"));
-            }
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            errors.add(FieldError.of(name, "invalid-format"));
-            return null;
-        }
-    }
 }

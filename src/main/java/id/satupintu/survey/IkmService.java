@@ -3,6 +3,7 @@ package id.satupintu.survey;
 import id.satupintu.catalog.SiteService;
 import id.satupintu.platform.error.ProblemException;
 import id.satupintu.platform.jobs.Clock;
+import id.satupintu.platform.web.QueryParams;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -14,7 +15,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -56,8 +56,8 @@ public class IkmService {
         if (siteCode == null) {
             throw ProblemException.validation("site", "required");
         }
-        LocalDate fromDate = date("from", from);
-        LocalDate toDate = date("to", to);
+        LocalDate fromDate = QueryParams.parseDate("from", from);
+        LocalDate toDate = QueryParams.parseDate("to", to);
         String agencyCode = blankToNull(agency);
         String serviceCode = blankToNull(service);
         return sites.find(siteCode).flatMap(profile -> {
@@ -105,16 +105,6 @@ public class IkmService {
     }
 
     /** A query's optional local date; a malformed one is the field's 400. Shared by the survey reads. */
-    static LocalDate date(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw ProblemException.validation(name, "invalid-format");
-        }
-    }
 
     static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.trim();

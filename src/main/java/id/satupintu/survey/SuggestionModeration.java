@@ -3,6 +3,7 @@ package id.satupintu.survey;
 import id.satupintu.catalog.SiteService;
 import id.satupintu.platform.error.ProblemException;
 import id.satupintu.platform.security.Caller;
+import id.satupintu.platform.web.QueryParams;
 import id.satupintu.queue.QueueAccess;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -79,8 +80,8 @@ public class SuggestionModeration {
             throw ProblemException.validation("site", "required");
         }
         requireModerator(caller, siteCode);
-        LocalDate first = IkmService.date("from", from);
-        LocalDate last = IkmService.date("to", to);
+        LocalDate first = QueryParams.parseDate("from", from);
+        LocalDate last = QueryParams.parseDate("to", to);
         State wanted = state(state);
         if (first == null) {
             throw ProblemException.validation("from", "required");

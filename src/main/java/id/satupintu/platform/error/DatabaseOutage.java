@@ -12,11 +12,7 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.nio.channels.ClosedChannelException;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
@@ -31,7 +27,6 @@ public class DatabaseOutage {
 
     private static final Logger LOG = Logger.getLogger(DatabaseOutage.class);
     public static final String CODE = "database-unavailable";
-    private static final long WARN_EVERY_NANOS = TimeUnit.MINUTES.toNanos(1);
 
     /**
      * SQLSTATEs of a server that cannot serve: connection exceptions (08...), a server shutting down or
@@ -52,8 +47,9 @@ public class DatabaseOutage {
     @Inject
     PlatformConfig config;
 
-    /** Per place (a job's name, "requests"): when it last warned, and how many outages it kept quiet since. */
-    private final Map<String, Quiet> quiet = new ConcurrentHashMap<>();
+    /** Per place (a job's name, "requests"): one warning a minute. */
+    @Inject
+    QuietWarnings warnings;
 
     /** Whether a failure, or any of its causes, is the database being unreachable. */
     public static boolean recognises(Throwable failure) {
@@ -113,16 +109,7 @@ public class DatabaseOutage {
         if (!recognises(failure)) {
             return false;
         }
-        Quiet state = quiet.computeIfAbsent(place, p -> new Quiet());
-        long now = System.nanoTime();
-        long last = state.lastWarned.get();
-        if ((last == Long.MIN_VALUE || now - last >= WARN_EVERY_NANOS) && state.lastWarned.compareAndSet(last, now)) {
-            long kept = state.kept.getAndSet(0);
-            LOG.warnf("Database unavailable (%s): %s%s", place, describe(failure),
-                    kept > 0 ? " (" + kept + " more failures in the last minute)" : "");
-        } else {
-            state.kept.incrementAndGet();
-        }
+        warnings.warn(LOG, "database:" + place, "Database unavailable (" + place + "): " + describe(failure));
         return true;
     }
 
@@ -133,10 +120,5 @@ public class DatabaseOutage {
             root = root.getCause();
         }
         return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
-    }
-
-    private static final class Quiet {
-        final AtomicLong lastWarned = new AtomicLong(Long.MIN_VALUE);
-        final AtomicLong kept = new AtomicLong();
     }
 }

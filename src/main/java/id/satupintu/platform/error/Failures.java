@@ -22,6 +22,9 @@ public class Failures {
     @Inject
     PlatformConfig config;
 
+    @Inject
+    QuietWarnings warnings;
+
     /** {@code where}: the path or GraphQL field, for the log. */
     public ProblemException problem(Throwable failure, String where) {
         ProblemException mistake = ProblemMappers.clientMistake(failure);
@@ -38,7 +41,7 @@ public class Failures {
             return TimedOut.problem(config.database().retryAfterSeconds());
         }
         if (TimedOut.recognises(failure)) {
-            LOG.warnf("Statement timeout on %s: answered 503", where);
+            warnings.warn(LOG, "statement-timeout", "Statement timeout on " + where + ": answered 503");
             return TimedOut.problem(config.database().retryAfterSeconds());
         }
         LOG.errorf(failure, "Unexpected failure on %s", where);

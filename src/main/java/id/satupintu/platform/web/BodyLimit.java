@@ -96,6 +96,14 @@ class BodyLimit {
                 && hasBody(request, request.getHeader(HttpHeaders.CONTENT_LENGTH)) && request.version() != HttpVersion.HTTP_2;
     }
 
+    /**
+     * Whether the request sends a body that is not read whole before the resource runs: an upload,
+     * streamed to storage as it arrives, whose time depends on the sender's line, not on our work.
+     */
+    static boolean streamsUpload(HttpServerRequest request) {
+        return !isSmall(request.getHeader(HttpHeaders.CONTENT_TYPE)) && hasBody(request, request.getHeader(HttpHeaders.CONTENT_LENGTH));
+    }
+
     static boolean isSmall(String contentType) {
         if (contentType == null) {
             return false;

@@ -1,8 +1,11 @@
 package id.satupintu.platform.web;
 
+import id.satupintu.platform.error.FieldError;
 import id.satupintu.platform.error.ProblemException;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 
 /**
  * Query parameters read strictly: JAX-RS answers a parameter that does not convert with a bare 404; these answer 400
@@ -57,6 +60,35 @@ public final class QueryParams {
             return Integer.valueOf(value.trim());
         } catch (NumberFormatException e) {
             throw ProblemException.validation(name, "invalid-format");
+        }
+    }
+
+    /** An ISO date (2026-03-20), or null when absent; a malformed one is a 400 on {@code name}. */
+    public static LocalDate parseDate(String name, String value) {
+        List<FieldError> errors = new java.util.ArrayList<>(1);
+        LocalDate date = date(name, value, false, errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.validation(errors);
+        }
+        return date;
+    }
+
+    /**
+     * An ISO date, or null when absent or malformed, the mistake added to {@code errors} (required when
+     * absent, invalid-format when malformed) so that a query reports all its bad fields at once.
+     */
+    public static LocalDate date(String name, String value, boolean required, List<FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            if (required) {
+                errors.add(FieldError.of(name, "required"));
+            }
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            errors.add(FieldError.of(name, "invalid-format"));
+            return null;
         }
     }
 }

@@ -2,6 +2,7 @@ package id.satupintu.platform.web;
 
 import id.satupintu.platform.PlatformConfig;
 import id.satupintu.platform.error.ErrorAnswers;
+import id.satupintu.platform.error.QuietWarnings;
 import id.satupintu.platform.error.TimedOut;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
@@ -17,6 +18,8 @@ import org.jboss.logging.Logger;
  * Idempotency-Key gets that finished result rather than a second one. PostgreSQL's statement_timeout,
  * set a little shorter (BoundedPool), usually cancels the statement first, and that failure is answered
  * the same way (Failures). Live streams (SSE, WebSocket upgrades) are meant to last and have none.
+ * Nor has an upload: 10 MiB over a 2 Mbit/s line takes 40 s of honest sending, and cutting it off
+ * would only make the citizen send it again; its statements keep their statement_timeout.
  */
 @ApplicationScoped
 class RequestDeadline {
@@ -29,16 +32,20 @@ class RequestDeadline {
     @Inject
     ErrorAnswers answers;
 
+    @Inject
+    QuietWarnings warnings;
+
     void arm(RoutingContext ctx) {
         int timeout = config.http().requestTimeoutMs();
-        if (timeout <= 0 || stream(ctx)) {
+        if (timeout <= 0 || stream(ctx) || BodyLimit.streamsUpload(ctx.request())) {
             return;
         }
         long timer = ctx.vertx().setTimer(timeout, id -> {
             if (ctx.response().headWritten() || ctx.response().ended() || ctx.response().closed()) {
                 return;
             }
-            LOG.warnf("%s %s not answered within %d ms: answered 503", ctx.request().method(), ctx.request().path(), timeout);
+            warnings.warn(LOG, "request-deadline", ctx.request().method() + " " + ctx.request().path() + " not answered within "
+                    + timeout + " ms: answered 503");
             // The body may still be arriving unread: the connection cannot carry another request.
             answers.send(ctx, TimedOut.problem(config.database().retryAfterSeconds()), true);
         });
