@@ -46,7 +46,6 @@ public final class IzinStatus {
                 .put("tgl_status", OSS_TIME.format(at.atZoneSameInstant(zone(siteZone))))
                 // OSS's name of the status; ours is the application's state.
                 .put("nama_status", payload.getString("state"))
-                .put("nomor_permohonan", payload.getString("trackingNumber"))
                 .put("keterangan", keterangan(payload));
         return new JsonObject().put("IZINSTATUS", status);
     }
