@@ -299,8 +299,8 @@ class OssAdapterTest {
         receive(oss, message(nib, List.of(noCode, item("IZ-1", kdIzin, null), item("x".repeat(101), kdIzin, null))))
                 .statusCode(400)
                 .body("errors.field", contains("dataNIB.data_checklist[0].kd_izin", "dataNIB.data_checklist[1].id_izin",
-                        "dataNIB.data_checklist[2].id_izin"))
-                .body("errors.code", contains("required", "oss-duplicate-id-izin", "size"));
+                        "dataNIB.data_checklist[2].id_izin", "dataNIB.data_checklist[2].id_produk"))
+                .body("errors.code", contains("required", "oss-duplicate-id-izin", "size", "size"));
         List<Map<String, Object>> many = new ArrayList<>();
         for (int i = 0; i < 101; i++) {
             many.add(item("IZ-" + i, kdIzin, null));
@@ -521,10 +521,12 @@ class OssAdapterTest {
                 token("OSS000qw", "uji-sandi-oss", nib, today.plusDays(2)),   // a date to come
                 token("OSS000qw", "uji-sandi-oss", nib(), today),             // another business's NIB
                 "OSS000qw" + "uji-sandi-oss" + nib + today.format(DateTimeFormatter.BASIC_ISO_DATE), // not hashed
-                "", "x".repeat(5000), "é\u0000");
+                "x".repeat(5000), "é\u0000");
         for (String token : wrong) {
             pushWithToken(token, body, "").statusCode(401).body("code", equalTo("oss-token-invalid"));
         }
+        // An empty Token header is no credential at all.
+        pushWithToken("", body, "").statusCode(401);
         // Malformed messages with a Token: 400, as with a bearer token.
         pushWithToken(todaysToken(nib), "{not json", "").statusCode(400);
         pushWithToken(todaysToken(nib), Map.of(), "").statusCode(400).body("errors.field", hasItem("dataNIB.nib"));
