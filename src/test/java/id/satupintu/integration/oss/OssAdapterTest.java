@@ -576,8 +576,8 @@ class OssAdapterTest {
                 .path("responreceiveNIB.data_checklist[0].nomor_permohonan");
         completeAndSubmit(tn, nib);
         assertEquals("10", new JsonObject(receiver.next(path, 15).text()).getJsonObject("IZINSTATUS").getString("kd_status"));
-        // The deemed approval the SLA job writes (state DEEMED_APPROVED, OSS code 57), written twice as a
-        // re-run would: OSS hears it once.
+        // The deemed approval the SLA job writes (state DEEMED_APPROVED, OSS code 57), written twice at
+        // once, as two replicas' runs racing would: OSS hears it once.
         String deemed = """
                 insert into event (stream, type, payload)
                 select stream, 'application.deem-approve',
@@ -585,8 +585,13 @@ class OssAdapterTest {
                                                      'state', 'DEEMED_APPROVED', 'ossStatusCode', 57)
                   from event where payload ->> 'trackingNumber' = $1 and payload ->> 'ossStatusCode' = '10'
                    and stream like 'application:%' order by id desc limit 1""";
-        sql(deemed, tn);
-        sql(deemed, tn);
+        Pool db = Arc.container().instance(Pool.class).get();
+        io.smallrye.mutiny.Uni.combine().all()
+                .unis(db.withTransaction(c -> c.preparedQuery(deemed).execute(Tuple.of(tn))),
+                        db.withTransaction(c -> c.preparedQuery(deemed).execute(Tuple.of(tn))))
+                .discardItems().await().atMost(Duration.ofSeconds(10));
+        assertEquals(2L, count("select count(*) from event where payload ->> 'trackingNumber' = $1"
+                + " and payload ->> 'ossStatusCode' = '57'", tn));
         JsonObject status = new JsonObject(receiver.next(path, 15).text()).getJsonObject("IZINSTATUS");
         assertEquals("57", status.getString("kd_status"));
         assertEquals("DEEMED_APPROVED", status.getString("nama_status"));

@@ -121,6 +121,17 @@ class StandardWebhooksTest {
         return sub;
     }
 
+    /** PUT of a ticket.* subscription to the url with the Standard Webhooks scheme; active unless told otherwise. */
+    private static io.restassured.response.ValidatableResponse replace(String client, String id, String url, Boolean active) {
+        Map<String, Object> change = new HashMap<>();
+        change.put("url", url);
+        change.put("eventTypes", List.of("ticket.*"));
+        change.put("signatureScheme", "standard-webhooks");
+        change.put("active", active);
+        return given().auth().oauth2(client).contentType(ContentType.JSON).body(change)
+                .put("/api/v1/webhooks/subscriptions/" + id).then();
+    }
+
     private static Map<String, Object> subscription(String client, String id) {
         return given().auth().oauth2(client).get("/api/v1/webhooks/subscriptions/" + id).then().statusCode(200)
                 .extract().jsonPath().getMap("$");
@@ -178,12 +189,7 @@ class StandardWebhooksTest {
         assertTrue(WebhookReceiver.verify(sub[1], got.header("SatuPintu-Signature"), got.body()));
         assertNull(got.header("webhook-signature"));
         // Switching the scheme keeps the secret: a standard receiver verifies with the same one.
-        Map<String, Object> change = new HashMap<>();
-        change.put("url", receiver.url(path));
-        change.put("eventTypes", List.of("ticket.*"));
-        change.put("signatureScheme", "standard-webhooks");
-        given().auth().oauth2(client).contentType(ContentType.JSON).body(change)
-                .put("/api/v1/webhooks/subscriptions/" + sub[0]).then().statusCode(200)
+        replace(client, sub[0], receiver.url(path), null).statusCode(200)
                 .body("signatureScheme", equalTo("standard-webhooks"));
         office.ticket();
         WebhookReceiver.Received next = receiver.next(path, 10);
@@ -227,19 +233,13 @@ class StandardWebhooksTest {
                 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23});
         sql("update webhook_subscription set secret_encrypted = $2 where id = $1", UUID.fromString(sub[0]),
                 Arc.container().instance(PersonalDataProtection.class).get().encrypt(old));
-        Map<String, Object> change = new HashMap<>();
-        change.put("url", receiver.url(path));
-        change.put("eventTypes", List.of("ticket.*"));
-        change.put("signatureScheme", "standard-webhooks");
-        given().auth().oauth2(client).contentType(ContentType.JSON).body(change)
-                .put("/api/v1/webhooks/subscriptions/" + sub[0]).then().statusCode(409)
+        replace(client, sub[0], receiver.url(path), null).statusCode(409)
                 .body("code", equalTo("webhook-secret-not-standard"));
         assertEquals("satupintu", subscription(client, sub[0]).get("signatureScheme"));
         // Rotated, it may switch; the old secret is not used for standard signatures (it could not verify).
         String fresh = given().auth().oauth2(client).post("/api/v1/webhooks/subscriptions/" + sub[0] + "/secret")
                 .then().statusCode(200).extract().path("secret");
-        given().auth().oauth2(client).contentType(ContentType.JSON).body(change)
-                .put("/api/v1/webhooks/subscriptions/" + sub[0]).then().statusCode(200);
+        replace(client, sub[0], receiver.url(path), null).statusCode(200);
         office.ticket();
         WebhookReceiver.Received got = receiver.next(path, 10);
         assertEquals(1, got.header("webhook-signature").split(" ").length);
@@ -266,13 +266,7 @@ class StandardWebhooksTest {
         office.ticket();
         assertEquals(List.of(), receiver.drain(path, 1200));
         // Its owner enables it: the delivery that met the 410 goes out again (same webhook-id), the flag clears.
-        Map<String, Object> change = new HashMap<>();
-        change.put("url", receiver.url(path));
-        change.put("eventTypes", List.of("ticket.*"));
-        change.put("signatureScheme", "standard-webhooks");
-        change.put("active", true);
-        given().auth().oauth2(client).contentType(ContentType.JSON).body(change)
-                .put("/api/v1/webhooks/subscriptions/" + sub[0]).then().statusCode(200)
+        replace(client, sub[0], receiver.url(path), true).statusCode(200)
                 .body("active", equalTo(true)).body("disabledReason", nullValue()).body("disabledAt", nullValue());
         WebhookReceiver.Received again = receiver.next(path, 10);
         assertEquals(first.header("webhook-id"), again.header("webhook-id"));
