@@ -1,5 +1,6 @@
 package id.satupintu.integration.oss;
 
+import id.satupintu.identity.TokenService;
 import id.satupintu.platform.error.ProblemException;
 import id.satupintu.platform.security.Caller;
 import id.satupintu.platform.security.CurrentUser;
@@ -45,6 +46,9 @@ public class OssResource {
     OssToken ossToken;
 
     @Inject
+    TokenService tokens;
+
+    @Inject
     Messages messages;
 
     @POST
@@ -55,7 +59,7 @@ public class OssResource {
         if (answer != null && !answer.equals(ANSWER_OSS) && !answer.equals(ANSWER_ITEMS)) {
             throw ProblemException.validation("answer", "not-an-option", answer.length() <= 20 ? answer : answer.substring(0, 20) + "…");
         }
-        return caller(message, token).flatMap(caller -> receiver.receive(caller, message, locale)).map(items -> {
+        return caller(message, token, headers.getHeaderString(HttpHeaders.AUTHORIZATION)).flatMap(caller -> receiver.receive(caller, message, locale)).map(items -> {
             boolean all = items.stream().allMatch(OssReceiver.ItemResult::ok);
             String summary = messages.get(locale, all ? "oss-receive-nib-ok" : "oss-receive-nib-partial");
             if (ANSWER_ITEMS.equals(answer)) {
@@ -65,10 +69,15 @@ public class OssResource {
         });
     }
 
-    /** OSS by its Token (the NIB is part of what it signs), anyone else by the bearer token. */
-    private Uni<Caller> caller(ReceiveNib message, String token) {
+    /**
+     * OSS by its Token (the NIB is part of what it signs); a client by its credentials, either as
+     * {@code Authorization: Basic} (client_id:client_secret, as OSS's own examples send them) or as the
+     * bearer token they were exchanged for. A request with a Token header is judged by it alone.
+     */
+    private Uni<Caller> caller(ReceiveNib message, String token, String authorization) {
         if (token == null) {
-            return currentUser.require();
+            return authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)
+                    ? tokens.authenticateBasic(authorization) : currentUser.require();
         }
         String nib = message == null || message.dataNib() == null ? null : message.dataNib().nib();
         if (nib == null) {

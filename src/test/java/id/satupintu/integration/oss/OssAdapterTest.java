@@ -597,4 +597,27 @@ class OssAdapterTest {
         assertEquals("DEEMED_APPROVED", status.getString("nama_status"));
         assertEquals(List.of(), receiver.drain(path, 1500));
     }
+
+    @Test
+    void clientCredentialsInABasicHeaderAreTheOtherDoor() {
+        String clientId = "oss-basic-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> client = new HashMap<>();
+        client.put("clientId", clientId);
+        client.put("name", "Sistem OSS Basic");
+        client.put("kind", "integrator");
+        client.put("scopes", List.of(Scopes.APPLICATIONS_WRITE));
+        client.put("agencyCode", agency);
+        String secret = given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(client)
+                .post("/api/v1/api-clients").then().statusCode(201).extract().path("clientSecret");
+        String nib = nib();
+        Map<String, Object> body = message(nib, List.of(item("IZ-1", kdIzin, null)));
+        given().auth().preemptive().basic(clientId, "salah").contentType(ContentType.JSON).body(body)
+                .post("/api/v1/oss/receive-nib").then().statusCode(401).body("code", equalTo("invalid-client"));
+        given().header("Authorization", "Basic %%%").contentType(ContentType.JSON).body(body)
+                .post("/api/v1/oss/receive-nib").then().statusCode(401).body("code", equalTo("invalid-client"));
+        assertEquals(0L, count("select count(*) from oss_permit where nib = $1", nib));
+        given().auth().preemptive().basic(clientId, secret).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/oss/receive-nib").then().statusCode(200).body("responreceiveNIB.status", equalTo("1"));
+        assertEquals(1L, count("select count(*) from oss_permit where nib = $1", nib));
+    }
 }
