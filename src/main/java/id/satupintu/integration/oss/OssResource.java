@@ -61,11 +61,13 @@ public class OssResource {
         }
         return caller(message, token, headers.getHeaderString(HttpHeaders.AUTHORIZATION)).flatMap(caller -> receiver.receive(caller, message, locale)).map(items -> {
             boolean all = items.stream().allMatch(OssReceiver.ItemResult::ok);
-            String summary = messages.get(locale, all ? "oss-receive-nib-ok" : "oss-receive-nib-partial");
             if (ANSWER_ITEMS.equals(answer)) {
-                return ReceiveNibAnswer.items(all, summary, message.dataNib().nib(), items);
+                return ReceiveNibAnswer.items(all, messages.get(locale, all ? "oss-receive-nib-ok" : "oss-receive-nib-partial"),
+                        message.dataNib().nib(), items);
             }
-            return ReceiveNibAnswer.oss(all, all ? summary : summary + ": " + failed(items));
+            // OSS's answer has one keterangan: the items that were not stored are named in it.
+            return ReceiveNibAnswer.oss(all, all ? messages.get(locale, "oss-receive-nib-ok")
+                    : messages.get(locale, "oss-receive-nib-not-stored", failed(items)));
         });
     }
 
