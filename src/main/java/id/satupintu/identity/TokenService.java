@@ -172,9 +172,44 @@ public class TokenService {
                 || secret == null || secret.isEmpty() || secret.length() > MAX_SECRET) {
             return Uni.createFrom().failure(invalidClient());
         }
-        return Uni.createFrom().deferred(() -> verifiedClient(clientId.trim(), secret))
-                .map(client -> new Caller(client.id.toString(), client.clientId, Set.of(client.kind), client.agencyCode,
-                        client.siteCode, true, client.scopeSet()));
+        return Uni.createFrom().deferred(() -> verifiedClient(clientId.trim(), secret)).map(TokenService::callerOf);
+    }
+
+    /**
+     * A client's credentials in an {@code Authorization: Basic} header (as for the token endpoint,
+     * RFC 6749 2.3.1), for a door that takes them directly, as OSS sends them: checked like
+     * {@link #authenticateClient}; a malformed header is 401 invalid-client too.
+     */
+    public Uni<Caller> authenticateBasic(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return Uni.createFrom().failure(invalidClient());
+        }
+        return Uni.createFrom().deferred(() -> {
+            String[] pair = basicCredentials(authorization.substring(6).trim());
+            return authenticateClient(pair[0], pair[1]);
+        });
+    }
+
+    /**
+     * The stored, active API client with this client_id as a caller, for a door that authenticated it
+     * by other means (OSS's Token header, whose credentials the operator configures for that client):
+     * its scopes and binding as stored now; a revoked or unknown client fails with 401 invalid-client.
+     */
+    public Uni<Caller> activeClient(String clientId) {
+        if (clientId == null || clientId.isBlank()) {
+            return Uni.createFrom().failure(invalidClient());
+        }
+        return Panache.withSession(() -> ApiClient.findByClientId(clientId.trim())).map(client -> {
+            if (client == null || !client.active) {
+                throw invalidClient();
+            }
+            return callerOf(client);
+        });
+    }
+
+    private static Caller callerOf(ApiClient client) {
+        return new Caller(client.id.toString(), client.clientId, Set.of(client.kind), client.agencyCode,
+                client.siteCode, true, client.scopeSet());
     }
 
     private Uni<ApiClient> verifiedClient(String id, String givenSecret) {

@@ -15,6 +15,27 @@ public interface IntegrationConfig {
 
     Webhooks webhooks();
 
+    Oss oss();
+
+    /**
+     * OSS RBA's own authentication of receiveNIB (integration documents 4.3.x): the {@code Token} header
+     * is SHA1(username + password + NIB + date as yyyyMMdd). The operator agrees username and password with
+     * OSS and names the API client OSS acts as (its scopes and binding apply, and revoking it shuts the
+     * door). Without all three the Token header is refused; client credentials (a bearer token) always work.
+     */
+    interface Oss {
+        Optional<String> tokenUsername();
+
+        Optional<String> tokenPassword();
+
+        /** The client_id of the API client a Token-authenticated message acts as. */
+        Optional<String> tokenClient();
+
+        /** The date in the Token is OSS's (WIB); this many minutes either side of midnight both dates count. */
+        @WithDefault("5")
+        int tokenDateSlackMinutes();
+    }
+
     /**
      * Deliveries from the events table, signed, retried with exponential backoff and jitter (retry-base-ms
      * doubling up to retry-max-ms) up to max-attempts, then dead letters. Targets must be https and not

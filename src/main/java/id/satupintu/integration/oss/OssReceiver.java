@@ -75,7 +75,7 @@ class OssReceiver {
         return Panache.withTransaction(() -> Multi.createFrom().iterable(keys)
                 .onItem().transformToUniAndConcatenate(this::lock).collect().last()
                 .flatMap(locked -> Multi.createFrom().iterable(data.dataChecklist())
-                        .onItem().transformToUniAndConcatenate(item -> item(caller, client, data.nib(), item,
+                        .onItem().transformToUniAndConcatenate(item -> item(caller, client, data, item,
                                 item.kbli() != null ? item.kbli() : projectKbli.get(item.idProyek()), locale))
                         .collect().asList()));
     }
@@ -87,8 +87,9 @@ class OssReceiver {
                 .setParameter(1, key).getSingleResult());
     }
 
-    private Uni<ItemResult> item(Caller caller, UUID client, String nib, ReceiveNib.Checklist item, String kbli,
-                                 Locale locale) {
+    private Uni<ItemResult> item(Caller caller, UUID client, ReceiveNib.DataNib data, ReceiveNib.Checklist item,
+                                 String kbli, Locale locale) {
+        String nib = data.nib();
         return Panache.getSession().flatMap(session -> session.createNativeQuery("""
                                 select tracking_number from oss_permit where client_id = ?1 and nib = ?2 and id_izin = ?3""",
                                 String.class)
@@ -102,22 +103,27 @@ class OssReceiver {
                             .setParameter(1, item.kdIzin()).getResultList()
                             .flatMap(services -> services.isEmpty()
                                     ? Uni.createFrom().item(result(item, 404, "unmapped", null, locale))
-                                    : open(caller, client, nib, item, kbli, services.get(0), locale));
+                                    : open(caller, client, data, item, kbli, services.get(0), locale));
                 }));
     }
 
     /** A draft: OSS sends the business and the permit, not our form; the integrator completes and submits it. */
-    private Uni<ItemResult> open(Caller caller, UUID client, String nib, ReceiveNib.Checklist item, String kbli,
-                                 String service, Locale locale) {
+    private Uni<ItemResult> open(Caller caller, UUID client, ReceiveNib.DataNib data, ReceiveNib.Checklist item,
+                                 String kbli, String service, Locale locale) {
+        String nib = data.nib();
         ApplicationInput input = new ApplicationInput(service, null, true, Map.of(), null, nib, kbli);
         return applications.file(caller, input, null)
                 .flatMap(outcome -> Panache.getSession().flatMap(session -> session.createNativeQuery("""
-                                insert into oss_permit (nib, id_izin, kd_izin, id_proyek, kbli, tracking_number, client_id)
-                                values (?1, ?2, ?3, ?4, ?5, ?6, ?7)""")
+                                insert into oss_permit (nib, id_izin, kd_izin, id_proyek, kbli, tracking_number, client_id,
+                                                        oss_id, id_produk, kd_instansi)
+                                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)""")
                         .setParameter(1, nib).setParameter(2, item.idIzin()).setParameter(3, item.kdIzin())
                         .setParameter(4, item.idProyek()).setParameter(5, kbli)
                         .setParameter(6, outcome.body().trackingNumber())
                         .setParameter(7, client)
+                        .setParameter(8, blankToNull(data.ossId()))
+                        .setParameter(9, blankToNull(item.idProduk()))
+                        .setParameter(10, blankToNull(item.kdInstansi()))
                         .executeUpdate())
                         .map(inserted -> result(item, 201, "opened", outcome.body().trackingNumber(), locale)))
                 // The filing checks happen before it writes anything, so a refused item leaves the
@@ -144,6 +150,9 @@ class OssReceiver {
         }
         ReceiveNib.DataNib data = message.dataNib();
         List<FieldError> errors = new ArrayList<>();
+        if (data.ossId() != null && data.ossId().length() > MAX_ID) {
+            errors.add(FieldError.of("dataNIB.oss_id", "size", 1, MAX_ID));
+        }
         if (data.nib() == null) {
             errors.add(FieldError.of("dataNIB.nib", "required"));
         } else if (!NIB.matcher(data.nib()).matches()) {
@@ -165,9 +174,9 @@ class OssReceiver {
                 }
                 check(errors, at + ".id_izin", item.idIzin(), MAX_ID);
                 check(errors, at + ".kd_izin", item.kdIzin(), MAX_CODE);
-                if (item.idProyek() != null && item.idProyek().length() > MAX_ID) {
-                    errors.add(FieldError.of(at + ".id_proyek", "size", 1, MAX_ID));
-                }
+                optional(errors, at + ".id_proyek", item.idProyek());
+                optional(errors, at + ".id_produk", item.idProduk());
+                optional(errors, at + ".kd_instansi", item.kdInstansi());
                 if (item.idIzin() != null && !seen.add(item.idIzin())) {
                     errors.add(FieldError.of(at + ".id_izin", "oss-duplicate-id-izin"));
                 }
@@ -177,6 +186,17 @@ class OssReceiver {
             throw ProblemException.validation(errors);
         }
         return data;
+    }
+
+    private static void optional(List<FieldError> errors, String field, String value) {
+        if (value != null && value.length() > MAX_ID) {
+            errors.add(FieldError.of(field, "size", 1, MAX_ID));
+        }
+    }
+
+    /** OSS sends "" for what it does not have (its examples are all empty strings): not an id. */
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     private static void check(List<FieldError> errors, String field, String value, int max) {

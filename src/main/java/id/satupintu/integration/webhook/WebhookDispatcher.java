@@ -27,10 +27,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -85,7 +90,8 @@ class WebhookDispatcher {
              where d.id = due.id
             returning d.id, d.attempts, e.id as event_id, e.type, e.payload, e.created_at, s.url,
                       s.secret_encrypted, s.previous_secret_encrypted, s.previous_secret_expires_at,
-                      s.format, o.nib, o.id_proyek, o.id_izin, o.kd_izin, st.time_zone,
+                      s.format, s.signature_scheme, s.id as subscription_id,
+                      o.nib, o.id_proyek, o.id_izin, o.kd_izin, o.oss_id, o.id_produk, o.kd_instansi, st.time_zone,
                       s.client_id, s.client_name, c.active as client_active, c.kind as client_kind,
                       c.scopes as client_scopes, c.agency_code as client_agency, c.site_code as client_site
             """;
@@ -118,6 +124,11 @@ class WebhookDispatcher {
 
 
 
+
+    /** What a 410 Gone leaves on the subscription, for its owner to see. */
+    static final String RECEIVER_GONE = "receiver-gone";
+    /** How much of OSS's answer is read: its kode and keterangan are near the start. */
+    private static final int MAX_ANSWER_BYTES = 16 * 1024;
 
     private HttpClient http;
     private Runnable unfollow;
@@ -244,6 +255,7 @@ class WebhookDispatcher {
                 && delivery.previousSecretExpiresAt().toInstant().isAfter(clock.now())) {
             secrets.add(protection.decrypt(delivery.previousSecret()));
         }
+        String eventId = Long.toString(delivery.eventId());
         RequestOptions options = new RequestOptions()
                 .setMethod(HttpMethod.POST)
                 .setHost(target.host())
@@ -256,15 +268,45 @@ class WebhookDispatcher {
                 .setTimeout(config.webhooks().timeoutMs())
                 .putHeader("Content-Type", "application/json")
                 .putHeader("User-Agent", "SatuPintu-Webhooks/1")
-                .putHeader("SatuPintu-Event-Id", Long.toString(delivery.eventId()))
+                .putHeader("SatuPintu-Event-Id", eventId)
                 .putHeader("SatuPintu-Event-Type", delivery.type())
-                .putHeader("SatuPintu-Delivery-Attempt", Integer.toString(delivery.attempts()))
-                .putHeader(WebhookSignature.HEADER, WebhookSignature.header(timestamp, body, secrets));
+                .putHeader("SatuPintu-Delivery-Attempt", Integer.toString(delivery.attempts()));
+        // The event id is the same on every retry (the Standard Webhooks webhook-id) and has no '.'.
+        WebhookSignature.headers(delivery.signatureScheme(), eventId, timestamp, body, secrets).forEach(options::putHeader);
+        boolean oss = IzinStatus.FORMAT.equals(delivery.format());
         return Uni.createFrom().completionStage(() -> http.request(options)
                 .compose(request -> request.send(Buffer.buffer(body)))
-                // The answer's body is not used; read it to the end so the connection is reused.
-                .compose(response -> response.end().map(ended -> new Outcome(response.statusCode(), null)))
+                .compose(response -> {
+                    // Only OSS's answer is read (its kode can refuse what HTTP 200 carries), and only
+                    // its first bytes; any other answer is read to the end so the connection is reused.
+                    Buffer answer = Buffer.buffer();
+                    if (oss) {
+                        response.handler(chunk -> {
+                            int room = MAX_ANSWER_BYTES - answer.length();
+                            if (room > 0) {
+                                answer.appendBuffer(chunk, 0, Math.min(room, chunk.length()));
+                            }
+                        });
+                    }
+                    return response.end().map(ended -> outcome(response.statusCode(), response.getHeader("Retry-After"),
+                            oss ? answer.toString(StandardCharsets.UTF_8) : null));
+                })
                 .toCompletionStage());
+    }
+
+    /**
+     * What a receiver's answer means. 2xx is success, except an OSS receiveLicenseStatus answer whose
+     * {@code responreceiveLicenseStatus.kode} is not 200 (OSS RBA 4.3.x answers HTTP 200 with kode 400
+     * "Data izin tidak ditemukan"): that is a failure like any other, retried.
+     */
+    static Outcome outcome(int status, String retryAfter, String ossAnswer) {
+        if (ossAnswer != null && status >= 200 && status < 300) {
+            String refused = IzinStatus.refusal(ossAnswer);
+            if (refused != null) {
+                return new Outcome(status, refused, retryAfter, false);
+            }
+        }
+        return new Outcome(status, null, retryAfter, status >= 200 && status < 300);
     }
 
     /**
@@ -282,6 +324,9 @@ class WebhookDispatcher {
     }
 
     private Uni<Void> record(Claimed delivery, Outcome outcome) {
+        if (outcome.gone()) {
+            return disable(delivery);
+        }
         if (outcome.delivered()) {
             return pool.preparedQuery("""
                             update webhook_delivery set status = 'DELIVERED', delivered_at = now(), lease_until = null,
@@ -298,7 +343,7 @@ class WebhookDispatcher {
                              where id = $1""")
                     .execute(Tuple.of(delivery.id(), outcome.status(), truncate(error))).replaceWithVoid();
         }
-        long delay = backoff(delivery.attempts());
+        long delay = delay(delivery.attempts(), outcome, clock.now());
         return pool.preparedQuery("""
                         update webhook_delivery set next_attempt_at = now() + make_interval(secs => $4),
                                lease_until = null, last_status = $2, last_error = $3
@@ -306,6 +351,59 @@ class WebhookDispatcher {
                 .execute(Tuple.of(delivery.id(), outcome.status(), truncate(error), delay / 1000.0))
                 .invoke(() -> vertx.setTimer(Math.max(1, delay), timer -> pump()))
                 .replaceWithVoid();
+    }
+
+    /**
+     * 410 Gone: the receiver wants nothing more from this subscription (Standard Webhooks, "Delivery
+     * success and failure"). The subscription is made inactive with when and why, which its owner sees;
+     * this delivery and any later ones wait, as for a paused subscription, and go out in order if the
+     * owner enables it again. The attempt the claim counted stays counted.
+     */
+    private Uni<Void> disable(Claimed delivery) {
+        LOG.infof("Webhook subscription %s disabled: its receiver answered 410 Gone", delivery.subscriptionId());
+        return pool.withTransaction(connection -> connection.preparedQuery("""
+                                update webhook_subscription set active = false, disabled_at = now(), disabled_reason = $2,
+                                       updated_at = now()
+                                 where id = $1 and active""")
+                        .execute(Tuple.of(delivery.subscriptionId(), RECEIVER_GONE))
+                        .flatMap(disabled -> connection.preparedQuery("""
+                                        update webhook_delivery set lease_until = null, next_attempt_at = now(),
+                                               last_status = 410, last_error = 'HTTP 410: subscription disabled'
+                                         where id = $1""")
+                                .execute(Tuple.of(delivery.id()))))
+                .replaceWithVoid();
+    }
+
+    /**
+     * The wait before the next attempt: the backoff, or longer when a 429 or 503 answer's Retry-After
+     * asks for it; never more than retry-max-ms, so a receiver cannot park a delivery for days.
+     */
+    long delay(int attempt, Outcome outcome, Instant now) {
+        long backoff = backoff(attempt);
+        Integer status = outcome.status();
+        if (status == null || (status != 429 && status != 503)) {
+            return backoff;
+        }
+        return Math.max(backoff, Math.min(config.webhooks().retryMaxMs(), retryAfterMs(outcome.retryAfter(), now)));
+    }
+
+    /** Retry-After as delta-seconds or an HTTP-date (RFC 9110 10.2.3), in ms from now; 0 when absent or unreadable. */
+    static long retryAfterMs(String value, Instant now) {
+        if (value == null || value.isBlank() || value.length() > 64) {
+            return 0;
+        }
+        String text = value.strip();
+        if (text.chars().allMatch(Character::isDigit)) {
+            // Ten digits of seconds are already centuries: more is clamped rather than overflowing.
+            return text.length() > 10 ? Long.MAX_VALUE / 2 : Long.parseLong(text) * 1000;
+        }
+        try {
+            Instant at = ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant();
+            return Math.max(0, at.toEpochMilli() - now.toEpochMilli());
+        } catch (DateTimeParseException unreadable) {
+            return 0;
+        }
     }
 
     /** Exponential backoff with jitter: base * 2^(attempt-1), capped, then a random 50-100% of it. */
@@ -326,8 +424,7 @@ class WebhookDispatcher {
      */
     private static byte[] body(Claimed delivery) {
         if (IzinStatus.FORMAT.equals(delivery.format()) && delivery.oss() != null) {
-            return IzinStatus.of(delivery.oss().nib(), delivery.oss().idProyek(), delivery.oss().idIzin(), delivery.oss().kdIzin(),
-                    delivery.payload(), delivery.createdAt(), delivery.oss().siteZone()).encode()
+            return IzinStatus.of(delivery.oss().permit(), delivery.payload(), delivery.createdAt(), delivery.oss().siteZone()).encode()
                     .getBytes(StandardCharsets.UTF_8);
         }
         JsonObject body = new JsonObject()
@@ -347,16 +444,22 @@ class WebhookDispatcher {
         return text.length() <= 500 ? text : text.substring(0, 500);
     }
 
-    private record Outcome(Integer status, String error) {
-        boolean delivered() {
-            return status != null && status >= 200 && status < 300;
+    /** A send's result: the HTTP status (null when none came), what went wrong, the answer's Retry-After. */
+    record Outcome(Integer status, String error, String retryAfter, boolean delivered) {
+
+        Outcome(Integer status, String error) {
+            this(status, error, null, false);
+        }
+
+        boolean gone() {
+            return status != null && status == 410;
         }
     }
 
     private record Claimed(long id, int attempts, long eventId, String type, JsonObject payload,
                            OffsetDateTime createdAt, String url, String secret, String previousSecret,
-                           OffsetDateTime previousSecretExpiresAt, String format, OssPermit oss,
-                           WebhookAccess.Reader reader) {
+                           OffsetDateTime previousSecretExpiresAt, String format, String signatureScheme,
+                           UUID subscriptionId, OssPermit oss, WebhookAccess.Reader reader) {
 
         static Claimed of(Row row) {
             Object payload = row.getValue("payload");
@@ -365,8 +468,11 @@ class WebhookDispatcher {
                     row.getString("type"), json, row.getOffsetDateTime("created_at"), row.getString("url"),
                     row.getString("secret_encrypted"), row.getString("previous_secret_encrypted"),
                     row.getOffsetDateTime("previous_secret_expires_at"), row.getString("format"),
-                    row.getString("nib") == null ? null : new OssPermit(row.getString("nib"), row.getString("id_proyek"), row.getString("id_izin"),
-                            row.getString("kd_izin"), row.getString("time_zone")),
+                    row.getString("signature_scheme"), row.getUUID("subscription_id"),
+                    row.getString("nib") == null ? null : new OssPermit(new IzinStatus.Permit(row.getString("nib"),
+                            row.getString("id_proyek"), row.getString("id_izin"), row.getString("kd_izin"),
+                            row.getString("oss_id"), row.getString("id_produk"), row.getString("kd_instansi")),
+                            row.getString("time_zone")),
                     WebhookAccess.Reader.of(row.getUUID("client_id"), row.getString("client_name"),
                             row.getBoolean("client_active"), row.getString("client_kind"), row.getString("client_scopes"),
                             row.getString("client_agency"), row.getString("client_site")));
@@ -374,6 +480,6 @@ class WebhookDispatcher {
     }
 
     /** The permit OSS pushed in for the event's application, if it did. */
-    private record OssPermit(String nib, String idProyek, String idIzin, String kdIzin, String siteZone) {
+    private record OssPermit(IzinStatus.Permit permit, String siteZone) {
     }
 }

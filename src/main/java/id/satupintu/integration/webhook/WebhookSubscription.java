@@ -33,6 +33,14 @@ public class WebhookSubscription extends PanacheEntityBase {
     public boolean active;
     /** The body's shape: {@link WebhookSubscriptions#FORMATS}. */
     public String format;
+    /** How deliveries are signed: {@link WebhookSignature#SCHEMES}. */
+    @Column(name = "signature_scheme")
+    public String signatureScheme;
+    /** Set when the receiver answered 410 Gone: the subscription was made inactive then, for that reason. */
+    @Column(name = "disabled_at")
+    public OffsetDateTime disabledAt;
+    @Column(name = "disabled_reason")
+    public String disabledReason;
     @Column(name = "secret_encrypted")
     public String secretEncrypted;
     @Column(name = "previous_secret_encrypted")

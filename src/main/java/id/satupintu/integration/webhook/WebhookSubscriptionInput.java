@@ -10,6 +10,9 @@ import java.util.List;
  * @param active     false pauses deliveries (they wait, and resume in order); default true
  * @param format     {@code satupintu} (our envelope, the default) or {@code oss-izinstatus} (OSS's
  *                   license-status message, for application events of permits OSS pushed in)
+ * @param signatureScheme {@code satupintu} (the SatuPintu-Signature header, the default) or
+ *                   {@code standard-webhooks} (the Standard Webhooks headers); see {@link WebhookSignature}
  */
-public record WebhookSubscriptionInput(String url, List<String> eventTypes, Boolean active, String format) {
+public record WebhookSubscriptionInput(String url, List<String> eventTypes, Boolean active, String format,
+                                       String signatureScheme) {
 }

@@ -112,6 +112,12 @@ class WebhookSubscriptions {
 
     private Uni<WebhookSubscriptionView> update(Caller caller, String id, WebhookSubscriptionInput input, List<String> types) {
         return owned(caller, id).map(s -> {
+            // Standard Webhooks receivers base64-decode the secret; one made before secrets were standard
+            // base64 cannot be used by them: a rotation first gives the subscription a usable one.
+            if (WebhookSignature.STANDARD.equals(input.signatureScheme()) && !WebhookSignature.STANDARD.equals(s.signatureScheme)
+                    && WebhookSignature.standardKey(protection.decrypt(s.secretEncrypted)) == null) {
+                throw new ProblemException(409, "webhook-secret-not-standard", s.id.toString());
+            }
             apply(s, input, types);
             return WebhookSubscriptionView.of(s, caller, null);
         });
@@ -143,6 +149,12 @@ class WebhookSubscriptions {
         s.typePatterns = types.stream().map(WebhookSubscriptions::likePattern).toList();
         s.active = input.active() == null || input.active();
         s.format = input.format() == null ? FORMATS.get(0) : input.format();
+        s.signatureScheme = input.signatureScheme() == null ? WebhookSignature.SATUPINTU : input.signatureScheme();
+        if (s.active) {
+            // Enabled again by its owner after a 410: the receiver wants deliveries once more.
+            s.disabledAt = null;
+            s.disabledReason = null;
+        }
         s.updatedAt = now();
     }
 
@@ -202,6 +214,9 @@ class WebhookSubscriptions {
                 && given.stream().anyMatch(type -> type != null && !type.startsWith("application."))) {
             errors.add(FieldError.of("eventTypes", "webhook-format-applications-only", input.format()));
         }
+        if (input.signatureScheme() != null && !WebhookSignature.SCHEMES.contains(input.signatureScheme())) {
+            errors.add(FieldError.of("signatureScheme", "webhook-unknown-format", String.join(", ", WebhookSignature.SCHEMES)));
+        }
         InputValidator.failIfAny(errors);
         Set<String> types = new LinkedHashSet<>(given);
         for (String type : types) {
@@ -222,10 +237,14 @@ class WebhookSubscriptions {
         return type.endsWith(".*") ? type.substring(0, type.length() - 1) + "%" : type;
     }
 
+    /**
+     * whsec_ and 32 random bytes in standard base64, the Standard Webhooks serialization, so that the
+     * same secret serves both schemes (ours keys by the whole text, theirs by the decoded bytes).
+     */
     private static String newSecret() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
-        return "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return WebhookSignature.SECRET_PREFIX + Base64.getEncoder().encodeToString(bytes);
     }
 
     private OffsetDateTime now() {

@@ -56,6 +56,10 @@ import org.junit.jupiter.api.Test;
 class OssAdapterTest {
 
     private static final String SITE = "MPP-BDG";
+    /** IZINSTATUS's fields in the published receiveLicenseStatus example (oss-rba.github.io, apiVersion 4.3.19). */
+    static final Set<String> RECEIVE_LICENSE_STATUS_FIELDS = Set.of("nib", "id_produk", "id_proyek", "oss_id", "id_izin",
+            "kd_izin", "kd_instansi", "kd_status", "tgl_status", "nip_status", "nama_status", "keterangan", "file_lampiran",
+            "persetujuan_form", "data_pnbp");
     static WebhookReceiver receiver;
 
     @BeforeAll
@@ -130,6 +134,7 @@ class OssAdapterTest {
         item.put("nama_izin", "Izin uji");
         item.put("instansi", "Dinas Uji");
         item.put("flag_checklist", "Y");
+        item.put("kd_instansi", "K" + idIzin.length());
         if (kbli != null) {
             item.put("kbli", kbli);
         }
@@ -146,6 +151,7 @@ class OssAdapterTest {
         proyek.put("data_lokasi_proyek", List.of(lokasi));
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("nib", nib);
+        data.put("oss_id", "OSS-" + nib);
         data.put("tgl_pengajuan_nib", "2026-11-20");
         data.put("jenis_perseroan", "01");
         data.put("nama_perseroan", "PT Sehat Selalu");
@@ -155,9 +161,10 @@ class OssAdapterTest {
         return Map.of("dataNIB", data);
     }
 
+    /** With the richer per-item answer an integrator asks for. */
     private ValidatableResponse receive(String token, Object body) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
-                .post("/api/v1/oss/receive-nib").then();
+                .post("/api/v1/oss/receive-nib?answer=items").then();
     }
 
     @Test
@@ -186,7 +193,7 @@ class OssAdapterTest {
         // English on request.
         given().auth().oauth2(oss).header("Accept-Language", "en").contentType(ContentType.JSON)
                 .body(message(nib, List.of(item("IZ-9", "NOT-A-CODE", null))))
-                .post("/api/v1/oss/receive-nib").then().statusCode(200)
+                .post("/api/v1/oss/receive-nib?answer=items").then().statusCode(200)
                 .body("responreceiveNIB.data_checklist[0].keterangan", containsString("not a permit"));
     }
 
@@ -292,8 +299,8 @@ class OssAdapterTest {
         receive(oss, message(nib, List.of(noCode, item("IZ-1", kdIzin, null), item("x".repeat(101), kdIzin, null))))
                 .statusCode(400)
                 .body("errors.field", contains("dataNIB.data_checklist[0].kd_izin", "dataNIB.data_checklist[1].id_izin",
-                        "dataNIB.data_checklist[2].id_izin"))
-                .body("errors.code", contains("required", "oss-duplicate-id-izin", "size"));
+                        "dataNIB.data_checklist[2].id_izin", "dataNIB.data_checklist[2].id_produk"))
+                .body("errors.code", contains("required", "oss-duplicate-id-izin", "size", "size"));
         List<Map<String, Object>> many = new ArrayList<>();
         for (int i = 0; i < 101; i++) {
             many.add(item("IZ-" + i, kdIzin, null));
@@ -306,6 +313,8 @@ class OssAdapterTest {
         receive(TestTokens.citizen(UUID.randomUUID().toString()), good).statusCode(403);
         receive(officer, good).statusCode(403);
         given().contentType(ContentType.JSON).body(good).post("/api/v1/oss/receive-nib").then().statusCode(401);
+        given().auth().oauth2(oss).contentType(ContentType.JSON).body(good).post("/api/v1/oss/receive-nib?answer=all")
+                .then().statusCode(400).body("errors.field", contains("answer"));
         // Nothing was opened by any of these.
         receive(oss, good).statusCode(200).body("responreceiveNIB.data_checklist[0].status", equalTo("opened"));
     }
@@ -381,8 +390,15 @@ class OssAdapterTest {
             WebhookReceiver.Received got = receiver.next(path, 15);
             assertTrue(WebhookReceiver.verify(secret, got.header("SatuPintu-Signature"), got.body()),
                     "an OSS message is signed like every delivery");
-            JsonObject status = new JsonObject(got.text()).getJsonObject("IZINSTATUS");
+            JsonObject message = new JsonObject(got.text());
+            assertEquals(Set.of("IZINSTATUS"), message.fieldNames());
+            JsonObject status = message.getJsonObject("IZINSTATUS");
+            // Only fields of the published receiveLicenseStatus body (OSS RBA 4.3.19).
+            assertTrue(RECEIVE_LICENSE_STATUS_FIELDS.containsAll(status.fieldNames()), status.fieldNames().toString());
             assertEquals(nib, status.getString("nib"));
+            assertEquals("OSS-" + nib, status.getString("oss_id"));
+            assertEquals("P-" + status.getString("id_izin"), status.getString("id_produk"));
+            assertEquals("K4", status.getString("kd_instansi"));
             assertEquals(kdIzin, status.getString("kd_izin"));
             (status.getString("id_izin").equals("IZ-A") ? forA : forB).add(status);
         }
@@ -390,7 +406,6 @@ class OssAdapterTest {
         assertEquals(List.of("10", "10", "41", "42", "10", "45", "50"),
                 forA.stream().map(s -> s.getString("kd_status")).toList());
         assertEquals(List.of("10", "90"), forB.stream().map(s -> s.getString("kd_status")).toList());
-        assertEquals(a, forA.get(0).getString("nomor_permohonan"));
         assertEquals("PRJ-1", forA.get(0).getString("id_proyek"));
         assertEquals("APPROVED", forA.get(6).getString("nama_status"));
         assertEquals("Lengkapi denah lokasi", forA.get(2).getString("keterangan"));
@@ -416,5 +431,193 @@ class OssAdapterTest {
                 .then().statusCode(201).extract().path("trackingNumber");
         act(officer, tn, "start-verification", Map.of());
         assertEquals(List.of(), receiver.drain(path, 1500));
+    }
+
+    // ---- OSS's own door and answer (OSS RBA integration documents 4.3.19 to 4.3.22) ----
+
+    /** The API client application.properties names for the Token door (%test.satupintu.oss.token-client). */
+    private static final String TOKEN_CLIENT = "0055e000-0000-4000-8000-000000000055";
+
+    /** The Token door's client, bound to this test's agency (its stored row is what counts). */
+    private void tokenClient() {
+        client(TOKEN_CLIENT, Scopes.APPLICATIONS_WRITE, Scopes.APPLICATIONS_READ);
+        sql("update identity_api_client set agency_code = $1, active = true, scopes = $2 where id = $3", agency,
+                Scopes.APPLICATIONS_WRITE + " " + Scopes.APPLICATIONS_READ, UUID.fromString(TOKEN_CLIENT));
+    }
+
+    /** SHA1(USERNAME+PASSWORD+NIB+DATE(Ymd)), hex, from the published header description alone. */
+    private static String token(String username, String password, String nib, java.time.LocalDate date) throws Exception {
+        byte[] digest = java.security.MessageDigest.getInstance("SHA-1").digest(
+                (username + password + nib + date.format(DateTimeFormatter.BASIC_ISO_DATE)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return java.util.HexFormat.of().formatHex(digest);
+    }
+
+    private static String todaysToken(String nib) throws Exception {
+        return token("OSS000qw", "uji-sandi-oss", nib, java.time.LocalDate.now(ZoneId.of("Asia/Jakarta")));
+    }
+
+    private static ValidatableResponse pushWithToken(String token, Object body, String query) {
+        return given().header("Token", token).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/oss/receive-nib" + query).then();
+    }
+
+    @Test
+    void theTokenIsThePublishedSha1() throws Exception {
+        // The published header example concatenates username OSS000qw, password 13242628gssssss, NIB
+        // 8123456547098 and date 20180514; the Token is SHA1 of that text (computed outside Java).
+        assertEquals("8337beef87dbbee844ed4bac7aa3be2a18d956d5",
+                OssToken.expected("OSS000qw", "13242628gssssss", "8123456547098", java.time.LocalDate.of(2018, 5, 14)));
+        assertEquals(token("OSS000qw", "13242628gssssss", "8123456547098", java.time.LocalDate.of(2018, 5, 14)),
+                OssToken.expected("OSS000qw", "13242628gssssss", "8123456547098", java.time.LocalDate.of(2018, 5, 14)));
+        // Around midnight WIB both dates count for the slack; at noon only today.
+        java.time.Instant nearMidnight = java.time.Instant.parse("2026-12-04T16:58:00Z"); // 23:58 WIB
+        assertEquals(Set.of(java.time.LocalDate.of(2026, 12, 4), java.time.LocalDate.of(2026, 12, 5)),
+                OssToken.dates(nearMidnight, Duration.ofMinutes(5)));
+        assertEquals(Set.of(java.time.LocalDate.of(2026, 12, 4)),
+                OssToken.dates(java.time.Instant.parse("2026-12-04T05:00:00Z"), Duration.ofMinutes(5)));
+    }
+
+    @Test
+    void ossWithItsTokenGetsItsOwnAnswerShape() throws Exception {
+        tokenClient();
+        String nib = nib();
+        JsonPath ok = pushWithToken(todaysToken(nib), message(nib, List.of(item("IZ-1", kdIzin, null))), "")
+                .statusCode(200).contentType(ContentType.JSON).extract().jsonPath();
+        // Exactly the published success response: {"responreceiveNIB": {"status": "1", "keterangan": "..."}}.
+        assertEquals(Set.of("responreceiveNIB"), ok.getMap("$").keySet());
+        assertEquals(Set.of("status", "keterangan"), ok.getMap("responreceiveNIB").keySet());
+        assertEquals("1", ok.getString("responreceiveNIB.status"));
+        assertTrue(ok.get("responreceiveNIB.status") instanceof String);
+        // The draft was opened for the Token's client, as stored: its binding and scopes.
+        assertEquals(1L, count("select count(*) from oss_permit where nib = $1 and client_id = $2", nib,
+                UUID.fromString(TOKEN_CLIENT)));
+        // A resend is still "1"; an item that cannot be processed makes it "2", naming the item.
+        pushWithToken(todaysToken(nib), message(nib, List.of(item("IZ-1", kdIzin, null), item("IZ-2", "NOT-A-CODE", null))), "")
+                .statusCode(200).body("responreceiveNIB.status", equalTo("2"))
+                .body("responreceiveNIB.keterangan", containsString("IZ-2"))
+                .body("responreceiveNIB.keterangan", containsString("NOT-A-CODE"))
+                .body("responreceiveNIB.data_checklist", nullValue());
+        // The richer answer on request, by the Token too.
+        pushWithToken(todaysToken(nib), message(nib, List.of(item("IZ-1", kdIzin, null))), "?answer=items")
+                .statusCode(200).body("responreceiveNIB.kode", equalTo(200))
+                .body("responreceiveNIB.data_checklist[0].status", equalTo("existing"))
+                .body("responreceiveNIB.status", nullValue());
+        // And a bearer-token integrator gets OSS's shape by default as well.
+        given().auth().oauth2(oss).contentType(ContentType.JSON).body(message(nib(), List.of(item("IZ-3", kdIzin, null))))
+                .post("/api/v1/oss/receive-nib").then().statusCode(200)
+                .body("responreceiveNIB.status", equalTo("1")).body("responreceiveNIB.kode", nullValue());
+    }
+
+    @Test
+    void aWrongTokenDateNibOrARevokedClientIs401AndOpensNothing() throws Exception {
+        tokenClient();
+        String nib = nib();
+        Map<String, Object> body = message(nib, List.of(item("IZ-1", kdIzin, null)));
+        java.time.LocalDate today = java.time.LocalDate.now(ZoneId.of("Asia/Jakarta"));
+        List<String> wrong = List.of(
+                token("OSS000qw", "salah", nib, today),                       // wrong password
+                token("OSS000qx", "uji-sandi-oss", nib, today),               // wrong username
+                token("OSS000qw", "uji-sandi-oss", nib, today.minusDays(1)),  // yesterday's token
+                token("OSS000qw", "uji-sandi-oss", nib, today.plusDays(2)),   // a date to come
+                token("OSS000qw", "uji-sandi-oss", nib(), today),             // another business's NIB
+                "OSS000qw" + "uji-sandi-oss" + nib + today.format(DateTimeFormatter.BASIC_ISO_DATE), // not hashed
+                "x".repeat(5000), "é\u0000");
+        for (String token : wrong) {
+            pushWithToken(token, body, "").statusCode(401).body("code", equalTo("oss-token-invalid"));
+        }
+        // An empty Token header is no credential at all.
+        pushWithToken("", body, "").statusCode(401);
+        // Malformed messages with a Token: 400, as with a bearer token.
+        pushWithToken(todaysToken(nib), "{not json", "").statusCode(400);
+        pushWithToken(todaysToken(nib), Map.of(), "").statusCode(400).body("errors.field", hasItem("dataNIB.nib"));
+        pushWithToken(todaysToken("123"), Map.of("dataNIB", Map.of("nib", "123", "data_checklist", List.of(item("IZ-1", kdIzin, null)))), "")
+                .statusCode(400).body("errors.field", contains("dataNIB.nib"));
+        Map<String, Object> hugeOssId = message(nib, List.of(item("IZ-1", kdIzin, null)));
+        ((Map<String, Object>) hugeOssId.get("dataNIB")).put("oss_id", "x".repeat(101));
+        pushWithToken(todaysToken(nib), hugeOssId, "").statusCode(400).body("errors.field", contains("dataNIB.oss_id"));
+        // The client OSS acts as, revoked: the right Token no longer opens the door.
+        sql("update identity_api_client set active = false where id = $1", UUID.fromString(TOKEN_CLIENT));
+        try {
+            pushWithToken(todaysToken(nib), body, "").statusCode(401).body("code", equalTo("oss-token-invalid"));
+        } finally {
+            sql("update identity_api_client set active = true where id = $1", UUID.fromString(TOKEN_CLIENT));
+        }
+        assertEquals(0L, count("select count(*) from oss_permit where nib = $1", nib));
+        pushWithToken(todaysToken(nib), body, "").statusCode(200).body("responreceiveNIB.status", equalTo("1"));
+    }
+
+    @Test
+    void anOssAnswerWithAKodeOtherThan200IsRetried() throws Exception {
+        String path = "/oss/" + UUID.randomUUID();
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        // OSS answers HTTP 200 with kode 400 "Data izin tidak ditemukan" (its published error response), then accepts.
+        receiver.reply(path, () -> new WebhookReceiver.Reply(200, Map.of("Content-Type", "application/json"),
+                calls.incrementAndGet() == 1
+                        ? "{\"responreceiveLicenseStatus\":{\"kode\":400,\"keterangan\":\"Data izin tidak ditemukan\",\"dataNIB\":{}}}"
+                        : "{\"responreceiveLicenseStatus\":{\"kode\":200,\"keterangan\":\"Sukses\",\"dataNIB\":{}}}"));
+        subscribeOss(path);
+        String nib = nib();
+        String tn = receive(oss, message(nib, List.of(item("IZ-A", kdIzin, null)))).statusCode(200).extract()
+                .path("responreceiveNIB.data_checklist[0].nomor_permohonan");
+        completeAndSubmit(tn, nib);
+        WebhookReceiver.Received first = receiver.next(path, 15);
+        WebhookReceiver.Received again = receiver.next(path, 15);
+        assertEquals(first.header("SatuPintu-Event-Id"), again.header("SatuPintu-Event-Id"));
+        assertEquals("2", again.header("SatuPintu-Delivery-Attempt"));
+        assertEquals(List.of(), receiver.drain(path, 1000));
+    }
+
+    @Test
+    void aDeemedApprovalReachesOssOnce() throws Exception {
+        String path = "/oss/" + UUID.randomUUID();
+        subscribeOss(path);
+        String nib = nib();
+        String tn = receive(oss, message(nib, List.of(item("IZ-A", kdIzin, null)))).statusCode(200).extract()
+                .path("responreceiveNIB.data_checklist[0].nomor_permohonan");
+        completeAndSubmit(tn, nib);
+        assertEquals("10", new JsonObject(receiver.next(path, 15).text()).getJsonObject("IZINSTATUS").getString("kd_status"));
+        // The deemed approval the SLA job writes (state DEEMED_APPROVED, OSS code 57), written twice at
+        // once, as two replicas' runs racing would: OSS hears it once.
+        String deemed = """
+                insert into event (stream, type, payload)
+                select stream, 'application.deem-approve',
+                       payload || jsonb_build_object('action', 'deem-approve', 'fromState', 'SUBMITTED',
+                                                     'state', 'DEEMED_APPROVED', 'ossStatusCode', 57)
+                  from event where payload ->> 'trackingNumber' = $1 and payload ->> 'ossStatusCode' = '10'
+                   and stream like 'application:%' order by id desc limit 1""";
+        Pool db = Arc.container().instance(Pool.class).get();
+        io.smallrye.mutiny.Uni.combine().all()
+                .unis(db.withTransaction(c -> c.preparedQuery(deemed).execute(Tuple.of(tn))),
+                        db.withTransaction(c -> c.preparedQuery(deemed).execute(Tuple.of(tn))))
+                .discardItems().await().atMost(Duration.ofSeconds(10));
+        assertEquals(2L, count("select count(*) from event where payload ->> 'trackingNumber' = $1"
+                + " and payload ->> 'ossStatusCode' = '57'", tn));
+        JsonObject status = new JsonObject(receiver.next(path, 15).text()).getJsonObject("IZINSTATUS");
+        assertEquals("57", status.getString("kd_status"));
+        assertEquals("DEEMED_APPROVED", status.getString("nama_status"));
+        assertEquals(List.of(), receiver.drain(path, 1500));
+    }
+
+    @Test
+    void clientCredentialsInABasicHeaderAreTheOtherDoor() {
+        String clientId = "oss-basic-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> client = new HashMap<>();
+        client.put("clientId", clientId);
+        client.put("name", "Sistem OSS Basic");
+        client.put("kind", "integrator");
+        client.put("scopes", List.of(Scopes.APPLICATIONS_WRITE));
+        client.put("agencyCode", agency);
+        String secret = given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(client)
+                .post("/api/v1/api-clients").then().statusCode(201).extract().path("clientSecret");
+        String nib = nib();
+        Map<String, Object> body = message(nib, List.of(item("IZ-1", kdIzin, null)));
+        given().auth().preemptive().basic(clientId, "salah").contentType(ContentType.JSON).body(body)
+                .post("/api/v1/oss/receive-nib").then().statusCode(401).body("code", equalTo("invalid-client"));
+        given().header("Authorization", "Basic %%%").contentType(ContentType.JSON).body(body)
+                .post("/api/v1/oss/receive-nib").then().statusCode(401).body("code", equalTo("invalid-client"));
+        assertEquals(0L, count("select count(*) from oss_permit where nib = $1", nib));
+        given().auth().preemptive().basic(clientId, secret).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/oss/receive-nib").then().statusCode(200).body("responreceiveNIB.status", equalTo("1"));
+        assertEquals(1L, count("select count(*) from oss_permit where nib = $1", nib));
     }
 }

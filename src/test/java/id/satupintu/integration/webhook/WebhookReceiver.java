@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.util.HexFormat;
@@ -39,6 +40,11 @@ public final class WebhookReceiver implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, BlockingQueue<Received>> byPath = new ConcurrentHashMap<>();
     private final Map<String, IntSupplier> plans = new ConcurrentHashMap<>();
+    private final Map<String, Supplier<Reply>> replies = new ConcurrentHashMap<>();
+
+    /** A whole answer: status, headers (Retry-After...) and body (OSS's responreceiveLicenseStatus...). */
+    public record Reply(int status, Map<String, String> headers, String body) {
+    }
 
     public WebhookReceiver() throws Exception {
         server = vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
@@ -46,6 +52,13 @@ public final class WebhookReceiver implements AutoCloseable {
             request.headers().forEach(h -> headers.merge(h.getKey().toLowerCase(), h.getValue(), (a, b) -> a + "," + b));
             String path = request.path();
             queue(path).add(new Received(path, headers, body.getBytes(), System.nanoTime()));
+            Supplier<Reply> reply = replies.get(path);
+            if (reply != null) {
+                Reply answer = reply.get();
+                answer.headers().forEach(request.response()::putHeader);
+                request.response().setStatusCode(answer.status()).end(answer.body() == null ? "" : answer.body());
+                return;
+            }
             int status = plans.getOrDefault(path, () -> 200).getAsInt();
             request.response().setStatusCode(status).end();
         })).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -58,6 +71,11 @@ public final class WebhookReceiver implements AutoCloseable {
     /** The statuses this path answers with, one call after another. */
     public void plan(String path, IntSupplier statuses) {
         plans.put(path, statuses);
+    }
+
+    /** Whole answers this path gives, one call after another. */
+    public void reply(String path, Supplier<Reply> answers) {
+        replies.put(path, answers);
     }
 
     public BlockingQueue<Received> queue(String path) {
