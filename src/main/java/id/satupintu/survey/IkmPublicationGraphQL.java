@@ -72,9 +72,10 @@ public class IkmPublicationGraphQL {
     }
 
     @Mutation("publishFollowUpPlan")
-    @Description("Publishes the follow-up plan's draft of the version read")
+    @Description("Publishes the follow-up plan's draft of the version read (required: without it, the "
+            + "validation problem REST gives)")
     public Uni<FollowUpPlans.Plan> publishFollowUpPlan(@NonNull String site, @NonNull String from, @NonNull String to,
-                                                       @NonNull Integer version) {
+                                                       Integer version) {
         return calls.asCaller(caller -> plans.publish(caller, site, from, to, new FollowUpPlans.PublishInput(version)));
     }
 }

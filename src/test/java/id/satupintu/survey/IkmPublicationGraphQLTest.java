@@ -41,7 +41,7 @@ class IkmPublicationGraphQLTest {
             mutation($s: String!, $to: String!, $input: FollowUpPlanInput!) {
               writeFollowUpPlan(site: $s, from: "2026-01-01", to: $to, input: $input) { version items { element } } }""";
     static final String PUBLISH_PLAN = """
-            mutation($s: String!, $v: Int!) { publishFollowUpPlan(site: $s, from: "2026-01-01", to: "2026-03-31",
+            mutation($s: String!, $v: Int) { publishFollowUpPlan(site: $s, from: "2026-01-01", to: "2026-03-31",
               version: $v) { version publishedVersion publishedAt } }""";
 
     static Map<String, Object> vars(Object... pairs) {
@@ -148,6 +148,10 @@ class IkmPublicationGraphQLTest {
                 .body("errors[0].extensions.code", equalTo("survey-plan-version"));
         QueueFixtures.graphql(supervisor, PUBLISH_PLAN, vars("s", site, "v", 2))
                 .body("errors[0].extensions.code", equalTo("survey-plan-version"));
+        // Without a version: the field REST names too.
+        QueueFixtures.graphql(supervisor, PUBLISH_PLAN, vars("s", site))
+                .body("errors[0].extensions.code", equalTo("validation-failed"))
+                .body("errors[0].extensions.errors.field", hasItem("version"));
         // GraphQL's own Int check: a string element never reaches the service.
         QueueFixtures.graphql(supervisor, WRITE, vars("s", site, "to", "2026-03-31", "input", plan(1, "three")))
                 .body("data", nullValue()).body("errors.size()", equalTo(1));
