@@ -22,7 +22,6 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -58,14 +57,7 @@ class IkmReportPageTest {
         IkmPublicationTest.answer(site, new int[] {3, 4, 1, 4, 4, 4, 4, 4, 3}, "P", 60, null, null, null);
         given().auth().oauth2(supervisor).post("/api/v1/ikm/suggestions/" + published + "/publish").then()
                 .statusCode(200);
-        Map<String, Object> item = Map.of("element", 3, "action", "Tambah loket <b>sore</b>", "owner", "Sekretariat",
-                "deadline", "2026-06-30");
-        given().auth().oauth2(supervisor).contentType("application/json").queryParam("site", site)
-                .queryParam("from", "2026-01-01").queryParam("to", "2026-03-31")
-                .body(Map.of("items", List.of(item))).put("/api/v1/ikm/plan").then().statusCode(200);
-        given().auth().oauth2(supervisor).contentType("application/json").queryParam("site", site)
-                .queryParam("from", "2026-01-01").queryParam("to", "2026-03-31").body(Map.of("version", 1))
-                .post("/api/v1/ikm/plan/publish").then().statusCode(200);
+        IkmPublicationTest.publishedPlan(supervisor, site, "Tambah loket <b>sore</b>");
         return site;
     }
 
