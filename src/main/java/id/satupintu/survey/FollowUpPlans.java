@@ -18,6 +18,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.microprofile.graphql.Name;
 
 /**
  * The follow-up plan (rencana tindak lanjut) of a site's survey period: its supervisors (and admins) write it,
@@ -32,6 +33,7 @@ public class FollowUpPlans {
     static final int OWNER_MAX = 200;
 
     /** One item: the element (1 to 9) to improve, what is done, who does it and by when. */
+    @Name("FollowUpPlanItem")
     public record Item(int element, String action, String owner, LocalDate deadline) {
     }
 
@@ -47,11 +49,13 @@ public class FollowUpPlans {
     }
 
     /** The plan as its supervisors see it: the draft and what is published (null until published). */
+    @Name("FollowUpPlan")
     public record Plan(String site, LocalDate from, LocalDate to, int version, List<Item> items, OffsetDateTime updatedAt,
                        Integer publishedVersion, List<Item> publishedItems, OffsetDateTime publishedAt) {
     }
 
     /** The published plan, as the public report shows it. */
+    @Name("PublishedFollowUpPlan")
     public record PublishedPlan(LocalDate from, LocalDate to, List<Item> items, OffsetDateTime publishedAt) {
     }
 

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.eclipse.microprofile.graphql.Name;
 
 /**
  * The report the office publishes for a period (PermenPANRB 14/2017 asks for the IKM, what is to be improved and
@@ -31,10 +32,12 @@ public class IkmPublication {
     static final List<String> AGE_BANDS = List.of("<20", "20-29", "30-39", "40-49", "50-59", "60+");
 
     /** The respondents counted by each profile question; "unknown" counts those who left it empty. */
+    @Name("IkmRespondentProfile")
     public record Profile(Map<String, Long> sex, Map<String, Long> age, Map<String, Long> education,
                           Map<String, Long> occupation) {
     }
 
+    @Name("IkmPublication")
     public record Report(IkmReport ikm, List<IkmReport.ElementIndex> priorities, Profile profile,
                          List<SuggestionModeration.Published> suggestions,
                          List<FollowUpPlans.PublishedPlan> followUpPlans) {

@@ -18,6 +18,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.graphql.Name;
 
 /**
  * Moderation of the survey suggestions: hidden until a supervisor of the site (or an admin) publishes them; a
@@ -28,14 +29,17 @@ import java.util.UUID;
 public class SuggestionModeration {
 
     /** State of one suggestion: PENDING has no decision row yet. */
+    @Name("SuggestionState")
     public enum State { PENDING, PUBLISHED, HIDDEN }
 
     /** One suggestion as its site's supervisors see it: the original text and, once published, the public copy. */
+    @Name("SurveySuggestion")
     public record Suggestion(UUID id, OffsetDateTime answeredAt, String agency, String service, String text,
                              State state, String publishedText, OffsetDateTime decidedAt) {
     }
 
     /** A published suggestion as the public report shows it: the stripped copy only. */
+    @Name("PublishedSuggestion")
     public record Published(OffsetDateTime answeredAt, String agency, String service, String text) {
     }
 

@@ -76,6 +76,18 @@ public final class Browser implements AutoCloseable {
                 .post("/session/" + session + "/execute/sync").then().statusCode(200).extract().path("value");
     }
 
+    /**
+     * The open page printed to PDF as Chromium prints it, through the DevTools Page.printToPDF command that
+     * chromedriver relays: the page's own {@code @page} size wins (preferCSSPageSize), as in a person's print
+     * dialog, so a test sees the paper the page asks for rather than the driver's default Letter.
+     */
+    public byte[] printToPdf() {
+        String data = command().body(Map.of("cmd", "Page.printToPDF", "params",
+                        Map.of("preferCSSPageSize", true, "printBackground", true)))
+                .post("/session/" + session + "/goog/cdp/execute").then().statusCode(200).extract().path("value.data");
+        return java.util.Base64.getDecoder().decode(data);
+    }
+
     /** The text of the element with the id, or null when the page has none. */
     public String text(String id) {
         return (String) script("const e = document.getElementById(" + quoted(id) + "); return e ? e.textContent : null;");

@@ -39,6 +39,19 @@ class IkmPublicationTest {
         return id;
     }
 
+    /** The first quarter's plan of the site written with one item (element 3) and published; the item. */
+    static Map<String, Object> publishedPlan(String supervisor, String site, String action) {
+        Map<String, Object> item = Map.of("element", 3, "action", action, "owner", "Sekretariat",
+                "deadline", "2026-06-30");
+        given().auth().oauth2(supervisor).contentType("application/json").queryParam("site", site)
+                .queryParam("from", "2026-01-01").queryParam("to", "2026-03-31")
+                .body(Map.of("items", List.of(item))).put("/api/v1/ikm/plan").then().statusCode(200);
+        given().auth().oauth2(supervisor).contentType("application/json").queryParam("site", site)
+                .queryParam("from", "2026-01-01").queryParam("to", "2026-03-31").body(Map.of("version", 1))
+                .post("/api/v1/ikm/plan/publish").then().statusCode(200);
+        return item;
+    }
+
     @Test
     void theReportJoinsFiguresPrioritiesProfileSuggestionsAndPlan() {
         String site = QueueFixtures.openSite();
@@ -50,14 +63,7 @@ class IkmPublicationTest {
         answer(site, new int[] {3, 4, 1, 4, 4, 4, 4, 4, 3}, "P", 60, null, null, null);
         given().auth().oauth2(supervisor).post("/api/v1/ikm/suggestions/" + published + "/publish").then()
                 .statusCode(200);
-        Map<String, Object> item = Map.of("element", 3, "action", "Tambah loket", "owner", "Sekretariat",
-                "deadline", "2026-06-30");
-        given().auth().oauth2(supervisor).contentType("application/json").queryParam("site", site)
-                .queryParam("from", "2026-01-01").queryParam("to", "2026-03-31")
-                .body(Map.of("items", List.of(item))).put("/api/v1/ikm/plan").then().statusCode(200);
-        given().auth().oauth2(supervisor).contentType("application/json").queryParam("site", site)
-                .queryParam("from", "2026-01-01").queryParam("to", "2026-03-31").body(Map.of("version", 1))
-                .post("/api/v1/ikm/plan/publish").then().statusCode(200);
+        Map<String, Object> item = publishedPlan(supervisor, site, "Tambah loket");
         // A plan written but never published stays out of the report.
         given().auth().oauth2(supervisor).contentType("application/json").queryParam("site", site)
                 .queryParam("from", "2026-04-01").queryParam("to", "2026-06-30")

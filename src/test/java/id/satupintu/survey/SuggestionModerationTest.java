@@ -38,7 +38,8 @@ class SuggestionModerationTest {
         String site = QueueFixtures.openSite();
         String supervisor = TestTokens.staff(Roles.SUPERVISOR, null, site);
         String original = "Antrian lama. Hubungi saya 0812-3456-7890 atau +62 813 1111 2222, budi.s@mail.co.id, "
-                + "NIK 3273011234567890. Nomor tiket A-012 jam 10.30 bukan data pribadi.";
+                + "NIK 3273011234567890, kantor (022) 720 1234 / 021-5551234. "
+                + "Nomor tiket A-012 jam 10.30 bukan data pribadi.";
         UUID id = suggested(site, original);
         UUID other = suggested(site, "Ruang tunggu panas");
         given().auth().oauth2(supervisor).queryParam("site", site).queryParam("from", "2026-05-01")
@@ -48,7 +49,8 @@ class SuggestionModerationTest {
                 .body("find { it.id == '" + id + "' }.text", equalTo(original))
                 .body("find { it.id == '" + id + "' }.publishedText", nullValue());
         String expected = "Antrian lama. Hubungi saya [data pribadi] atau [data pribadi], [data pribadi], "
-                + "NIK [data pribadi]. Nomor tiket A-012 jam 10.30 bukan data pribadi.";
+                + "NIK [data pribadi], kantor [data pribadi] / [data pribadi]. "
+                + "Nomor tiket A-012 jam 10.30 bukan data pribadi.";
         given().auth().oauth2(supervisor).post(PATH + "/" + id + "/publish").then().statusCode(200)
                 .body("state", equalTo("PUBLISHED")).body("publishedText", equalTo(expected))
                 .body("text", equalTo(original));
