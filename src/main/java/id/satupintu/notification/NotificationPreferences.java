@@ -126,15 +126,15 @@ public class NotificationPreferences {
             Boolean optedOut = entry.getValue().optedOut();
             chain = chain.flatMap(ignored -> tx.preparedQuery("""
                             insert into notification_channel (account_id, channel, address_encrypted, opted_out)
-                            select $1, $2, $3, coalesce($4, false) where $3 is not null
+                            select $1, $2, $3::text, coalesce($4::boolean, false) where $3::text is not null
                             on conflict (account_id, channel) do update
                                set address_encrypted = coalesce(excluded.address_encrypted,
                                                                 notification_channel.address_encrypted),
-                                   opted_out = coalesce($4, notification_channel.opted_out), updated_at = now()""")
+                                   opted_out = coalesce($4::boolean, notification_channel.opted_out), updated_at = now()""")
                     .execute(Tuple.of(account, channel.name(), encrypted, optedOut))
                     .flatMap(rows -> rows.rowCount() > 0 || encrypted != null ? Uni.createFrom().voidItem()
                             // Without an address the row must exist already: update only.
-                            : tx.preparedQuery("update notification_channel set opted_out = coalesce($3, opted_out), "
+                            : tx.preparedQuery("update notification_channel set opted_out = coalesce($3::boolean, opted_out), "
                                             + "updated_at = now() where account_id = $1 and channel = $2")
                                     .execute(Tuple.of(account, channel.name(), optedOut))
                                     .map(updated -> {
