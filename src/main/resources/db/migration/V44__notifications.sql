@@ -146,3 +146,16 @@ create trigger notification_from_event after insert on event for each row
        or (new.stream like 'complaint:%' and new.type = 'complaint.answer')
        or (new.stream like 'ticket:%' and new.type = 'ticket.near'))
     execute function notification_from_event();
+
+-- The queue's "your turn is near", once per ticket, recorded in a table of its own rather than on the ticket row:
+-- marking the ticket row locked it, and call-next (FOR UPDATE SKIP LOCKED) then skipped a ticket that was only
+-- being told, calling a later one first. An insert here locks no ticket; two calls racing to tell the same
+-- ticket meet on the primary key, and one of them tells it.
+create table queue_ticket_near (
+    ticket_id  uuid primary key references queue_ticket (id) on delete cascade,
+    position   integer     not null,
+    told_at    timestamptz not null default now()
+);
+insert into queue_ticket_near (ticket_id, position, told_at)
+    select id, 0, near_notified_at from queue_ticket where near_notified_at is not null;
+alter table queue_ticket drop column near_notified_at;

@@ -16,6 +16,7 @@ import id.satupintu.application.ApplicationFixtures;
 import id.satupintu.complaint.ComplaintFixtures;
 import id.satupintu.integration.SignedDelivery;
 import id.satupintu.platform.security.Roles;
+import id.satupintu.queue.QueueFixtures;
 import id.satupintu.support.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -39,6 +40,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -296,6 +301,60 @@ class NotificationChannelsTest {
                 throw new IllegalStateException(e);
             }
         }, "the e-mail after quiet hours were lifted");
+    }
+
+    /**
+     * Four counters call at once while the phone ticket is sixth: it jumps past the near position (3) in one
+     * step. Its holder is told once, on every channel once, whatever order the calls commit in.
+     */
+    @Test
+    void theTurnIsNearOnceWhenRacingCountersCallATicketForward() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            String site = QueueFixtures.openSite();
+            QueueFixtures.createLane(site, "A", 100, QueueFixtures.KTP);
+            List<QueueFixtures.OpenCounter> counters = new ArrayList<>();
+            for (int i = 1; i <= 4; i++) {
+                counters.add(QueueFixtures.openCounter(site, i, "A"));
+            }
+            for (int i = 0; i < 5; i++) {
+                QueueFixtures.kioskTicket(site, QueueFixtures.KTP, null);
+            }
+            String citizenId = UUID.randomUUID().toString();
+            String citizen = TestTokens.citizen(citizenId);
+            String number = phone();
+            prefer(citizen, Map.of("channels", List.of(channel("SMS", number, null))));
+            String mine = QueueFixtures.issue(site, citizen, "PHONE", QueueFixtures.KTP, null).then().statusCode(201)
+                    .extract().path("id");
+            ExecutorService pool = Executors.newFixedThreadPool(counters.size());
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> calls = new ArrayList<>();
+            for (QueueFixtures.OpenCounter counter : counters) {
+                calls.add(pool.submit(() -> {
+                    start.await();
+                    return QueueFixtures.callNext(counter).statusCode();
+                }));
+            }
+            start.countDown();
+            for (Future<Integer> call : calls) {
+                assertEquals(200, call.get(30, TimeUnit.SECONDS));
+            }
+            pool.shutdown();
+            await(() -> smsTo(number).size() >= 1, "the SMS");
+            Thread.sleep(1500);
+            assertEquals(1, smsTo(number).size(), "one SMS");
+            JsonObject sms = smsTo(number).get(0);
+            assertEquals("turn-near", sms.getString("template"));
+            assertTrue(sms.getString("text").startsWith("SatuPintu: Antrean A-006 tinggal "), sms.getString("text"));
+            given().auth().oauth2(citizen).get("/api/v1/me/notifications").then().statusCode(200)
+                    .body("items", hasSize(1)).body("items[0].template", equalTo("turn-near"))
+                    .body("items[0].subject", equalTo("A-006"));
+            assertEquals(1L, NotificationTests.sql("select count(*) from event where stream = $1 and type = 'ticket.near'",
+                    "ticket:" + mine).iterator().next().getLong(0));
+            // A later call (at a fifth counter: the four hold their called tickets) does not tell it again.
+            QueueFixtures.callNext(QueueFixtures.openCounter(site, 5, "A")).then().statusCode(200);
+            Thread.sleep(1000);
+            assertEquals(1, smsTo(number).size());
+        }
     }
 
     @Test
