@@ -6,6 +6,7 @@ import id.satupintu.platform.events.EventHub;
 import id.satupintu.platform.i18n.Messages;
 import id.satupintu.platform.jobs.Clock;
 import id.satupintu.platform.privacy.PersonalDataProtection;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -114,6 +115,14 @@ class NotificationDispatcher {
                 pump();
             }
         });
+    }
+
+    /**
+     * SIGTERM, first phase (the pool is still open): claim nothing more. A send still running records its
+     * outcome; one cut off keeps its lease, which runs out and lets another replica retry it.
+     */
+    void stopClaiming(@Observes ShutdownDelayInitiatedEvent event) {
+        stop(null);
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
