@@ -23,7 +23,7 @@ class ArchitectureTest {
 
     static final String ROOT = "id.satupintu";
     static final List<String> FEATURES = List.of("catalog", "identity", "application", "queue", "complaint",
-            "integration", "survey", "indicator");
+            "integration", "survey", "indicator", "notification");
 
     static JavaClasses main;
 
@@ -58,8 +58,11 @@ class ArchitectureTest {
                 .layer("survey").definedBy(ROOT + ".survey..")
                 .layer("integration").definedBy(ROOT + ".integration..")
                 .layer("indicator").definedBy(ROOT + ".indicator..")
+                .layer("notification").definedBy(ROOT + ".notification..")
                 .whereLayer("indicator").mayNotBeAccessedByAnyLayer()
-                .whereLayer("integration").mayNotBeAccessedByAnyLayer()
+                // Notifications sit on top with the indicators: they use integration's signed delivery.
+                .whereLayer("notification").mayNotBeAccessedByAnyLayer()
+                .whereLayer("integration").mayOnlyBeAccessedByLayers("notification")
                 .whereLayer("survey").mayOnlyBeAccessedByLayers("integration", "indicator")
                 .whereLayer("complaint").mayOnlyBeAccessedByLayers("survey", "integration", "indicator")
                 .whereLayer("queue").mayOnlyBeAccessedByLayers("complaint", "survey", "integration", "indicator")

@@ -52,7 +52,7 @@ public class ComplaintViews {
             ComplaintView.Reporter reporter = null;
             if (ComplaintAccess.seesIdentity(caller, secret, c)) {
                 reporter = new ComplaintView.Reporter(c.reporterId, c.filedByClient, reveal(c.contactName),
-                        maskEmail(reveal(c.contactEmail)), PersonalDataProtection.maskPhone(reveal(c.contactPhone)));
+                        PersonalDataProtection.maskEmail(reveal(c.contactEmail)), PersonalDataProtection.maskPhone(reveal(c.contactPhone)));
             }
             ComplaintView.Deadline deadline = c.dueOn == null ? null : new ComplaintView.Deadline(
                     ComplaintState.FOLLOW_UP_STAGE.contains(c.state) ? "FOLLOW_UP" : "VERIFY",
@@ -79,14 +79,5 @@ public class ComplaintViews {
 
     private String reveal(String stored) {
         return stored == null ? null : protection.decrypt(stored);
-    }
-
-    /** {@code b****@example.com}: enough for the reporter to recognise it, not to write to it. */
-    static String maskEmail(String email) {
-        if (email == null) {
-            return null;
-        }
-        int at = email.indexOf('@');
-        return at <= 1 ? "*" + email.substring(Math.max(at, 0)) : email.charAt(0) + "*".repeat(at - 1) + email.substring(at);
     }
 }

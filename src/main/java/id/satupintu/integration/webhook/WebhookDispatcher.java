@@ -2,6 +2,7 @@ package id.satupintu.integration.webhook;
 
 import id.satupintu.platform.error.DatabaseOutage;
 import id.satupintu.integration.IntegrationConfig;
+import id.satupintu.integration.SignedDelivery;
 import id.satupintu.platform.jobs.Clock;
 import id.satupintu.platform.privacy.PersonalDataProtection;
 import id.satupintu.integration.oss.IzinStatus;
@@ -37,7 +38,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
@@ -408,9 +408,7 @@ class WebhookDispatcher {
 
     /** Exponential backoff with jitter: base * 2^(attempt-1), capped, then a random 50-100% of it. */
     long backoff(int attempt) {
-        double exponential = config.webhooks().retryBaseMs() * Math.pow(2, Math.min(30, attempt - 1));
-        long capped = (long) Math.min(config.webhooks().retryMaxMs(), exponential);
-        return capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1);
+        return SignedDelivery.backoff(attempt, config.webhooks().retryBaseMs(), config.webhooks().retryMaxMs());
     }
 
     /** A lease outlives the longest send, so only a replica that died loses its deliveries. */

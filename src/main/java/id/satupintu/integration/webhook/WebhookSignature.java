@@ -1,14 +1,10 @@
 package id.satupintu.integration.webhook;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
+import id.satupintu.integration.SignedDelivery;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * How a delivery is signed, chosen per subscription ({@link #SCHEMES}); both are HMAC-SHA256 and both
@@ -25,7 +21,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class WebhookSignature {
 
-    public static final String HEADER = "SatuPintu-Signature";
+    public static final String HEADER = SignedDelivery.HEADER;
     static final String SATUPINTU = "satupintu";
     static final String STANDARD = "standard-webhooks";
     static final List<String> SCHEMES = List.of(SATUPINTU, STANDARD);
@@ -45,7 +41,7 @@ final class WebhookSignature {
                 // library: not signed with, rather than signed unverifiably.
                 if (key != null) {
                     signatures.append(signatures.isEmpty() ? "" : " ").append("v1,")
-                            .append(Base64.getEncoder().encodeToString(hmac(key, id + "." + timestamp + ".", body)));
+                            .append(Base64.getEncoder().encodeToString(SignedDelivery.hmac(key, id + "." + timestamp + ".", body)));
                 }
             }
             headers.put("webhook-id", id);
@@ -58,15 +54,11 @@ final class WebhookSignature {
     }
 
     public static String header(long timestamp, byte[] body, List<String> secrets) {
-        StringBuilder header = new StringBuilder("t=").append(timestamp);
-        for (String secret : secrets) {
-            header.append(",v1=").append(sign(secret, timestamp, body));
-        }
-        return header.toString();
+        return SignedDelivery.header(timestamp, body, secrets);
     }
 
     static String sign(String secret, long timestamp, byte[] body) {
-        return HexFormat.of().formatHex(hmac(secret.getBytes(StandardCharsets.UTF_8), timestamp + ".", body));
+        return SignedDelivery.sign(secret, timestamp, body);
     }
 
     /** The key a Standard Webhooks receiver derives from the secret: base64 after whsec_; null when it is not that. */
@@ -79,17 +71,6 @@ final class WebhookSignature {
             return key.length == 0 ? null : key;
         } catch (IllegalArgumentException notStandardBase64) {
             return null;
-        }
-    }
-
-    private static byte[] hmac(byte[] key, String prefix, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            mac.update(prefix.getBytes(StandardCharsets.UTF_8));
-            return mac.doFinal(body);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 is not available", e);
         }
     }
 }

@@ -130,6 +130,15 @@ public class PersonalDataProtection {
         return phone == null ? null : maskMiddle(phone, 4, 4);
     }
 
+    /** {@code b****@example.com}: enough for its owner to recognise it, not to write to it. */
+    public static String maskEmail(String email) {
+        if (email == null) {
+            return null;
+        }
+        int at = email.indexOf('@');
+        return at <= 1 ? "*" + email.substring(Math.max(at, 0)) : email.charAt(0) + "*".repeat(at - 1) + email.substring(at);
+    }
+
     private static String maskMiddle(String value, int head, int tail) {
         if (value.length() <= head + tail) {
             return "*".repeat(value.length());

@@ -46,10 +46,19 @@ public class CallService {
             + "limit 1 for update skip locked";
 
     /** The waiting ticket that is now {@code $2 + 1}-th in the called ticket's lane, if not told yet. */
-    private static final String NEAR = "update queue_ticket set near_notified_at = now() where id = ("
-            + "select t.id from queue_ticket t where t.status = 'WAITING' and t.lane_id = $1 "
-            + "and t.target_counter_id is null order by (t.priority <> 'NONE' and not t.priority_claimed) desc, t.issued_at, t.id "
-            + "offset $2 limit 1) and status = 'WAITING' and near_notified_at is null returning id";
+    /**
+     * Every waiting ticket within the first near-position of its lane not told yet, with its position. Not only
+     * the one exactly at that position: counters calling at once move a ticket past it in one step (from 6th to
+     * 2nd), and each call's look would then find another ticket there. Told once: queue_ticket_near's primary
+     * key settles two calls racing for the same ticket, and no ticket row is locked, so call-next never skips
+     * a ticket because it is being told.
+     */
+    private static final String NEAR = "with ahead as (select t.id, row_number() over (order by "
+            + "(t.priority <> 'NONE' and not t.priority_claimed) desc, t.issued_at, t.id) as position "
+            + "from queue_ticket t where t.status = 'WAITING' and t.lane_id = $1 and t.target_counter_id is null "
+            + "order by (t.priority <> 'NONE' and not t.priority_claimed) desc, t.issued_at, t.id limit $2) "
+            + "insert into queue_ticket_near (ticket_id, position) select id, position from ahead "
+            + "on conflict (ticket_id) do nothing returning ticket_id as id, position";
 
     @Inject
     Pool pool;
@@ -210,22 +219,25 @@ public class CallService {
     }
 
     /**
-     * "Your turn is near": once per ticket, to the holder's stream only, when a call moves it to
-     * satupintu.queue.near-position in its lane (priority tickets counted first, as call-next does).
-     * Its own transaction after the call's: it locks one row and holds nothing else, so it cannot
-     * deadlock with counters calling; the call stands even if the notice fails.
+     * "Your turn is near": once per ticket, to the holder's stream only, when a call brings it within
+     * satupintu.queue.near-position of its lane (priority tickets counted first, as call-next does).
+     * Its own transaction after the call's: it locks no ticket, so it cannot deadlock with counters calling
+     * nor make one skip a ticket; the call stands even if the notice fails.
      */
     private Uni<Void> tellNear(Ticket called) {
-        int position = config.queue().nearPosition();
-        return pool.withTransaction(tx -> tx.preparedQuery(NEAR).execute(Tuple.of(called.laneId(), position - 1))
+        int nearPosition = config.queue().nearPosition();
+        return pool.withTransaction(tx -> tx.preparedQuery(NEAR).execute(Tuple.of(called.laneId(), nearPosition))
                 .flatMap(rows -> {
-                    if (!rows.iterator().hasNext()) {
-                        return Uni.createFrom().voidItem();
+                    Uni<Void> told = Uni.createFrom().voidItem();
+                    for (var row : rows) {
+                        UUID id = row.getUUID("id");
+                        int position = row.getInteger("position");
+                        told = told.flatMap(ignored -> TicketService.load(tx, id, false).flatMap(near ->
+                                tickets.tellHolder(tx, near, "ticket.near", Map.of("position", position))));
                     }
-                    return TicketService.load(tx, rows.iterator().next().getUUID("id"), false).flatMap(near ->
-                            tickets.tellHolder(tx, near, "ticket.near", Map.of("position", position)));
+                    return told;
                 }))
-                .onFailure().invoke(e -> LOG.warnf(e, "Could not tell the holder near ticket %s", called.number()))
+                .onFailure().invoke(e -> LOG.warnf(e, "Could not tell the holders near ticket %s", called.number()))
                 .onFailure().recoverWithNull();
     }
 

@@ -1,0 +1,398 @@
+package id.satupintu.notification;
+
+import static id.satupintu.application.ApplicationFixtures.act;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import id.satupintu.application.ApplicationFixtures;
+import id.satupintu.complaint.ComplaintFixtures;
+import id.satupintu.integration.SignedDelivery;
+import id.satupintu.platform.security.Roles;
+import id.satupintu.queue.QueueFixtures;
+import id.satupintu.support.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Row;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The outbound channels against real servers: e-mail through a GreenMail SMTP server, SMS and WhatsApp through
+ * a local gateway receiver (a Vert.x HTTP server) that checks the signature. Ports as in application.properties.
+ */
+@QuarkusTest
+class NotificationChannelsTest {
+
+    static final String SECRET = "test-only-gateway-secret";
+
+    static GreenMail smtp;
+    static Vertx vertx;
+    static HttpServer receiver;
+    /** What the gateway received: its JSON bodies, in arrival order, with whether the signature matched. */
+    static final List<JsonObject> received = new CopyOnWriteArrayList<>();
+    static final List<Boolean> signedRight = new CopyOnWriteArrayList<>();
+    /** Numbers the gateway answers 500 for: always, or only the first time. */
+    static final Set<String> alwaysFailing = ConcurrentHashMap.newKeySet();
+    static final Set<String> failingOnce = ConcurrentHashMap.newKeySet();
+
+    @BeforeAll
+    static void servers() throws Exception {
+        smtp = new GreenMail(new ServerSetup(39025, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        vertx = Vertx.vertx();
+        receiver = vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
+            String signature = request.getHeader(SignedDelivery.HEADER);
+            boolean valid = false;
+            if (signature != null && signature.startsWith("t=")) {
+                String[] parts = signature.split(",");
+                long t = Long.parseLong(parts[0].substring(2));
+                valid = Arrays.stream(parts).skip(1).anyMatch(part -> part.equals("v1="
+                        + SignedDelivery.sign(SECRET, t, body.getBytes())));
+            }
+            JsonObject json = body.toJsonObject();
+            received.add(json);
+            signedRight.add(valid);
+            String to = json.getString("to");
+            int status = alwaysFailing.contains(to) || failingOnce.remove(to) ? 500 : 202;
+            request.response().setStatusCode(status).end();
+        })).listen(39080, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (smtp != null) {
+            smtp.stop();
+        }
+        if (vertx != null) {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    static String phone() {
+        return "0812" + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999));
+    }
+
+    static String email() {
+        return "warga-" + UUID.randomUUID().toString().substring(0, 8) + "@example.id";
+    }
+
+    static void prefer(String token, Map<String, Object> body) {
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
+                .put("/api/v1/me/notification-preferences").then().statusCode(200);
+    }
+
+    static Map<String, Object> channel(String channel, String address, Boolean optedOut) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("channel", channel);
+        c.put("address", address);
+        c.put("optedOut", optedOut);
+        return c;
+    }
+
+    static List<MimeMessage> mailTo(String address) throws Exception {
+        List<MimeMessage> to = new ArrayList<>();
+        for (MimeMessage message : smtp.getReceivedMessages()) {
+            if (Arrays.stream(message.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().equals(address))) {
+                to.add(message);
+            }
+        }
+        return to;
+    }
+
+    static List<JsonObject> smsTo(String number) {
+        return received.stream().filter(json -> number.equals(json.getString("to"))).toList();
+    }
+
+    static void await(BooleanSupplier condition, String what) throws InterruptedException {
+        long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > until) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    static List<Row> sends(String account) {
+        List<Row> rows = new ArrayList<>();
+        NotificationTests.sql("select s.* from notification_send s join notification n on n.id = s.notification_id "
+                + "where n.account_id = $1::uuid order by s.id", account).forEach(rows::add);
+        return rows;
+    }
+
+    @Test
+    void everyApplicationStepGoesOutByEmailAndSmsSignedAndRecordedWithoutItsText() throws Exception {
+        ApplicationFixtures f = new ApplicationFixtures();
+        String mail = email();
+        String number = phone();
+        prefer(f.citizen, Map.of("channels", List.of(channel("EMAIL", mail, null),
+                channel("SMS", "+62 " + number.substring(1), null))));
+        String tn = f.submitted();
+        act(f.officer, tn, "start-verification").statusCode(200);
+        act(f.officer, tn, "verify").statusCode(200);
+        act(f.supervisor, tn, "approve").statusCode(200);
+        act(f.supervisor, tn, "issue-permit").statusCode(200);
+        await(() -> {
+            try {
+                return mailTo(mail).size() == 5 && smsTo(number).size() == 5;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, "5 e-mails and 5 SMS");
+        List<String> bodies = new ArrayList<>();
+        for (MimeMessage message : mailTo(mail)) {
+            assertEquals("Pemberitahuan SatuPintu", message.getSubject());
+            bodies.add(GreenMailUtil.getBody(message).strip());
+        }
+        assertTrue(bodies.contains("SatuPintu: Izin untuk permohonan " + tn
+                + " telah terbit. Unduh dokumennya di aplikasi SatuPintu."), bodies.toString());
+        for (JsonObject sms : smsTo(number)) {
+            assertEquals("SMS", sms.getString("channel"));
+            assertTrue(sms.getString("text").length() <= Template.SMS_LENGTH);
+            assertTrue(sms.getString("text").contains(tn));
+        }
+        assertTrue(smsTo(number).stream().anyMatch(sms -> sms.getString("template").equals("permit-issued")));
+        for (int i = 0; i < received.size(); i++) {
+            assertTrue(signedRight.get(i), "every gateway call carries a valid signature");
+        }
+        await(() -> sends(f.citizenId).stream().allMatch(row -> row.getString("state").equals("SENT")), "all SENT");
+        List<Row> rows = sends(f.citizenId);
+        assertEquals(10, rows.size());
+        // What is recorded: channel, template, state; no column holds the text or the address.
+        for (Row row : rows) {
+            for (int c = 0; c < row.size(); c++) {
+                Object value = row.getValue(c);
+                if (value != null) {
+                    assertFalse(value.toString().contains(tn) || value.toString().contains(number.substring(4))
+                            || value.toString().contains(mail), row.getColumnName(c) + " leaks " + value);
+                }
+            }
+        }
+        // The preferences show the addresses masked.
+        given().auth().oauth2(f.citizen).get("/api/v1/me/notification-preferences").then().statusCode(200)
+                .body("channels.find { it.channel == 'EMAIL' }.address", equalTo("w" + "*".repeat(13) + "@example.id"))
+                .body("channels.find { it.channel == 'SMS' }.address",
+                        equalTo("0812" + "*".repeat(number.length() - 8) + number.substring(number.length() - 4)));
+    }
+
+    @Test
+    void anAnsweredComplaintGoesOutInEnglishWhenAskedFor() throws Exception {
+        ComplaintFixtures c = new ComplaintFixtures();
+        String mail = email();
+        String number = phone();
+        prefer(c.citizen, Map.of("language", "en", "channels", List.of(channel("EMAIL", mail, null),
+                channel("WHATSAPP", number, null))));
+        String code = c.forwarded();
+        c.act(c.officer, code, "answer", Map.of("note", "Sudah kami tindak.")).statusCode(200);
+        await(() -> {
+            try {
+                return mailTo(mail).size() == 1 && smsTo(number).size() == 1;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, "the e-mail and the WhatsApp message");
+        String text = "SatuPintu: Complaint " + code + " has been answered. Read the answer in the SatuPintu app.";
+        assertEquals(text, GreenMailUtil.getBody(mailTo(mail).get(0)).strip());
+        assertEquals("SatuPintu notification", mailTo(mail).get(0).getSubject());
+        assertEquals("WHATSAPP", smsTo(number).get(0).getString("channel"));
+        assertEquals(text, smsTo(number).get(0).getString("text"));
+    }
+
+    @Test
+    void aFailingGatewayIsRetriedWithBackoffThenDeadLettered() throws Exception {
+        ApplicationFixtures f = new ApplicationFixtures();
+        String flaky = phone();
+        failingOnce.add(flaky);
+        prefer(f.citizen, Map.of("channels", List.of(channel("SMS", flaky, null))));
+        f.submitted();
+        await(() -> smsTo(flaky).size() == 2, "a retry after the first failure");
+        await(() -> "SENT".equals(sends(f.citizenId).get(0).getString("state")), "SENT on the retry");
+        assertEquals(2, sends(f.citizenId).get(0).getInteger("attempts"));
+
+        ApplicationFixtures g = new ApplicationFixtures();
+        String broken = phone();
+        alwaysFailing.add(broken);
+        prefer(g.citizen, Map.of("channels", List.of(channel("SMS", broken, null))));
+        g.submitted();
+        await(() -> "DEAD".equals(sends(g.citizenId).get(0).getString("state")), "DEAD after the last attempt");
+        Row dead = sends(g.citizenId).get(0);
+        assertEquals(3, dead.getInteger("attempts"));
+        assertEquals(500, dead.getInteger("last_status"));
+        assertEquals("HTTP 500", dead.getString("last_error"));
+        assertEquals(3, smsTo(broken).size());
+        // The centre has it all the same.
+        given().auth().oauth2(g.citizen).get("/api/v1/me/notifications").then().body("items", hasSize(1));
+    }
+
+    @Test
+    void quietHoursHoldASendUntilTheyEndAndOptingOutStopsIt() throws Exception {
+        ApplicationFixtures f = new ApplicationFixtures();
+        String mail = email();
+        String number = phone();
+        // Quiet from an hour ago to an hour from now, at the site (MPP-BDG keeps WIB).
+        LocalTime now = LocalTime.now(ZoneId.of("Asia/Jakarta"));
+        DateTimeFormatter hhmm = DateTimeFormatter.ofPattern("HH:mm");
+        prefer(f.citizen, Map.of("quietStart", now.minusHours(1).format(hhmm), "quietEnd", now.plusHours(1).format(hhmm),
+                "channels", List.of(channel("EMAIL", mail, null), channel("SMS", number, true))));
+        String tn = f.submitted();
+        // The opted-out SMS is not even planned; the e-mail waits for the end of the quiet hours.
+        await(() -> {
+            List<Row> rows = sends(f.citizenId);
+            return rows.size() == 1 && rows.get(0).getOffsetDateTime("next_attempt_at").toInstant()
+                    .isAfter(java.time.Instant.now().plus(Duration.ofMinutes(50)));
+        }, "the e-mail held");
+        Row held = sends(f.citizenId).get(0);
+        assertEquals("EMAIL", held.getString("channel"));
+        assertEquals("PENDING", held.getString("state"));
+        assertEquals(0, held.getInteger("attempts"));
+        Thread.sleep(1500);
+        assertEquals(0, mailTo(mail).size());
+        assertEquals(0, smsTo(number).size());
+
+        // Opting out of e-mail while it waits: when its time comes it is skipped, not sent.
+        prefer(f.citizen, Map.of("channels", List.of(channel("EMAIL", null, true))));
+        NotificationTests.sql("update notification_send set next_attempt_at = now() where id = $1", held.getLong("id"));
+        await(() -> "SKIPPED".equals(sends(f.citizenId).get(0).getString("state")), "SKIPPED");
+        assertEquals("opted-out", sends(f.citizenId).get(0).getString("skip_reason"));
+        assertEquals(0, mailTo(mail).size());
+
+        // Quiet hours over and e-mail back on: the next step goes out at once.
+        prefer(f.citizen, Map.of("channels", List.of(channel("EMAIL", null, false))));
+        act(f.officer, tn, "start-verification").statusCode(200);
+        await(() -> {
+            try {
+                return mailTo(mail).size() == 1;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, "the e-mail after quiet hours were lifted");
+    }
+
+    /**
+     * Four counters call at once while the phone ticket is sixth: it jumps past the near position (3) in one
+     * step. Its holder is told once, on every channel once, whatever order the calls commit in.
+     */
+    @Test
+    void theTurnIsNearOnceWhenRacingCountersCallATicketForward() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            String site = QueueFixtures.openSite();
+            QueueFixtures.createLane(site, "A", 100, QueueFixtures.KTP);
+            List<QueueFixtures.OpenCounter> counters = new ArrayList<>();
+            for (int i = 1; i <= 4; i++) {
+                counters.add(QueueFixtures.openCounter(site, i, "A"));
+            }
+            for (int i = 0; i < 5; i++) {
+                QueueFixtures.kioskTicket(site, QueueFixtures.KTP, null);
+            }
+            String citizenId = UUID.randomUUID().toString();
+            String citizen = TestTokens.citizen(citizenId);
+            String number = phone();
+            prefer(citizen, Map.of("channels", List.of(channel("SMS", number, null))));
+            String mine = QueueFixtures.issue(site, citizen, "PHONE", QueueFixtures.KTP, null).then().statusCode(201)
+                    .extract().path("id");
+            ExecutorService pool = Executors.newFixedThreadPool(counters.size());
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> calls = new ArrayList<>();
+            for (QueueFixtures.OpenCounter counter : counters) {
+                calls.add(pool.submit(() -> {
+                    start.await();
+                    return QueueFixtures.callNext(counter).statusCode();
+                }));
+            }
+            start.countDown();
+            for (Future<Integer> call : calls) {
+                assertEquals(200, call.get(30, TimeUnit.SECONDS));
+            }
+            pool.shutdown();
+            await(() -> smsTo(number).size() >= 1, "the SMS");
+            Thread.sleep(1500);
+            assertEquals(1, smsTo(number).size(), "one SMS");
+            JsonObject sms = smsTo(number).get(0);
+            assertEquals("turn-near", sms.getString("template"));
+            assertTrue(sms.getString("text").startsWith("SatuPintu: Antrean A-006 tinggal "), sms.getString("text"));
+            given().auth().oauth2(citizen).get("/api/v1/me/notifications").then().statusCode(200)
+                    .body("items", hasSize(1)).body("items[0].template", equalTo("turn-near"))
+                    .body("items[0].subject", equalTo("A-006"));
+            assertEquals(1L, NotificationTests.sql("select count(*) from event where stream = $1 and type = 'ticket.near'",
+                    "ticket:" + mine).iterator().next().getLong(0));
+            // A later call (at a fifth counter: the four hold their called tickets) does not tell it again.
+            QueueFixtures.callNext(QueueFixtures.openCounter(site, 5, "A")).then().statusCode(200);
+            Thread.sleep(1000);
+            assertEquals(1, smsTo(number).size());
+        }
+    }
+
+    @Test
+    void preferencesRefuseBadInputWithClearProblems() {
+        String citizen = TestTokens.citizen(UUID.randomUUID().toString());
+        given().auth().oauth2(citizen).get("/api/v1/me/notification-preferences").then().statusCode(200)
+                .body("language", equalTo("id")).body("quietStart", nullValue()).body("channels", hasSize(0));
+        List<Map<String, Object>> bad = List.of(
+                Map.of("language", "fr"),
+                Map.of("quietStart", "25:00", "quietEnd", "06:00"),
+                Map.of("quietStart", "21:00"),
+                Map.of("quietStart", "21:00", "quietEnd", "21:00"),
+                Map.of("channels", List.of(Map.of("channel", "PIGEON", "address", "x"))),
+                Map.of("channels", List.of(Map.of("address", "x@example.id"))),
+                Map.of("channels", List.of(Map.of("channel", "EMAIL", "address", "not-an-address"))),
+                Map.of("channels", List.of(Map.of("channel", "EMAIL", "address", "a".repeat(300) + "@example.id"))),
+                Map.of("channels", List.of(Map.of("channel", "SMS", "address", "12345"))),
+                Map.of("channels", List.of(Map.of("channel", "SMS", "address", "0812\u00003456789"))),
+                Map.of("channels", List.of(Map.of("channel", "SMS", "address", "٠٨١٢٣٤٥٦٧٨٩٠"))),
+                Map.of("channels", List.of(channel("SMS", phone(), null), channel("SMS", phone(), null))),
+                // A channel without an address must have one already.
+                Map.of("channels", List.of(Map.of("channel", "WHATSAPP", "optedOut", true))));
+        for (Map<String, Object> body : bad) {
+            given().auth().oauth2(citizen).contentType(ContentType.JSON).body(body)
+                    .put("/api/v1/me/notification-preferences").then().statusCode(400)
+                    .body("code", equalTo("validation-failed"));
+        }
+        for (String raw : List.of("", "{", "[]", "{\"language\": 5, \"channels\": \"SMS\"}",
+                "{\"channels\": [{\"channel\": \"SMS\", \"optedOut\": \"perhaps\"}]}")) {
+            int status = given().auth().oauth2(citizen).contentType(ContentType.JSON).body(raw.getBytes(StandardCharsets.UTF_8))
+                    .put("/api/v1/me/notification-preferences").then().extract().statusCode();
+            assertTrue(status == 400, raw + " answered " + status);
+        }
+        given().auth().oauth2(TestTokens.staff(Roles.OFFICER, null, "MPP-BDG"))
+                .get("/api/v1/me/notification-preferences").then().statusCode(403);
+        given().get("/api/v1/me/notification-preferences").then().statusCode(401);
+        // Nothing of the refused requests was stored.
+        given().auth().oauth2(citizen).get("/api/v1/me/notification-preferences").then().body("channels", hasSize(0))
+                .body("language", equalTo("id"));
+    }
+}
