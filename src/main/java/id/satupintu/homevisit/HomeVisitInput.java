@@ -9,11 +9,13 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.DayOfWeek;
 import java.util.List;
+import org.eclipse.microprofile.graphql.Name;
 
 /**
  * A request for a home visit: the service, the citizen to visit (NIK), why, where, which weekdays suit, and a
  * phone to call. {@code siteCode} is needed only when the agency serves at several sites.
  */
+@Name("HomeVisitInput")
 public record HomeVisitInput(@NotBlank @Size(max = 40) String serviceCode, @Size(max = 40) String siteCode,
                              @NotBlank @Size(max = 16) String nik, @NotNull Relation relation,
                              @NotNull HomeVisitCategory category, @NotBlank @Size(max = 1000) String reason,
@@ -25,6 +27,7 @@ public record HomeVisitInput(@NotBlank @Size(max = 40) String serviceCode, @Size
      * The address to go to. The coordinates must fall in Indonesia's bounding box (6°N to 11°S, 95°E to 141°E):
      * a swapped latitude and longitude is the usual mistake, and it would send the team to sea.
      */
+    @Name("HomeVisitAddressInput")
     public record Address(@NotBlank @Size(max = 500) String line, @NotBlank @Size(max = 100) String kelurahan,
                           @NotBlank @Size(max = 100) String kecamatan,
                           @NotNull @DecimalMin("-11.5") @DecimalMax("6.5") Double latitude,
