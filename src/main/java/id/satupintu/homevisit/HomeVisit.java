@@ -1,7 +1,6 @@
 package id.satupintu.homevisit;
 
 import io.vertx.mutiny.sqlclient.Row;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
@@ -14,7 +13,7 @@ import java.util.UUID;
 /** A home visit request as stored, with its visit day when it has one; personal data still encrypted. */
 record HomeVisit(UUID id, String serviceCode, String agencyCode, String siteCode, String requesterId, Relation relation,
                  HomeVisitCategory category, String reason, String nik, String address, String phone, String kecamatan,
-                 String kelurahan, List<DayOfWeek> preferredDays, HomeVisitState state, UUID visitDayId,
+                 String kelurahan, List<Weekday> preferredDays, HomeVisitState state, UUID visitDayId,
                  LocalDate visitDate, String team, List<String> members, LocalTime windowStart, LocalTime windowEnd,
                  String outcomeReason, String applicationTracking, LocalDate requestedOn, OffsetDateTime createdAt,
                  OffsetDateTime updatedAt) {
@@ -28,7 +27,7 @@ record HomeVisit(UUID id, String serviceCode, String agencyCode, String siteCode
                 row.getString("site_code"), row.getString("requester_id"), Relation.valueOf(row.getString("relation")),
                 HomeVisitCategory.valueOf(row.getString("category")), row.getString("reason"), row.getString("nik"),
                 row.getString("address"), row.getString("phone"), row.getString("kecamatan"), row.getString("kelurahan"),
-                Arrays.stream(row.getArrayOfStrings("preferred_days")).map(DayOfWeek::valueOf).toList(),
+                Arrays.stream(row.getArrayOfStrings("preferred_days")).map(Weekday::valueOf).toList(),
                 HomeVisitState.valueOf(row.getString("state")), row.getUUID("visit_day_id"),
                 row.getLocalDate("visit_date"), row.getString("team"), members == null ? List.of() : List.of(members),
                 row.getLocalTime("window_start"), row.getLocalTime("window_end"), row.getString("outcome_reason"),

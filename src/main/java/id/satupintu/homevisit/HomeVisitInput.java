@@ -7,7 +7,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import java.time.DayOfWeek;
 import java.util.List;
 import org.eclipse.microprofile.graphql.Name;
 
@@ -20,7 +19,7 @@ public record HomeVisitInput(@NotBlank @Size(max = 40) String serviceCode, @Size
                              @NotBlank @Size(max = 16) String nik, @NotNull Relation relation,
                              @NotNull HomeVisitCategory category, @NotBlank @Size(max = 1000) String reason,
                              @NotNull @Valid Address address,
-                             @NotEmpty @Size(max = 7) List<@NotNull DayOfWeek> preferredDays,
+                             @NotEmpty @Size(max = 7) List<@NotNull Weekday> preferredDays,
                              @NotBlank @Size(max = 20) String phone) {
 
     /**

@@ -27,7 +27,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
@@ -479,8 +478,8 @@ public class HomeVisitService {
         }
     }
 
-    private static String[] days(List<DayOfWeek> days) {
-        return days.stream().distinct().sorted().map(DayOfWeek::name).toArray(String[]::new);
+    private static String[] days(List<Weekday> days) {
+        return days.stream().distinct().sorted().map(Weekday::name).toArray(String[]::new);
     }
 
     /** The agency's only site, or the one asked for among its sites. */

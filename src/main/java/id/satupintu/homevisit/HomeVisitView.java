@@ -1,6 +1,5 @@
 package id.satupintu.homevisit;
 
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
@@ -15,7 +14,7 @@ import org.eclipse.microprofile.graphql.Name;
 @Name("HomeVisit")
 public record HomeVisitView(String id, String serviceCode, String agencyCode, String siteCode, Relation relation,
                             HomeVisitCategory category, String reason, String nik, String phone, Place address,
-                            List<DayOfWeek> preferredDays, HomeVisitState state, Visit visit, String outcomeReason,
+                            List<Weekday> preferredDays, HomeVisitState state, Visit visit, String outcomeReason,
                             String applicationTrackingNumber, LocalDate requestedOn, OffsetDateTime createdAt,
                             OffsetDateTime updatedAt, boolean personalDataInFull) {
 
