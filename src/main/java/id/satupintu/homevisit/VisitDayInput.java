@@ -1,5 +1,6 @@
 package id.satupintu.homevisit;
 
+import org.eclipse.microprofile.graphql.Name;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -10,6 +11,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** A visit day a supervisor plans: the site, the date (a working day there), the team and how many visits it takes. */
+@Name("VisitDayInput")
 public record VisitDayInput(@Size(max = 40) String siteCode, @NotNull LocalDate date,
                             @NotBlank @Size(max = 100) String team,
                             @NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 64) String> members,
