@@ -13,6 +13,7 @@ import id.satupintu.platform.error.InputValidator;
 import id.satupintu.platform.error.ProblemException;
 import id.satupintu.platform.events.EventLog;
 import id.satupintu.platform.jobs.Clock;
+import id.satupintu.platform.persistence.Rows;
 import id.satupintu.platform.privacy.Nik;
 import id.satupintu.platform.privacy.PersonalDataProtection;
 import id.satupintu.platform.privacy.PhoneNumber;
@@ -20,22 +21,17 @@ import id.satupintu.platform.security.Caller;
 import id.satupintu.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
-import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.time.Period;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 
 /**
  * Home visits (jemput bola): a citizen who cannot come (60 or older, with a disability, bedridden, in a remote
@@ -161,13 +157,13 @@ public class HomeVisitService {
         return pool.withTransaction(tx -> tx.preparedQuery(INSERT).execute(Tuple.from(values))
                         .flatMap(done -> load(tx, id, false))
                         .call(visit -> publish(tx, visit, "home-visit.requested")))
-                .onFailure(failure -> violates(failure, "home_visit_one_open"))
+                .onFailure(failure -> Rows.violates(failure, "home_visit_one_open"))
                 .transform(failure -> ProblemException.conflict("home-visit-exists", standard.serviceCode()))
                 .map(visit -> view(caller, visit));
     }
 
     public Uni<HomeVisitView> find(Caller caller, String id) {
-        return load(pool, parseId("home-visit", id), false)
+        return load(pool, Rows.parseId("home-visit", id), false)
                 .map(visit -> view(caller, HomeVisitAccess.requireReader(caller, visit)));
     }
 
@@ -184,7 +180,7 @@ public class HomeVisitService {
         return pool.preparedQuery(HomeVisit.SELECT + "where h.requester_id = $1 order by h.created_at desc, h.id limit "
                         + MINE_LIMIT)
                 .execute(Tuple.of(caller.id()))
-                .map(rows -> all(rows, row -> view(caller, HomeVisit.of(row))));
+                .map(rows -> Rows.all(rows, row -> view(caller, HomeVisit.of(row))));
     }
 
     /** What the supervisor's list narrows to; every part optional. */
@@ -209,7 +205,7 @@ public class HomeVisitService {
                         + "order by h.kecamatan, h.kelurahan, h.created_at, h.id limit $5")
                 .execute(Tuple.from(new Object[] {agency, filter.kecamatan(), filter.kelurahan(),
                         filter.state() == null ? null : filter.state().name(), limit}))
-                .map(rows -> all(rows, row -> view(caller, HomeVisit.of(row))));
+                .map(rows -> Rows.all(rows, row -> view(caller, HomeVisit.of(row))));
     }
 
     // --- visit days ----------------------------------------------------------------------------------
@@ -239,7 +235,7 @@ public class HomeVisitService {
                         .execute(Tuple.from(new Object[] {id, agencyCode, site, input.date(), input.team().strip(),
                                 members, input.capacity(), caller.id()}))
                         .flatMap(done -> loadDay(pool, id, false))
-                        .onFailure(failure -> violates(failure, "home_visit_day_one_team_a_day"))
+                        .onFailure(failure -> Rows.violates(failure, "home_visit_day_one_team_a_day"))
                         .transform(failure -> ProblemException.conflict("home-visit-day-exists", input.team().strip(),
                                 input.date()));
             });
@@ -257,11 +253,11 @@ public class HomeVisitService {
         return pool.preparedQuery(VisitDay.SELECT + "where agency_code = $1 and ($2::date is null or visit_date >= $2) "
                         + "and ($3::date is null or visit_date <= $3) order by visit_date, team limit 500")
                 .execute(Tuple.of(caller.agencyCode(), from, to))
-                .map(rows -> all(rows, VisitDay::of));
+                .map(rows -> Rows.all(rows, VisitDay::of));
     }
 
     public Uni<VisitDay> day(Caller caller, String id) {
-        return loadDay(pool, parseId("home-visit-day", id), false).map(day -> requireDayOfAgency(caller, day));
+        return loadDay(pool, Rows.parseId("home-visit-day", id), false).map(day -> requireDayOfAgency(caller, day));
     }
 
     private static VisitDay requireDayOfAgency(Caller caller, VisitDay day) {
@@ -278,13 +274,13 @@ public class HomeVisitService {
      * day's place is taken in the transaction that moves the request: a full day leaves the request waiting.
      */
     public Uni<HomeVisitView> schedule(Caller caller, String id, ScheduleInput input) {
-        UUID visitId = parseId("home-visit", id);
+        UUID visitId = Rows.parseId("home-visit", id);
         List<FieldError> errors = validator.violations(input, "body");
         if (errors.isEmpty() && !input.windowStart().isBefore(input.windowEnd())) {
             errors.add(FieldError.of("windowEnd", "home-visit-window"));
         }
         InputValidator.failIfAny(errors);
-        UUID dayId = parseId("home-visit-day", input.visitDayId());
+        UUID dayId = Rows.parseId("home-visit-day", input.visitDayId());
         return load(pool, visitId, false).map(found -> HomeVisitAccess.requireSupervisor(caller, found))
                 .flatMap(found -> loadDay(pool, dayId, false).map(day -> requireDayOfAgency(caller, day))
                         .flatMap(day -> {
@@ -316,7 +312,7 @@ public class HomeVisitService {
 
     /** The citizen accepts the day and window they were told. */
     public Uni<HomeVisitView> confirm(Caller caller, String id) {
-        UUID visitId = parseId("home-visit", id);
+        UUID visitId = Rows.parseId("home-visit", id);
         return pool.withTransaction(tx -> load(tx, visitId, true).flatMap(visit -> {
             HomeVisitAccess.requireRequester(caller, visit);
             requireState(visit, java.util.Set.of(HomeVisitState.SCHEDULED));
@@ -326,7 +322,7 @@ public class HomeVisitService {
 
     /** The citizen asks for another day: the place goes back to the day, the request waits for the supervisor. */
     public Uni<HomeVisitView> askToMove(Caller caller, String id, MoveInput input) {
-        UUID visitId = parseId("home-visit", id);
+        UUID visitId = Rows.parseId("home-visit", id);
         InputValidator.failIfAny(validator.violations(input, "body"));
         return pool.withTransaction(tx -> load(tx, visitId, true).flatMap(visit -> {
             HomeVisitAccess.requireRequester(caller, visit);
@@ -346,7 +342,7 @@ public class HomeVisitService {
      * back and the request waits for a new day).
      */
     public Uni<HomeVisitView> report(Caller caller, String id, OutcomeInput input) {
-        UUID visitId = parseId("home-visit", id);
+        UUID visitId = Rows.parseId("home-visit", id);
         List<FieldError> errors = validator.violations(input, "body");
         if (errors.isEmpty() && input.outcome() != VisitOutcome.DONE && InputValidator.blank(input.reason())) {
             errors.add(FieldError.of("reason", "required"));
@@ -377,7 +373,7 @@ public class HomeVisitService {
      * uploaded to it and it is submitted as any staff-filed application. Retrying gives the same application.
      */
     public Uni<HomeVisitView> openApplication(Caller caller, String id, OpenApplicationInput input) {
-        UUID visitId = parseId("home-visit", id);
+        UUID visitId = Rows.parseId("home-visit", id);
         return load(pool, visitId, false).flatMap(visit -> {
             HomeVisitAccess.requireTeam(caller, visit);
             requireState(visit, HomeVisitState.ON_A_DAY);
@@ -435,13 +431,13 @@ public class HomeVisitService {
     static Uni<HomeVisit> load(SqlClient client, UUID id, boolean lock) {
         return client.preparedQuery(HomeVisit.SELECT + "where h.id = $1" + (lock ? " for update of h" : ""))
                 .execute(Tuple.of(id))
-                .map(rows -> first(rows, HomeVisit::of, "home-visit", id));
+                .map(rows -> Rows.first(rows, HomeVisit::of, "home-visit", id));
     }
 
     static Uni<VisitDay> loadDay(SqlClient client, UUID id, boolean lock) {
         return client.preparedQuery(VisitDay.SELECT + "where id = $1" + (lock ? " for update" : ""))
                 .execute(Tuple.of(id))
-                .map(rows -> first(rows, VisitDay::of, "home-visit-day", id));
+                .map(rows -> Rows.first(rows, VisitDay::of, "home-visit-day", id));
     }
 
     /** Personal data decrypted only for the team of the visit's day; masked (or left out) for everyone else. */
@@ -494,32 +490,5 @@ public class HomeVisitService {
             throw ProblemException.validation("siteCode", "site-not-served", asked);
         }
         return asked;
-    }
-
-    /** A malformed id is simply an unknown one. */
-    static UUID parseId(String what, String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw ProblemException.notFound(what, id);
-        }
-    }
-
-    private static <T> T first(RowSet<Row> rows, Function<Row, T> mapper, String what, Object id) {
-        if (!rows.iterator().hasNext()) {
-            throw ProblemException.notFound(what, id);
-        }
-        return mapper.apply(rows.iterator().next());
-    }
-
-    private static <T> List<T> all(RowSet<Row> rows, Function<Row, T> mapper) {
-        List<T> items = new ArrayList<>(rows.size());
-        rows.forEach(row -> items.add(mapper.apply(row)));
-        return items;
-    }
-
-    private static boolean violates(Throwable failure, String constraint) {
-        return failure instanceof PgException pg && "23505".equals(pg.getSqlState())
-                && constraint.equals(pg.getConstraint());
     }
 }
