@@ -23,7 +23,7 @@ class ArchitectureTest {
 
     static final String ROOT = "id.satupintu";
     static final List<String> FEATURES = List.of("catalog", "identity", "application", "queue", "complaint",
-            "integration", "survey", "indicator", "notification");
+            "integration", "survey", "indicator", "homevisit", "notification");
 
     static JavaClasses main;
 
@@ -58,20 +58,22 @@ class ArchitectureTest {
                 .layer("survey").definedBy(ROOT + ".survey..")
                 .layer("integration").definedBy(ROOT + ".integration..")
                 .layer("indicator").definedBy(ROOT + ".indicator..")
+                .layer("homevisit").definedBy(ROOT + ".homevisit..")
                 .layer("notification").definedBy(ROOT + ".notification..")
                 .whereLayer("indicator").mayNotBeAccessedByAnyLayer()
                 // Notifications sit on top with the indicators: they use integration's signed delivery.
                 .whereLayer("notification").mayNotBeAccessedByAnyLayer()
                 .whereLayer("integration").mayOnlyBeAccessedByLayers("notification")
+                .whereLayer("homevisit").mayOnlyBeAccessedByLayers("integration", "indicator")
                 .whereLayer("survey").mayOnlyBeAccessedByLayers("integration", "indicator")
                 .whereLayer("complaint").mayOnlyBeAccessedByLayers("survey", "integration", "indicator")
                 .whereLayer("queue").mayOnlyBeAccessedByLayers("complaint", "survey", "integration", "indicator")
                 .whereLayer("application").mayOnlyBeAccessedByLayers("queue", "complaint", "survey", "integration",
-                        "indicator")
+                        "indicator", "homevisit")
                 .whereLayer("identity").mayOnlyBeAccessedByLayers("application", "queue", "complaint", "survey",
-                        "integration", "indicator")
+                        "integration", "indicator", "homevisit")
                 .whereLayer("catalog").mayOnlyBeAccessedByLayers("identity", "application", "queue", "complaint",
-                        "survey", "integration", "indicator")
+                        "survey", "integration", "indicator", "homevisit")
                 .withOptionalLayers(true)
                 .check(main);
     }

@@ -260,12 +260,13 @@ public class ApplicationGraphQL {
     }
 
     private ApplicationInput request(ApplicationSubmission input) {
-        return new ApplicationInput(input.serviceCode(), input.siteCode(), input.draft(), form(input.formJson()),
+        return new ApplicationInput(input.serviceCode(), input.siteCode(), input.draft(), form(mapper, input.formJson()),
                 input.applicantNik(), input.nib(), input.kbli());
     }
 
+    /** A form sent over GraphQL as a JSON object in a string; anything else is a formJson validation error. */
     @SuppressWarnings("unchecked")
-    private Map<String, Object> form(String json) {
+    public static Map<String, Object> form(ObjectMapper mapper, String json) {
         if (json == null || json.isBlank()) {
             return null;
         }

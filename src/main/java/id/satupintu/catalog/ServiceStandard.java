@@ -46,7 +46,9 @@ public record ServiceStandard(
         // Whether applicants must hold an account whose NIK is verified (seen on a KTP at a counter).
         Boolean verifiedIdentity,
         // Separation of duties (four eyes); absent means the default of the service's type (on for perizinan).
-        Boolean separateDuties) {
+        Boolean separateDuties,
+        // Whether the agency may serve this at the citizen's home (jemput bola) for those who cannot come.
+        Boolean homeVisit) {
 
     /** The same standard with absent optional parts made explicit, so stored versions compare equal. */
     public ServiceStandard normalized() {
@@ -54,7 +56,13 @@ public record ServiceStandard(
                 product, complaintHandling, legalBasis, facilities, staffCompetence, internalSupervision, staffCount,
                 serviceGuarantee, securityGuarantee, performanceEvaluation, form == null ? List.of() : form,
                 deemedApproval != null && deemedApproval, ossPermitCode, kbli == null ? List.of() : kbli,
-                permitValidityMonths, verifiedIdentity != null && verifiedIdentity, separateDuties);
+                permitValidityMonths, verifiedIdentity != null && verifiedIdentity, separateDuties,
+                homeVisit != null && homeVisit);
+    }
+
+    /** Whether the standard offers home visits (absent: no). */
+    public boolean offersHomeVisit() {
+        return homeVisit != null && homeVisit;
     }
 
     public FormField field(String name) {

@@ -3,10 +3,9 @@ package id.satupintu.queue;
 import id.satupintu.platform.security.Caller;
 import id.satupintu.platform.security.Roles;
 import id.satupintu.platform.error.ProblemException;
+import id.satupintu.platform.persistence.Rows;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
-import io.vertx.pgclient.PgException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
@@ -40,29 +39,19 @@ public final class QueueAccess {
 
     /** A malformed id is simply an unknown one. */
     public static UUID parseId(String what, String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw ProblemException.notFound(what, id);
-        }
+        return Rows.parseId(what, id);
     }
 
     /** The first row mapped, or a not-found problem for what was looked up. */
     public static <T> T first(RowSet<Row> rows, Function<Row, T> mapper, String what, Object id) {
-        if (!rows.iterator().hasNext()) {
-            throw ProblemException.notFound(what, id);
-        }
-        return mapper.apply(rows.iterator().next());
+        return Rows.first(rows, mapper, what, id);
     }
 
     public static <T> List<T> all(RowSet<Row> rows, Function<Row, T> mapper) {
-        List<T> items = new ArrayList<>(rows.size());
-        rows.forEach(row -> items.add(mapper.apply(row)));
-        return items;
+        return Rows.all(rows, mapper);
     }
 
     public static boolean violates(Throwable failure, String constraint) {
-        return failure instanceof PgException pg && "23505".equals(pg.getSqlState())
-                && constraint.equals(pg.getConstraint());
+        return Rows.violates(failure, constraint);
     }
 }

@@ -26,7 +26,7 @@ public class Messages {
     /** One bundle per feature, so features add their texts without touching each other's files. */
     private static final List<String> FEATURES = List.of(
             "platform", "graphql", "identity", "catalog", "calendar", "application", "queue", "complaint", "open311", "survey", "indicator",
-            "integration", "notification");
+            "integration", "homevisit", "notification");
 
     private final Map<String, Properties> bundles = Map.of("id", load("id"), "en", load("en"));
 

@@ -55,7 +55,7 @@ public final class Nik {
      * the 1900s; a date real only in the future 2000s (a typo, or a NIK issued ahead) still counts. Whether
      * there is one at all does not depend on today (which is why {@link #problem} may pass any day).
      */
-    static Optional<LocalDate> birthDate(String nik, LocalDate today) {
+    public static Optional<LocalDate> birthDate(String nik, LocalDate today) {
         int day = Integer.parseInt(nik.substring(6, 8));
         if (day > 40) {
             day -= 40;
