@@ -351,13 +351,14 @@ public class HomeVisitService {
         return pool.withTransaction(tx -> load(tx, visitId, true).flatMap(visit -> {
             HomeVisitAccess.requireTeamOrSupervisor(caller, visit);
             requireState(visit, HomeVisitState.ON_A_DAY);
-            return requireVisitDayReached(visit).flatMap(reached -> {
+            return requireVisitDayReached(visit).flatMap(today -> {
                 String reason = InputValidator.trimToNull(input.reason());
+                // The site's date of the report is the day the indicators count the outcome on.
                 return switch (input.outcome()) {
-                    case DONE -> change(tx, visitId, "state = 'DONE', outcome_reason = $2", Tuple.of(visitId, reason),
-                            "home-visit.done");
-                    case FAILED -> change(tx, visitId, "state = 'FAILED', outcome_reason = $2", Tuple.of(visitId, reason),
-                            "home-visit.failed");
+                    case DONE -> change(tx, visitId, "state = 'DONE', outcome_reason = $2, reported_on = $3",
+                            Tuple.of(visitId, reason, today), "home-visit.done");
+                    case FAILED -> change(tx, visitId, "state = 'FAILED', outcome_reason = $2, reported_on = $3",
+                            Tuple.of(visitId, reason, today), "home-visit.failed");
                     case RESCHEDULED -> tx.preparedQuery(GIVE_BACK).execute(Tuple.of(visit.visitDayId()))
                             .flatMap(given -> change(tx, visitId, "state = 'RESCHEDULING', visit_day_id = null, "
                                             + "window_start = null, window_end = null, outcome_reason = $2",
@@ -399,12 +400,13 @@ public class HomeVisitService {
 
     // --- helpers -------------------------------------------------------------------------------------
 
-    private Uni<Boolean> requireVisitDayReached(HomeVisit visit) {
+    /** The site's today, once it is the visit's day or later. */
+    private Uni<LocalDate> requireVisitDayReached(HomeVisit visit) {
         return calendar.localDate(visit.siteCode(), clock.now()).map(today -> {
             if (today.isBefore(visit.visitDate())) {
                 throw ProblemException.conflict("home-visit-not-yet", visit.visitDate());
             }
-            return true;
+            return today;
         });
     }
 
