@@ -56,6 +56,21 @@ public class HomeVisitService {
     private static final String TAKE_PLACE = "update home_visit_day set booked = booked + 1 where id = $1 "
             + "and booked < capacity returning id";
 
+    /**
+     * How long a claim to open the visit's application holds (the database's clock, one for every replica): a
+     * filing takes well under a second, so a claim this old belongs to a filer who died between filing and link.
+     */
+    private static final String OPENING_LEASE = "5 minutes";
+
+    /** Claims the opening of the visit's application: no application yet, and nobody else's live claim. */
+    private static final String CLAIM_OPENING = "update home_visit set application_opener = $2, "
+            + "application_opening_at = now() where id = $1 and application_tracking is null "
+            + "and state = any($3) and (application_opener is null or application_opener = $2 "
+            + "or application_opening_at < now() - interval '" + OPENING_LEASE + "') returning id";
+
+    private static final String RELEASE_OPENING = "update home_visit set application_opener = null, "
+            + "application_opening_at = null where id = $1 and application_opener = $2 and application_tracking is null";
+
     private static final String GIVE_BACK = "update home_visit_day set booked = booked - 1 where id = $1 and booked > 0";
 
     @Inject
@@ -371,31 +386,55 @@ public class HomeVisitService {
     /**
      * A team member on site opens the application the visit is for: a draft filed by them for the visited citizen
      * through the application feature, whose rules (agency, form, NIK) apply; the documents captured on site are then
-     * uploaded to it and it is submitted as any staff-filed application. Retrying gives the same application.
+     * uploaded to it and it is submitted as any staff-filed application.
+     * <p>
+     * The filing is the application feature's transaction and the link is this one's, so the member first claims
+     * the visit ({@link #CLAIM_OPENING}): of two members opening at once one files, the other is
+     * {@code 409 home-visit-application-opening} (or {@code -exists} once it is linked) and no second draft is
+     * made. The filer's own retry passes the claim and, by the idempotency key, gets the same application back.
      */
     public Uni<HomeVisitView> openApplication(Caller caller, String id, OpenApplicationInput input) {
         UUID visitId = Rows.parseId("home-visit", id);
         return load(pool, visitId, false).flatMap(visit -> {
             HomeVisitAccess.requireTeam(caller, visit);
-            requireState(visit, HomeVisitState.ON_A_DAY);
-            if (visit.applicationTracking() != null) {
-                throw ProblemException.conflict("home-visit-application-exists", visit.applicationTracking());
-            }
-            return requireVisitDayReached(visit).flatMap(reached -> filing.file(caller,
-                            new ApplicationInput(visit.serviceCode(), visit.siteCode(), true,
-                                    input == null ? null : input.form(), protection.decrypt(visit.nik()), null, null),
-                            "home-visit-" + visitId))
+            requireOpenable(visit);
+            return requireVisitDayReached(visit)
+                    .flatMap(today -> pool.preparedQuery(CLAIM_OPENING).execute(Tuple.of(visitId, caller.id(),
+                            HomeVisitState.ON_A_DAY.stream().map(Enum::name).toArray(String[]::new))))
+                    .flatMap(claimed -> claimed.rowCount() == 1 ? Uni.createFrom().item(visit)
+                            // Taken meanwhile: say why, as the visit is now.
+                            : load(pool, visitId, false).map(now -> {
+                                requireOpenable(now);
+                                throw ProblemException.conflict("home-visit-application-opening");
+                            }))
+                    .flatMap(claimed -> filing.file(caller,
+                                    new ApplicationInput(visit.serviceCode(), visit.siteCode(), true,
+                                            input == null ? null : input.form(), protection.decrypt(visit.nik()), null,
+                                            null),
+                                    "home-visit-" + visitId)
+                            // A refused filing (the form, say) frees the visit for the next try, by anyone.
+                            .onFailure().call(failure -> pool.preparedQuery(RELEASE_OPENING)
+                                    .execute(Tuple.of(visitId, caller.id()))))
                     .flatMap(filed -> pool.withTransaction(tx -> load(tx, visitId, true).flatMap(locked -> {
-                        // Checked again under the lock: the visit may have ended, or another member opened one.
-                        requireState(locked, HomeVisitState.ON_A_DAY);
+                        // Not the state again: the application exists now, and a visit reported meanwhile still
+                        // should know it. Only a claim that lapsed and was taken over can have linked another.
                         if (locked.applicationTracking() != null) {
                             throw ProblemException.conflict("home-visit-application-exists",
                                     locked.applicationTracking());
                         }
-                        return change(tx, visitId, "application_tracking = $2",
+                        return change(tx, visitId, "application_tracking = $2, application_opener = null, "
+                                        + "application_opening_at = null",
                                 Tuple.of(visitId, filed.body().trackingNumber()), "home-visit.application-opened");
                     })));
         }).map(visit -> view(caller, visit));
+    }
+
+    /** A visit on its day without an application yet; else the 409 that says why. */
+    private static void requireOpenable(HomeVisit visit) {
+        if (visit.applicationTracking() != null) {
+            throw ProblemException.conflict("home-visit-application-exists", visit.applicationTracking());
+        }
+        requireState(visit, HomeVisitState.ON_A_DAY);
     }
 
     // --- helpers -------------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -355,6 +356,74 @@ class HomeVisitTest {
             assertTrue(events.contains(type), type + " in " + events);
         }
         assertFalse(events.contains(ELDERLY_NIK) || events.contains("0812") || events.contains("Cihampelas"), events);
+    }
+
+    @Test
+    void twoTeamMembersOpeningAtOnceFileOneApplicationAndLinkIt() throws Exception {
+        HomeVisitFixtures f = new HomeVisitFixtures();
+        List<String> ids = List.of(f.requested(ELDERLY_NIK, "ELDERLY"), f.requested(ELDERLY_WOMAN_NIK, "ELDERLY"),
+                f.requested(YOUNG_NIK, "DISABILITY"));
+        LocalDate visitDay = HomeVisitFixtures.nextWorkingDay(f.today);
+        String day = f.day(visitDay, "Tim Kembar", 5);
+        ids.forEach(id -> schedule(f.supervisor, id, day).statusCode(200));
+        f.travelTo(visitDay);
+        Map<String, Object> form = Map.of("form", Map.of("alamat", "Jl. Cihampelas No. 12", "jenis", "A"));
+        for (int round = 0; round < ids.size(); round++) {
+            String id = ids.get(round);
+            CyclicBarrier start = new CyclicBarrier(2);
+            CompletableFuture<io.restassured.response.Response> a = CompletableFuture.supplyAsync(
+                    () -> open(start, f.teamMember, id, form));
+            CompletableFuture<io.restassured.response.Response> b = CompletableFuture.supplyAsync(
+                    () -> open(start, f.secondMember, id, form));
+            List<io.restassured.response.Response> answers = List.of(a.get(), b.get());
+            List<Integer> statuses = answers.stream().map(io.restassured.response.Response::statusCode).toList();
+            assertTrue(statuses.containsAll(List.of(200, 409)), statuses.toString());
+            io.restassured.response.Response won = answers.get(statuses.indexOf(200));
+            io.restassured.response.Response lost = answers.get(statuses.indexOf(409));
+            String tracking = won.path("applicationTrackingNumber");
+            assertTrue(tracking != null, won.asString());
+            assertTrue(List.of("home-visit-application-opening", "home-visit-application-exists")
+                    .contains(lost.<String>path("code")), lost.asString());
+            // Exactly one application for the visits so far, and it is the one linked.
+            assertEquals(round + 1, applicationsOf(f.service));
+            as(f.supervisor).get("/api/v1/home-visits/" + id).then().body("applicationTrackingNumber", equalTo(tracking));
+            // The one who lost, trying again, is told which application the visit has.
+            post(f.secondMember, "/api/v1/home-visits/" + id + "/application", form).statusCode(409)
+                    .body("code", equalTo("home-visit-application-exists")).body("detail", containsString(tracking));
+        }
+        assertEquals(ids.size(), applicationsOf(f.service));
+    }
+
+    @Test
+    void aRefusedFilingFreesTheVisitForTheOtherMember() {
+        HomeVisitFixtures f = new HomeVisitFixtures();
+        String id = f.requested(ELDERLY_NIK, "ELDERLY");
+        LocalDate visitDay = HomeVisitFixtures.nextWorkingDay(f.today);
+        schedule(f.supervisor, id, f.day(visitDay, "Tim Lepas", 2)).statusCode(200);
+        f.travelTo(visitDay);
+        post(f.secondMember, "/api/v1/home-visits/" + id + "/application", Map.of("form", Map.of("jenis", 7)))
+                .statusCode(400);
+        assertEquals(0, applicationsOf(f.service));
+        post(f.teamMember, "/api/v1/home-visits/" + id + "/application",
+                Map.of("form", Map.of("alamat", "Jl. Cihampelas No. 12", "jenis", "A"))).statusCode(200)
+                .body("applicationTrackingNumber", notNullValue());
+        assertEquals(1, applicationsOf(f.service));
+    }
+
+    private static io.restassured.response.Response open(CyclicBarrier start, String token, String id, Object body) {
+        try {
+            start.await();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return as(token).body(body).post("/api/v1/home-visits/" + id + "/application");
+    }
+
+    private static long applicationsOf(String service) {
+        return Arc.container().instance(Pool.class).get()
+                .preparedQuery("select count(*) from application where service_code = $1")
+                .execute(Tuple.of(service)).await().atMost(Duration.ofSeconds(10))
+                .iterator().next().getLong(0);
     }
 
     private static String rowText(String id) {
