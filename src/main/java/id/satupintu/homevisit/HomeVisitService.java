@@ -19,6 +19,8 @@ import id.satupintu.platform.privacy.PersonalDataProtection;
 import id.satupintu.platform.privacy.PhoneNumber;
 import id.satupintu.platform.security.Caller;
 import id.satupintu.platform.security.Roles;
+import id.satupintu.platform.web.Cursor;
+import id.satupintu.platform.web.Page;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -26,6 +28,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.time.Period;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -203,10 +207,11 @@ public class HomeVisitService {
     }
 
     /**
-     * The agency's requests for the map, grouped by area: kecamatan, then kelurahan, oldest request first. Staff of
-     * the agency see their own agency's; an administrator names the agency.
+     * The agency's requests for the map, grouped by area: kecamatan, then kelurahan, oldest request first, keyset
+     * paged on that order (the cursor is the last one's kecamatan, kelurahan, creation and id). Staff of the agency
+     * see their own agency's; an administrator names the agency.
      */
-    public Uni<List<HomeVisitView>> list(Caller caller, Filter filter, int limit) {
+    public Uni<Page<HomeVisitView>> list(Caller caller, Filter filter, String cursor, int limit) {
         String agency = caller.hasRole(Roles.ADMIN) && filter.agencyCode() != null ? filter.agencyCode()
                 : caller.agencyCode();
         if (!caller.isStaff() || agency == null) {
@@ -215,12 +220,44 @@ public class HomeVisitService {
         if (!caller.hasRole(Roles.ADMIN) && filter.agencyCode() != null && !filter.agencyCode().equals(agency)) {
             throw ProblemException.forbidden();
         }
+        AreaPosition after = AreaPosition.decode(cursor);
         return pool.preparedQuery(HomeVisit.SELECT + "where h.agency_code = $1 and ($2::text is null or h.kecamatan = $2) "
                         + "and ($3::text is null or h.kelurahan = $3) and ($4::text is null or h.state = $4) "
+                        + "and ($6::text is null or (h.kecamatan, h.kelurahan, h.created_at, h.id) "
+                        + "> ($6::text, $7::text, $8::timestamptz, $9::uuid)) "
                         + "order by h.kecamatan, h.kelurahan, h.created_at, h.id limit $5")
                 .execute(Tuple.from(new Object[] {agency, filter.kecamatan(), filter.kelurahan(),
-                        filter.state() == null ? null : filter.state().name(), limit}))
-                .map(rows -> Rows.all(rows, row -> view(caller, HomeVisit.of(row))));
+                        filter.state() == null ? null : filter.state().name(), limit + 1,
+                        after == null ? null : after.kecamatan(), after == null ? null : after.kelurahan(),
+                        after == null ? null : after.createdAt(), after == null ? null : after.id()}))
+                .map(rows -> Page.of(Rows.all(rows, row -> view(caller, HomeVisit.of(row))), limit,
+                        AreaPosition::cursorOf));
+    }
+
+    /** A place in the supervisor's list: the sort key of its last visit. */
+    private record AreaPosition(String kecamatan, String kelurahan, OffsetDateTime createdAt, UUID id) {
+
+        static String cursorOf(HomeVisitView view) {
+            return Cursor.encode(view.address().kecamatan(), view.address().kelurahan(), view.createdAt().toString(),
+                    view.id());
+        }
+
+        /** Null without a cursor; 400 invalid-cursor for one this list did not make (a NUL PostgreSQL refuses too). */
+        static AreaPosition decode(String cursor) {
+            List<String> keys = Cursor.decode(cursor, 4);
+            if (keys.isEmpty()) {
+                return null;
+            }
+            if (keys.stream().anyMatch(key -> key.indexOf('\u0000') >= 0)) {
+                throw new ProblemException(400, "invalid-cursor");
+            }
+            try {
+                return new AreaPosition(keys.get(0), keys.get(1), OffsetDateTime.parse(keys.get(2)),
+                        UUID.fromString(keys.get(3)));
+            } catch (DateTimeParseException | IllegalArgumentException e) {
+                throw new ProblemException(400, "invalid-cursor");
+            }
+        }
     }
 
     // --- visit days ----------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ import static id.satupintu.homevisit.HomeVisitFixtures.YOUNG_NIK;
 import static id.satupintu.homevisit.HomeVisitFixtures.as;
 import static id.satupintu.homevisit.HomeVisitFixtures.post;
 import static id.satupintu.homevisit.HomeVisitFixtures.schedule;
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -156,15 +157,15 @@ class HomeVisitTest {
         String sukajadi = post(f.citizen, "/api/v1/home-visits", elsewhere).statusCode(201).extract().path("id");
 
         as(f.supervisor).get("/api/v1/home-visits").then().statusCode(200)
-                .body("id", contains(coblong, sukajadi))
-                .body("[0].address.latitude", notNullValue())
-                .body("[0].nik", equalTo("3273********0001"));
+                .body("items.id", contains(coblong, sukajadi)).body("nextCursor", nullValue())
+                .body("items[0].address.latitude", notNullValue())
+                .body("items[0].nik", equalTo("3273********0001"));
         as(f.supervisor).queryParam("kecamatan", "Sukajadi").get("/api/v1/home-visits").then().statusCode(200)
-                .body("id", contains(sukajadi));
+                .body("items.id", contains(sukajadi));
         as(f.supervisor).queryParam("kelurahan", "Cipaganti").queryParam("state", "REQUESTED")
-                .get("/api/v1/home-visits").then().statusCode(200).body("id", contains(coblong));
+                .get("/api/v1/home-visits").then().statusCode(200).body("items.id", contains(coblong));
         // Another agency sees none of them, and a citizen has no agency list.
-        as(f.otherSupervisor).get("/api/v1/home-visits").then().statusCode(200).body("id", not(hasItem(coblong)));
+        as(f.otherSupervisor).get("/api/v1/home-visits").then().statusCode(200).body("items.id", not(hasItem(coblong)));
         as(f.supervisor).queryParam("agency", f.otherAgency).get("/api/v1/home-visits").then().statusCode(403);
         as(f.citizen).get("/api/v1/home-visits").then().statusCode(403);
 
@@ -200,6 +201,79 @@ class HomeVisitTest {
         body.put("capacity", 2);
         body.put("members", List.of());
         post(f.supervisor, "/api/v1/home-visit-days", body).statusCode(400).body("errors.field", hasItem("members"));
+    }
+
+    @Test
+    void theSupervisorsListIsKeysetPagedInItsAreaOrder() {
+        HomeVisitFixtures f = new HomeVisitFixtures();
+        // Five requests in three areas; the order is kecamatan, kelurahan, then the oldest first.
+        List<String[]> areas = List.of(new String[] {"Sukajadi", "Pasteur"}, new String[] {"Coblong", "Dago"},
+                new String[] {"Coblong", "Cipaganti"}, new String[] {"Sukajadi", "Pasteur"},
+                new String[] {"Coblong", "Cipaganti"});
+        List<String> niks = List.of(ELDERLY_NIK, ELDERLY_WOMAN_NIK, "3273011205500005", "3273011205500006",
+                "3273011205500007");
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < areas.size(); i++) {
+            ids.add(requestedIn(f, niks.get(i), areas.get(i)[0], areas.get(i)[1]));
+        }
+        List<String> expected = List.of(ids.get(2), ids.get(4), ids.get(1), ids.get(0), ids.get(3));
+
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            var spec = as(f.supervisor).queryParam("limit", 2);
+            if (cursor != null) {
+                spec = spec.queryParam("cursor", cursor);
+            }
+            var page = spec.get("/api/v1/home-visits").then().statusCode(200).extract().jsonPath();
+            List<String> items = page.getList("items.id");
+            assertTrue(items.size() <= 2, items.toString());
+            seen.addAll(items);
+            cursor = page.getString("nextCursor");
+            pages++;
+        } while (cursor != null && pages < 10);
+        assertEquals(expected, seen);
+        assertEquals(3, pages);
+
+        // Requests added meanwhile: one in front of the cursor's place is not shown (nothing repeats), one after
+        // it is reached in its place.
+        var first = as(f.supervisor).queryParam("limit", 2).get("/api/v1/home-visits").then().statusCode(200)
+                .body("items.id", contains(expected.get(0), expected.get(1))).extract().jsonPath();
+        String inFront = requestedIn(f, "3273011205500008", "Andir", "Ciroyom");
+        String after = requestedIn(f, "3273011205500009", "Coblong", "Cipaganti");
+        as(f.supervisor).queryParam("limit", 2).queryParam("cursor", first.getString("nextCursor"))
+                .queryParam("state", "REQUESTED").get("/api/v1/home-visits").then().statusCode(200)
+                .body("items.id", contains(after, expected.get(2)))
+                .body("items.id", not(hasItem(inFront)));
+        // The filters page too; the GraphQL list is the same page with the same cursor.
+        as(f.supervisor).queryParam("kecamatan", "Sukajadi").queryParam("limit", 1).get("/api/v1/home-visits").then()
+                .statusCode(200).body("items.id", contains(ids.get(0))).body("nextCursor", notNullValue());
+        given().auth().oauth2(f.supervisor).contentType("application/json")
+                .body(Map.of("query", "query($after: String) { homeVisits(first: 2, after: $after) { items { id } nextCursor } }",
+                        "variables", Map.of("after", first.getString("nextCursor"))))
+                .post("/graphql").then().statusCode(200)
+                .body("data.homeVisits.items.id", contains(after, expected.get(2)))
+                .body("data.homeVisits.nextCursor", notNullValue());
+
+        // Cursors this list did not make are clear 400s.
+        for (String bad : List.of("%%%", "bm90LWEtY3Vyc29y", java.util.Base64.getUrlEncoder().encodeToString(
+                "Coblong\u001fDago\u001fyesterday\u001fnot-an-id".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                java.util.Base64.getUrlEncoder().encodeToString(("Cob\u0000long\u001fDago\u001f2026-01-01T00:00Z\u001f"
+                        + UUID.randomUUID()).getBytes(java.nio.charset.StandardCharsets.UTF_8)))) {
+            as(f.supervisor).queryParam("cursor", bad).get("/api/v1/home-visits").then().statusCode(400)
+                    .contentType("application/problem+json").body("code", equalTo("invalid-cursor"));
+        }
+    }
+
+    private static String requestedIn(HomeVisitFixtures f, String nik, String kecamatan, String kelurahan) {
+        Map<String, Object> body = f.request(nik, "ELDERLY");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> address = new HashMap<>((Map<String, Object>) body.get("address"));
+        address.put("kecamatan", kecamatan);
+        address.put("kelurahan", kelurahan);
+        body.put("address", address);
+        return post(f.citizen, "/api/v1/home-visits", body).statusCode(201).extract().path("id");
     }
 
     @Test
