@@ -14,6 +14,7 @@ import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 
@@ -45,13 +46,19 @@ public class HomeVisitGraphQL {
         return calls.asCaller(visits::mine);
     }
 
+    /** One page of the supervisor's list and the cursor of the next (null on the last), as REST's {@code Page}. */
+    @Name("HomeVisitConnection")
+    public record HomeVisitConnection(List<HomeVisitView> items, String nextCursor) {
+    }
+
     @Query
-    @Description("The agency's home visits by kecamatan and kelurahan, for the supervisor's map")
-    public Uni<List<HomeVisitView>> homeVisits(String agency, String kecamatan, String kelurahan, HomeVisitState state,
-                                               Integer first) {
+    @Description("The agency's home visits by kecamatan and kelurahan, for the supervisor's map; after: nextCursor")
+    public Uni<HomeVisitConnection> homeVisits(String agency, String kecamatan, String kelurahan, HomeVisitState state,
+                                               Integer first, String after) {
         HomeVisitService.Filter filter = new HomeVisitService.Filter(HomeVisitResource.text("agency", agency),
                 HomeVisitResource.text("kecamatan", kecamatan), HomeVisitResource.text("kelurahan", kelurahan), state);
-        return calls.asCaller(caller -> visits.list(caller, filter, PageSize.STANDARD.first(first)));
+        return calls.asCaller(caller -> visits.list(caller, filter, after, PageSize.STANDARD.first(first)))
+                .map(page -> new HomeVisitConnection(page.items(), page.nextCursor()));
     }
 
     @Query

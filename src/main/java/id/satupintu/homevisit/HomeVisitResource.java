@@ -4,6 +4,7 @@ import id.satupintu.platform.events.LiveStreams;
 import id.satupintu.platform.security.CurrentUser;
 import id.satupintu.platform.security.GuardedStream;
 import id.satupintu.platform.security.StreamGuard;
+import id.satupintu.platform.web.Page;
 import id.satupintu.platform.web.PageSize;
 import id.satupintu.platform.web.QueryParams;
 import io.smallrye.mutiny.Multi;
@@ -51,15 +52,15 @@ public class HomeVisitResource {
                 .map(view -> Response.created(URI.create("/api/v1/home-visits/" + view.id())).entity(view).build());
     }
 
-    /** The agency's requests for the map, by kecamatan and kelurahan; {@code state} narrows. */
+    /** The agency's requests for the map, by kecamatan and kelurahan; {@code state} narrows; keyset paged. */
     @GET
-    public Uni<List<HomeVisitView>> list(@QueryParam("agency") String agency, @QueryParam("kecamatan") String kecamatan,
+    public Uni<Page<HomeVisitView>> list(@QueryParam("agency") String agency, @QueryParam("kecamatan") String kecamatan,
                                          @QueryParam("kelurahan") String kelurahan, @QueryParam("state") String state,
-                                         @QueryParam("limit") String limit) {
+                                         @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
         int size = PageSize.STANDARD.limit(limit);
         HomeVisitService.Filter filter = new HomeVisitService.Filter(text("agency", agency), text("kecamatan", kecamatan),
                 text("kelurahan", kelurahan), QueryParams.parseEnum(HomeVisitState.class, "state", state));
-        return currentUser.require().flatMap(caller -> visits.list(caller, filter, size));
+        return currentUser.require().flatMap(caller -> visits.list(caller, filter, cursor, size));
     }
 
     @GET

@@ -19,6 +19,8 @@ import id.satupintu.platform.privacy.PersonalDataProtection;
 import id.satupintu.platform.privacy.PhoneNumber;
 import id.satupintu.platform.security.Caller;
 import id.satupintu.platform.security.Roles;
+import id.satupintu.platform.web.Cursor;
+import id.satupintu.platform.web.Page;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -26,6 +28,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.time.Period;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,6 +59,21 @@ public class HomeVisitService {
     /** Takes one place of the day, only while one is free: the row lock serializes racing supervisors. */
     private static final String TAKE_PLACE = "update home_visit_day set booked = booked + 1 where id = $1 "
             + "and booked < capacity returning id";
+
+    /**
+     * How long a claim to open the visit's application holds (the database's clock, one for every replica): a
+     * filing takes well under a second, so a claim this old belongs to a filer who died between filing and link.
+     */
+    private static final String OPENING_LEASE = "5 minutes";
+
+    /** Claims the opening of the visit's application: no application yet, and nobody else's live claim. */
+    private static final String CLAIM_OPENING = "update home_visit set application_opener = $2, "
+            + "application_opening_at = now() where id = $1 and application_tracking is null "
+            + "and state = any($3) and (application_opener is null or application_opener = $2 "
+            + "or application_opening_at < now() - interval '" + OPENING_LEASE + "') returning id";
+
+    private static final String RELEASE_OPENING = "update home_visit set application_opener = null, "
+            + "application_opening_at = null where id = $1 and application_opener = $2 and application_tracking is null";
 
     private static final String GIVE_BACK = "update home_visit_day set booked = booked - 1 where id = $1 and booked > 0";
 
@@ -188,10 +207,11 @@ public class HomeVisitService {
     }
 
     /**
-     * The agency's requests for the map, grouped by area: kecamatan, then kelurahan, oldest request first. Staff of
-     * the agency see their own agency's; an administrator names the agency.
+     * The agency's requests for the map, grouped by area: kecamatan, then kelurahan, oldest request first, keyset
+     * paged on that order (the cursor is the last one's kecamatan, kelurahan, creation and id). Staff of the agency
+     * see their own agency's; an administrator names the agency.
      */
-    public Uni<List<HomeVisitView>> list(Caller caller, Filter filter, int limit) {
+    public Uni<Page<HomeVisitView>> list(Caller caller, Filter filter, String cursor, int limit) {
         String agency = caller.hasRole(Roles.ADMIN) && filter.agencyCode() != null ? filter.agencyCode()
                 : caller.agencyCode();
         if (!caller.isStaff() || agency == null) {
@@ -200,12 +220,44 @@ public class HomeVisitService {
         if (!caller.hasRole(Roles.ADMIN) && filter.agencyCode() != null && !filter.agencyCode().equals(agency)) {
             throw ProblemException.forbidden();
         }
+        AreaPosition after = AreaPosition.decode(cursor);
         return pool.preparedQuery(HomeVisit.SELECT + "where h.agency_code = $1 and ($2::text is null or h.kecamatan = $2) "
                         + "and ($3::text is null or h.kelurahan = $3) and ($4::text is null or h.state = $4) "
+                        + "and ($6::text is null or (h.kecamatan, h.kelurahan, h.created_at, h.id) "
+                        + "> ($6::text, $7::text, $8::timestamptz, $9::uuid)) "
                         + "order by h.kecamatan, h.kelurahan, h.created_at, h.id limit $5")
                 .execute(Tuple.from(new Object[] {agency, filter.kecamatan(), filter.kelurahan(),
-                        filter.state() == null ? null : filter.state().name(), limit}))
-                .map(rows -> Rows.all(rows, row -> view(caller, HomeVisit.of(row))));
+                        filter.state() == null ? null : filter.state().name(), limit + 1,
+                        after == null ? null : after.kecamatan(), after == null ? null : after.kelurahan(),
+                        after == null ? null : after.createdAt(), after == null ? null : after.id()}))
+                .map(rows -> Page.of(Rows.all(rows, row -> view(caller, HomeVisit.of(row))), limit,
+                        AreaPosition::cursorOf));
+    }
+
+    /** A place in the supervisor's list: the sort key of its last visit. */
+    private record AreaPosition(String kecamatan, String kelurahan, OffsetDateTime createdAt, UUID id) {
+
+        static String cursorOf(HomeVisitView view) {
+            return Cursor.encode(view.address().kecamatan(), view.address().kelurahan(), view.createdAt().toString(),
+                    view.id());
+        }
+
+        /** Null without a cursor; 400 invalid-cursor for one this list did not make (a NUL PostgreSQL refuses too). */
+        static AreaPosition decode(String cursor) {
+            List<String> keys = Cursor.decode(cursor, 4);
+            if (keys.isEmpty()) {
+                return null;
+            }
+            if (keys.stream().anyMatch(key -> key.indexOf('\u0000') >= 0)) {
+                throw new ProblemException(400, "invalid-cursor");
+            }
+            try {
+                return new AreaPosition(keys.get(0), keys.get(1), OffsetDateTime.parse(keys.get(2)),
+                        UUID.fromString(keys.get(3)));
+            } catch (DateTimeParseException | IllegalArgumentException e) {
+                throw new ProblemException(400, "invalid-cursor");
+            }
+        }
     }
 
     // --- visit days ----------------------------------------------------------------------------------
@@ -351,13 +403,14 @@ public class HomeVisitService {
         return pool.withTransaction(tx -> load(tx, visitId, true).flatMap(visit -> {
             HomeVisitAccess.requireTeamOrSupervisor(caller, visit);
             requireState(visit, HomeVisitState.ON_A_DAY);
-            return requireVisitDayReached(visit).flatMap(reached -> {
+            return requireVisitDayReached(visit).flatMap(today -> {
                 String reason = InputValidator.trimToNull(input.reason());
+                // The site's date of the report is the day the indicators count the outcome on.
                 return switch (input.outcome()) {
-                    case DONE -> change(tx, visitId, "state = 'DONE', outcome_reason = $2", Tuple.of(visitId, reason),
-                            "home-visit.done");
-                    case FAILED -> change(tx, visitId, "state = 'FAILED', outcome_reason = $2", Tuple.of(visitId, reason),
-                            "home-visit.failed");
+                    case DONE -> change(tx, visitId, "state = 'DONE', outcome_reason = $2, reported_on = $3",
+                            Tuple.of(visitId, reason, today), "home-visit.done");
+                    case FAILED -> change(tx, visitId, "state = 'FAILED', outcome_reason = $2, reported_on = $3",
+                            Tuple.of(visitId, reason, today), "home-visit.failed");
                     case RESCHEDULED -> tx.preparedQuery(GIVE_BACK).execute(Tuple.of(visit.visitDayId()))
                             .flatMap(given -> change(tx, visitId, "state = 'RESCHEDULING', visit_day_id = null, "
                                             + "window_start = null, window_end = null, outcome_reason = $2",
@@ -370,41 +423,66 @@ public class HomeVisitService {
     /**
      * A team member on site opens the application the visit is for: a draft filed by them for the visited citizen
      * through the application feature, whose rules (agency, form, NIK) apply; the documents captured on site are then
-     * uploaded to it and it is submitted as any staff-filed application. Retrying gives the same application.
+     * uploaded to it and it is submitted as any staff-filed application.
+     * <p>
+     * The filing is the application feature's transaction and the link is this one's, so the member first claims
+     * the visit ({@link #CLAIM_OPENING}): of two members opening at once one files, the other is
+     * {@code 409 home-visit-application-opening} (or {@code -exists} once it is linked) and no second draft is
+     * made. The filer's own retry passes the claim and, by the idempotency key, gets the same application back.
      */
     public Uni<HomeVisitView> openApplication(Caller caller, String id, OpenApplicationInput input) {
         UUID visitId = Rows.parseId("home-visit", id);
         return load(pool, visitId, false).flatMap(visit -> {
             HomeVisitAccess.requireTeam(caller, visit);
-            requireState(visit, HomeVisitState.ON_A_DAY);
-            if (visit.applicationTracking() != null) {
-                throw ProblemException.conflict("home-visit-application-exists", visit.applicationTracking());
-            }
-            return requireVisitDayReached(visit).flatMap(reached -> filing.file(caller,
-                            new ApplicationInput(visit.serviceCode(), visit.siteCode(), true,
-                                    input == null ? null : input.form(), protection.decrypt(visit.nik()), null, null),
-                            "home-visit-" + visitId))
+            requireOpenable(visit);
+            return requireVisitDayReached(visit)
+                    .flatMap(today -> pool.preparedQuery(CLAIM_OPENING).execute(Tuple.of(visitId, caller.id(),
+                            HomeVisitState.ON_A_DAY.stream().map(Enum::name).toArray(String[]::new))))
+                    .flatMap(claimed -> claimed.rowCount() == 1 ? Uni.createFrom().item(visit)
+                            // Taken meanwhile: say why, as the visit is now.
+                            : load(pool, visitId, false).map(now -> {
+                                requireOpenable(now);
+                                throw ProblemException.conflict("home-visit-application-opening");
+                            }))
+                    .flatMap(claimed -> filing.file(caller,
+                                    new ApplicationInput(visit.serviceCode(), visit.siteCode(), true,
+                                            input == null ? null : input.form(), protection.decrypt(visit.nik()), null,
+                                            null),
+                                    "home-visit-" + visitId)
+                            // A refused filing (the form, say) frees the visit for the next try, by anyone.
+                            .onFailure().call(failure -> pool.preparedQuery(RELEASE_OPENING)
+                                    .execute(Tuple.of(visitId, caller.id()))))
                     .flatMap(filed -> pool.withTransaction(tx -> load(tx, visitId, true).flatMap(locked -> {
-                        // Checked again under the lock: the visit may have ended, or another member opened one.
-                        requireState(locked, HomeVisitState.ON_A_DAY);
+                        // Not the state again: the application exists now, and a visit reported meanwhile still
+                        // should know it. Only a claim that lapsed and was taken over can have linked another.
                         if (locked.applicationTracking() != null) {
                             throw ProblemException.conflict("home-visit-application-exists",
                                     locked.applicationTracking());
                         }
-                        return change(tx, visitId, "application_tracking = $2",
+                        return change(tx, visitId, "application_tracking = $2, application_opener = null, "
+                                        + "application_opening_at = null",
                                 Tuple.of(visitId, filed.body().trackingNumber()), "home-visit.application-opened");
                     })));
         }).map(visit -> view(caller, visit));
     }
 
+    /** A visit on its day without an application yet; else the 409 that says why. */
+    private static void requireOpenable(HomeVisit visit) {
+        if (visit.applicationTracking() != null) {
+            throw ProblemException.conflict("home-visit-application-exists", visit.applicationTracking());
+        }
+        requireState(visit, HomeVisitState.ON_A_DAY);
+    }
+
     // --- helpers -------------------------------------------------------------------------------------
 
-    private Uni<Boolean> requireVisitDayReached(HomeVisit visit) {
+    /** The site's today, once it is the visit's day or later. */
+    private Uni<LocalDate> requireVisitDayReached(HomeVisit visit) {
         return calendar.localDate(visit.siteCode(), clock.now()).map(today -> {
             if (today.isBefore(visit.visitDate())) {
                 throw ProblemException.conflict("home-visit-not-yet", visit.visitDate());
             }
-            return true;
+            return today;
         });
     }
 

@@ -2,6 +2,7 @@ package id.satupintu.indicator;
 
 import id.satupintu.indicator.IndicatorReport.ApplicationFigures;
 import id.satupintu.indicator.IndicatorReport.ComplaintFigures;
+import id.satupintu.indicator.IndicatorReport.HomeVisitFigures;
 import id.satupintu.indicator.IndicatorReport.PeriodFigures;
 import id.satupintu.indicator.IndicatorReport.QueueFigures;
 import id.satupintu.platform.web.Csv;
@@ -29,7 +30,9 @@ final class IndicatorCsv {
                 "applications.medianWorkingDaysToDecision", "applications.returnedForRevisionPercent",
                 "complaints.received", "complaints.verified", "complaints.verifiedWithin3WorkingDaysPercent",
                 "complaints.resolved", "complaints.resolvedWithinDeadlinePercent", "complaints.reopened",
-                "complaints.rated", "complaints.meanRating", "ikm.respondents", "ikm.ikm", "ikm.grade"));
+                "complaints.rated", "complaints.meanRating", "homeVisits.requested", "homeVisits.done",
+                "homeVisits.failed", "homeVisits.medianWorkingDaysToVisit", "homeVisits.meanWorkingDaysToVisit",
+                "homeVisits.medianCalendarDaysToVisit", "homeVisits.meanCalendarDaysToVisit", "ikm.respondents", "ikm.ikm", "ikm.grade"));
         return columns;
     }
 
@@ -42,6 +45,7 @@ final class IndicatorCsv {
         QueueFigures q = p.queue();
         ApplicationFigures a = p.applications();
         ComplaintFigures c = p.complaints();
+        HomeVisitFigures v = p.homeVisits();
         List<Object> cells = new ArrayList<>(List.of(p.from(), p.to(), q.issued()));
         q.issuedByChannel().forEach(channel -> cells.add(channel.issued()));
         cells.addAll(java.util.Arrays.asList(q.served(), q.noShows(), q.waitSecondsMean(), q.waitSecondsMedian(),
@@ -49,7 +53,9 @@ final class IndicatorCsv {
                 q.priorityWithinTargetPercent(), a.filed(), a.decided(), a.decidedInTimePercent(),
                 a.deemedApprovals(), a.medianWorkingDaysToDecision(), a.returnedForRevisionPercent(), c.received(),
                 c.verified(), c.verifiedWithin3WorkingDaysPercent(), c.resolved(), c.resolvedWithinDeadlinePercent(),
-                c.reopened(), c.rated(), c.meanRating(), p.ikm().respondents(), p.ikm().ikm(), p.ikm().grade()));
+                c.reopened(), c.rated(), c.meanRating(), v.requested(), v.done(), v.failed(),
+                v.medianWorkingDaysToVisit(), v.meanWorkingDaysToVisit(), v.medianCalendarDaysToVisit(),
+                v.meanCalendarDaysToVisit(), p.ikm().respondents(), p.ikm().ikm(), p.ikm().grade()));
         return cells;
     }
 

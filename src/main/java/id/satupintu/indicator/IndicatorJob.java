@@ -2,6 +2,7 @@ package id.satupintu.indicator;
 
 import id.satupintu.application.ApplicationIndicators;
 import id.satupintu.complaint.ComplaintIndicators;
+import id.satupintu.homevisit.HomeVisitIndicators;
 import id.satupintu.platform.jobs.Clock;
 import id.satupintu.platform.jobs.JobRuns;
 import id.satupintu.queue.QueueIndicators;
@@ -22,8 +23,8 @@ public class IndicatorJob {
 
     private static final Logger LOG = Logger.getLogger(IndicatorJob.class);
 
-    /** What one run took in: closed queue days, and sites whose application and complaint figures moved on. */
-    public record Run(int queueDays, int applicationSites, int complaintSites) {
+    /** What one run took in: closed queue days, and sites whose application, complaint and home-visit figures moved on. */
+    public record Run(int queueDays, int applicationSites, int complaintSites, int homeVisitSites) {
     }
 
     @Inject
@@ -36,6 +37,9 @@ public class IndicatorJob {
     ComplaintIndicators complaints;
 
     @Inject
+    HomeVisitIndicators homeVisits;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -45,7 +49,7 @@ public class IndicatorJob {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
         return jobs.run("Indicators", () -> run(clock.now()).invoke(run -> {
-            if (run.queueDays() + run.applicationSites() + run.complaintSites() > 0) {
+            if (run.queueDays() + run.applicationSites() + run.complaintSites() + run.homeVisitSites() > 0) {
                 LOG.infof("Indicators stored: %s", run);
             }
         }));
@@ -54,6 +58,7 @@ public class IndicatorJob {
     /** Stores what is over at {@code now}; zeros when another replica holds the locks or nothing is due. */
     public Uni<Run> run(Instant now) {
         return queue.materialize(now).flatMap(q -> applications.materialize(now)
-                .flatMap(a -> complaints.materialize(now).map(c -> new Run(q, a, c))));
+                .flatMap(a -> complaints.materialize(now)
+                .flatMap(c -> homeVisits.materialize(now).map(v -> new Run(q, a, c, v)))));
     }
 }

@@ -16,7 +16,8 @@ public record IndicatorReport(String site, String agency, String service, LocalD
 
     @Name("IndicatorPeriod")
     public record PeriodFigures(LocalDate from, LocalDate to, QueueFigures queue, ApplicationFigures applications,
-                                ComplaintFigures complaints, SatisfactionFigures ikm) {
+                                ComplaintFigures complaints, HomeVisitFigures homeVisits,
+                                SatisfactionFigures ikm) {
     }
 
     @Name("IndicatorChannelCount")
@@ -48,6 +49,17 @@ public record IndicatorReport(String site, String agency, String service, LocalD
     public record ComplaintFigures(long received, long verified, BigDecimal verifiedWithin3WorkingDaysPercent,
                                    long resolved, BigDecimal resolvedWithinDeadlinePercent, long reopened,
                                    long rated, BigDecimal meanRating) {
+    }
+
+    /**
+     * Home visits (jemput bola): requests received in the period, visits the team reported done or failed in it
+     * and, over the visits done, the working days (the site's calendar) and calendar days from the request to the
+     * visit's day.
+     */
+    @Name("IndicatorHomeVisits")
+    public record HomeVisitFigures(long requested, long done, long failed, BigDecimal medianWorkingDaysToVisit,
+                                   BigDecimal meanWorkingDaysToVisit, BigDecimal medianCalendarDaysToVisit,
+                                   BigDecimal meanCalendarDaysToVisit) {
     }
 
     /** The satisfaction index of the period, as the survey feature computes and publishes it. */

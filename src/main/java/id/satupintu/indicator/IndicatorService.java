@@ -5,6 +5,8 @@ import id.satupintu.application.ApplicationIndicators;
 import id.satupintu.catalog.SiteService;
 import id.satupintu.complaint.ComplaintIndicatorDay;
 import id.satupintu.complaint.ComplaintIndicators;
+import id.satupintu.homevisit.HomeVisitIndicatorDay;
+import id.satupintu.homevisit.HomeVisitIndicators;
 import id.satupintu.indicator.IndicatorReport.PeriodFigures;
 import id.satupintu.indicator.IndicatorReport.SatisfactionFigures;
 import id.satupintu.platform.error.FieldError;
@@ -48,6 +50,9 @@ public class IndicatorService {
 
     @Inject
     ComplaintIndicators complaints;
+
+    @Inject
+    HomeVisitIndicators homeVisits;
 
     @Inject
     IkmService ikm;
@@ -110,14 +115,15 @@ public class IndicatorService {
         return new Checked(site, blankToNull(query.agency()), blankToNull(query.service()), from, to, granularity);
     }
 
-    /** The three features' days one after the other (one connection each, no shared session), then the periods. */
+    /** The four features' days one after the other (one connection each, no shared session), then the periods. */
     private Uni<IndicatorReport> assemble(Checked q, ZoneId zone, Instant now, Locale locale) {
         int minutes = config.indicators().priorityWithinMinutes();
         List<Granularity.Period> periods = q.granularity().periods(q.from(), q.to());
         return queue.days(q.site(), q.agency(), q.service(), q.from(), q.to(), now)
                 .flatMap(queueDays -> applications.days(q.site(), q.agency(), q.service(), q.from(), q.to(), now)
                 .flatMap(applicationDays -> complaints.days(q.site(), q.agency(), q.service(), q.from(), q.to(), now)
-                .flatMap(complaintDays -> satisfaction(q, zone, periods, locale).map(indices -> {
+                .flatMap(complaintDays -> homeVisits.days(q.site(), q.agency(), q.service(), q.from(), q.to(), now)
+                .flatMap(visitDays -> satisfaction(q, zone, periods, locale).map(indices -> {
                     List<PeriodFigures> figures = new ArrayList<>();
                     for (int i = 0; i < periods.size(); i++) {
                         Granularity.Period p = periods.get(i);
@@ -125,11 +131,12 @@ public class IndicatorService {
                                 PeriodTotals.queue(within(queueDays, QueueIndicatorDay::date, p), minutes),
                                 PeriodTotals.applications(within(applicationDays, ApplicationIndicatorDay::date, p)),
                                 PeriodTotals.complaints(within(complaintDays, ComplaintIndicatorDay::date, p)),
+                                PeriodTotals.homeVisits(within(visitDays, HomeVisitIndicatorDay::date, p)),
                                 indices.get(i)));
                     }
                     return new IndicatorReport(q.site(), q.agency(), q.service(), q.from(), q.to(), q.granularity(),
                             minutes, figures);
-                }))));
+                })))));
     }
 
     /** The survey's own index per period, in sequence: it publishes the IKM, this report repeats it. */

@@ -2,9 +2,11 @@ package id.satupintu.indicator;
 
 import id.satupintu.application.ApplicationIndicatorDay;
 import id.satupintu.complaint.ComplaintIndicatorDay;
+import id.satupintu.homevisit.HomeVisitIndicatorDay;
 import id.satupintu.indicator.IndicatorReport.ApplicationFigures;
 import id.satupintu.indicator.IndicatorReport.ChannelCount;
 import id.satupintu.indicator.IndicatorReport.ComplaintFigures;
+import id.satupintu.indicator.IndicatorReport.HomeVisitFigures;
 import id.satupintu.indicator.IndicatorReport.QueueFigures;
 import id.satupintu.queue.QueueIndicatorDay;
 import java.math.BigDecimal;
@@ -99,6 +101,27 @@ final class PeriodTotals {
         }
         return new ComplaintFigures(received, verified, percent(verifiedInTime, verified), resolved,
                 percent(resolvedInTime, resolved), reopened, rated, ratio(ratingSum, rated));
+    }
+
+    static HomeVisitFigures homeVisits(List<HomeVisitIndicatorDay> days) {
+        long requested = 0;
+        long done = 0;
+        long failed = 0;
+        List<Integer> working = new ArrayList<>();
+        List<Integer> calendar = new ArrayList<>();
+        for (HomeVisitIndicatorDay day : days) {
+            requested += day.requested();
+            done += day.done();
+            failed += day.failed();
+            working.addAll(day.workingDaysToVisit());
+            calendar.addAll(day.calendarDaysToVisit());
+        }
+        int[] sortedWorking = working.stream().mapToInt(Integer::intValue).sorted().toArray();
+        int[] sortedCalendar = calendar.stream().mapToInt(Integer::intValue).sorted().toArray();
+        return new HomeVisitFigures(requested, done, failed, percentile(sortedWorking, 0.5),
+                ratio(working.stream().mapToLong(Integer::longValue).sum(), sortedWorking.length),
+                percentile(sortedCalendar, 0.5),
+                ratio(calendar.stream().mapToLong(Integer::longValue).sum(), sortedCalendar.length));
     }
 
     /**

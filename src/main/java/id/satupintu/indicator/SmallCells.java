@@ -29,6 +29,10 @@ final class SmallCells {
             Map.entry("complaints.verifiedWithin3WorkingDaysPercent", List.of("complaints.verified")),
             Map.entry("complaints.resolvedWithinDeadlinePercent", List.of("complaints.resolved")),
             Map.entry("complaints.meanRating", List.of("complaints.rated")),
+            Map.entry("homeVisits.medianWorkingDaysToVisit", List.of("homeVisits.done")),
+            Map.entry("homeVisits.meanWorkingDaysToVisit", List.of("homeVisits.done")),
+            Map.entry("homeVisits.medianCalendarDaysToVisit", List.of("homeVisits.done")),
+            Map.entry("homeVisits.meanCalendarDaysToVisit", List.of("homeVisits.done")),
             Map.entry("ikm.ikm", List.of("ikm.respondents")),
             Map.entry("ikm.grade", List.of("ikm.respondents")));
 

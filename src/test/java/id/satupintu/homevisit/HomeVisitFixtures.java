@@ -48,6 +48,10 @@ final class HomeVisitFixtures {
     final String teamMemberId = UUID.randomUUID().toString();
     final String teamMember = TestTokens.issue(new AccessTokenIssuer.Subject(teamMemberId, "petugas-" + teamMemberId,
             Set.of(Roles.OFFICER), agency, SITE, Set.of(), false));
+    /** A second member of the same team. */
+    final String secondMemberId = UUID.randomUUID().toString();
+    final String secondMember = TestTokens.issue(new AccessTokenIssuer.Subject(secondMemberId,
+            "petugas-" + secondMemberId, Set.of(Roles.OFFICER), agency, SITE, Set.of(), false));
     final String otherAgency = CatalogFixtures.newCode("HVOT");
     final String otherSupervisor = TestTokens.staff(Roles.SUPERVISOR, otherAgency, SITE);
     final LocalDate today;
@@ -122,7 +126,7 @@ final class HomeVisitFixtures {
         Map<String, Object> body = new HashMap<>();
         body.put("date", date.toString());
         body.put("team", team);
-        body.put("members", List.of(teamMemberId));
+        body.put("members", List.of(teamMemberId, secondMemberId));
         body.put("capacity", capacity);
         return post(supervisor, "/api/v1/home-visit-days", body).statusCode(201).extract().path("id");
     }

@@ -102,9 +102,9 @@ class HomeVisitLiveTest {
                 Map.of("id", id))
                 .body("data.homeVisit.nik", equalTo(ELDERLY_NIK))
                 .body("data.homeVisit.address.line", notNullValue());
-        graphql(f.supervisor, "{ homeVisits(kecamatan: \"Coblong\") { id nik address { latitude longitude } } }", Map.of())
-                .body("data.homeVisits[0].id", equalTo(id))
-                .body("data.homeVisits[0].nik", equalTo("3273********0001"));
+        graphql(f.supervisor, "{ homeVisits(kecamatan: \"Coblong\") { items { id nik address { latitude longitude } } nextCursor } }", Map.of())
+                .body("data.homeVisits.items[0].id", equalTo(id))
+                .body("data.homeVisits.items[0].nik", equalTo("3273********0001"));
         graphql(f.teamMember, "mutation($id: String!) { reportHomeVisit(id: $id, input: {outcome: DONE}) { state } }",
                 Map.of("id", id)).body("errors[0].extensions.code", equalTo("home-visit-not-yet"));
         f.travelTo(visitDay);

@@ -6,6 +6,7 @@ import static id.satupintu.homevisit.HomeVisitFixtures.YOUNG_NIK;
 import static id.satupintu.homevisit.HomeVisitFixtures.as;
 import static id.satupintu.homevisit.HomeVisitFixtures.post;
 import static id.satupintu.homevisit.HomeVisitFixtures.schedule;
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -14,6 +15,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -155,15 +157,15 @@ class HomeVisitTest {
         String sukajadi = post(f.citizen, "/api/v1/home-visits", elsewhere).statusCode(201).extract().path("id");
 
         as(f.supervisor).get("/api/v1/home-visits").then().statusCode(200)
-                .body("id", contains(coblong, sukajadi))
-                .body("[0].address.latitude", notNullValue())
-                .body("[0].nik", equalTo("3273********0001"));
+                .body("items.id", contains(coblong, sukajadi)).body("nextCursor", nullValue())
+                .body("items[0].address.latitude", notNullValue())
+                .body("items[0].nik", equalTo("3273********0001"));
         as(f.supervisor).queryParam("kecamatan", "Sukajadi").get("/api/v1/home-visits").then().statusCode(200)
-                .body("id", contains(sukajadi));
+                .body("items.id", contains(sukajadi));
         as(f.supervisor).queryParam("kelurahan", "Cipaganti").queryParam("state", "REQUESTED")
-                .get("/api/v1/home-visits").then().statusCode(200).body("id", contains(coblong));
+                .get("/api/v1/home-visits").then().statusCode(200).body("items.id", contains(coblong));
         // Another agency sees none of them, and a citizen has no agency list.
-        as(f.otherSupervisor).get("/api/v1/home-visits").then().statusCode(200).body("id", not(hasItem(coblong)));
+        as(f.otherSupervisor).get("/api/v1/home-visits").then().statusCode(200).body("items.id", not(hasItem(coblong)));
         as(f.supervisor).queryParam("agency", f.otherAgency).get("/api/v1/home-visits").then().statusCode(403);
         as(f.citizen).get("/api/v1/home-visits").then().statusCode(403);
 
@@ -199,6 +201,79 @@ class HomeVisitTest {
         body.put("capacity", 2);
         body.put("members", List.of());
         post(f.supervisor, "/api/v1/home-visit-days", body).statusCode(400).body("errors.field", hasItem("members"));
+    }
+
+    @Test
+    void theSupervisorsListIsKeysetPagedInItsAreaOrder() {
+        HomeVisitFixtures f = new HomeVisitFixtures();
+        // Five requests in three areas; the order is kecamatan, kelurahan, then the oldest first.
+        List<String[]> areas = List.of(new String[] {"Sukajadi", "Pasteur"}, new String[] {"Coblong", "Dago"},
+                new String[] {"Coblong", "Cipaganti"}, new String[] {"Sukajadi", "Pasteur"},
+                new String[] {"Coblong", "Cipaganti"});
+        List<String> niks = List.of(ELDERLY_NIK, ELDERLY_WOMAN_NIK, "3273011205500005", "3273011205500006",
+                "3273011205500007");
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < areas.size(); i++) {
+            ids.add(requestedIn(f, niks.get(i), areas.get(i)[0], areas.get(i)[1]));
+        }
+        List<String> expected = List.of(ids.get(2), ids.get(4), ids.get(1), ids.get(0), ids.get(3));
+
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            var spec = as(f.supervisor).queryParam("limit", 2);
+            if (cursor != null) {
+                spec = spec.queryParam("cursor", cursor);
+            }
+            var page = spec.get("/api/v1/home-visits").then().statusCode(200).extract().jsonPath();
+            List<String> items = page.getList("items.id");
+            assertTrue(items.size() <= 2, items.toString());
+            seen.addAll(items);
+            cursor = page.getString("nextCursor");
+            pages++;
+        } while (cursor != null && pages < 10);
+        assertEquals(expected, seen);
+        assertEquals(3, pages);
+
+        // Requests added meanwhile: one in front of the cursor's place is not shown (nothing repeats), one after
+        // it is reached in its place.
+        var first = as(f.supervisor).queryParam("limit", 2).get("/api/v1/home-visits").then().statusCode(200)
+                .body("items.id", contains(expected.get(0), expected.get(1))).extract().jsonPath();
+        String inFront = requestedIn(f, "3273011205500008", "Andir", "Ciroyom");
+        String after = requestedIn(f, "3273011205500009", "Coblong", "Cipaganti");
+        as(f.supervisor).queryParam("limit", 2).queryParam("cursor", first.getString("nextCursor"))
+                .queryParam("state", "REQUESTED").get("/api/v1/home-visits").then().statusCode(200)
+                .body("items.id", contains(after, expected.get(2)))
+                .body("items.id", not(hasItem(inFront)));
+        // The filters page too; the GraphQL list is the same page with the same cursor.
+        as(f.supervisor).queryParam("kecamatan", "Sukajadi").queryParam("limit", 1).get("/api/v1/home-visits").then()
+                .statusCode(200).body("items.id", contains(ids.get(0))).body("nextCursor", notNullValue());
+        given().auth().oauth2(f.supervisor).contentType("application/json")
+                .body(Map.of("query", "query($after: String) { homeVisits(first: 2, after: $after) { items { id } nextCursor } }",
+                        "variables", Map.of("after", first.getString("nextCursor"))))
+                .post("/graphql").then().statusCode(200)
+                .body("data.homeVisits.items.id", contains(after, expected.get(2)))
+                .body("data.homeVisits.nextCursor", notNullValue());
+
+        // Cursors this list did not make are clear 400s.
+        for (String bad : List.of("%%%", "bm90LWEtY3Vyc29y", java.util.Base64.getUrlEncoder().encodeToString(
+                "Coblong\u001fDago\u001fyesterday\u001fnot-an-id".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                java.util.Base64.getUrlEncoder().encodeToString(("Cob\u0000long\u001fDago\u001f2026-01-01T00:00Z\u001f"
+                        + UUID.randomUUID()).getBytes(java.nio.charset.StandardCharsets.UTF_8)))) {
+            as(f.supervisor).queryParam("cursor", bad).get("/api/v1/home-visits").then().statusCode(400)
+                    .contentType("application/problem+json").body("code", equalTo("invalid-cursor"));
+        }
+    }
+
+    private static String requestedIn(HomeVisitFixtures f, String nik, String kecamatan, String kelurahan) {
+        Map<String, Object> body = f.request(nik, "ELDERLY");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> address = new HashMap<>((Map<String, Object>) body.get("address"));
+        address.put("kecamatan", kecamatan);
+        address.put("kelurahan", kelurahan);
+        body.put("address", address);
+        return post(f.citizen, "/api/v1/home-visits", body).statusCode(201).extract().path("id");
     }
 
     @Test
@@ -355,6 +430,74 @@ class HomeVisitTest {
             assertTrue(events.contains(type), type + " in " + events);
         }
         assertFalse(events.contains(ELDERLY_NIK) || events.contains("0812") || events.contains("Cihampelas"), events);
+    }
+
+    @Test
+    void twoTeamMembersOpeningAtOnceFileOneApplicationAndLinkIt() throws Exception {
+        HomeVisitFixtures f = new HomeVisitFixtures();
+        List<String> ids = List.of(f.requested(ELDERLY_NIK, "ELDERLY"), f.requested(ELDERLY_WOMAN_NIK, "ELDERLY"),
+                f.requested(YOUNG_NIK, "DISABILITY"));
+        LocalDate visitDay = HomeVisitFixtures.nextWorkingDay(f.today);
+        String day = f.day(visitDay, "Tim Kembar", 5);
+        ids.forEach(id -> schedule(f.supervisor, id, day).statusCode(200));
+        f.travelTo(visitDay);
+        Map<String, Object> form = Map.of("form", Map.of("alamat", "Jl. Cihampelas No. 12", "jenis", "A"));
+        for (int round = 0; round < ids.size(); round++) {
+            String id = ids.get(round);
+            CyclicBarrier start = new CyclicBarrier(2);
+            CompletableFuture<io.restassured.response.Response> a = CompletableFuture.supplyAsync(
+                    () -> open(start, f.teamMember, id, form));
+            CompletableFuture<io.restassured.response.Response> b = CompletableFuture.supplyAsync(
+                    () -> open(start, f.secondMember, id, form));
+            List<io.restassured.response.Response> answers = List.of(a.get(), b.get());
+            List<Integer> statuses = answers.stream().map(io.restassured.response.Response::statusCode).toList();
+            assertTrue(statuses.containsAll(List.of(200, 409)), statuses.toString());
+            io.restassured.response.Response won = answers.get(statuses.indexOf(200));
+            io.restassured.response.Response lost = answers.get(statuses.indexOf(409));
+            String tracking = won.path("applicationTrackingNumber");
+            assertTrue(tracking != null, won.asString());
+            assertTrue(List.of("home-visit-application-opening", "home-visit-application-exists")
+                    .contains(lost.<String>path("code")), lost.asString());
+            // Exactly one application for the visits so far, and it is the one linked.
+            assertEquals(round + 1, applicationsOf(f.service));
+            as(f.supervisor).get("/api/v1/home-visits/" + id).then().body("applicationTrackingNumber", equalTo(tracking));
+            // The one who lost, trying again, is told which application the visit has.
+            post(f.secondMember, "/api/v1/home-visits/" + id + "/application", form).statusCode(409)
+                    .body("code", equalTo("home-visit-application-exists")).body("detail", containsString(tracking));
+        }
+        assertEquals(ids.size(), applicationsOf(f.service));
+    }
+
+    @Test
+    void aRefusedFilingFreesTheVisitForTheOtherMember() {
+        HomeVisitFixtures f = new HomeVisitFixtures();
+        String id = f.requested(ELDERLY_NIK, "ELDERLY");
+        LocalDate visitDay = HomeVisitFixtures.nextWorkingDay(f.today);
+        schedule(f.supervisor, id, f.day(visitDay, "Tim Lepas", 2)).statusCode(200);
+        f.travelTo(visitDay);
+        post(f.secondMember, "/api/v1/home-visits/" + id + "/application", Map.of("form", Map.of("jenis", 7)))
+                .statusCode(400);
+        assertEquals(0, applicationsOf(f.service));
+        post(f.teamMember, "/api/v1/home-visits/" + id + "/application",
+                Map.of("form", Map.of("alamat", "Jl. Cihampelas No. 12", "jenis", "A"))).statusCode(200)
+                .body("applicationTrackingNumber", notNullValue());
+        assertEquals(1, applicationsOf(f.service));
+    }
+
+    private static io.restassured.response.Response open(CyclicBarrier start, String token, String id, Object body) {
+        try {
+            start.await();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return as(token).body(body).post("/api/v1/home-visits/" + id + "/application");
+    }
+
+    private static long applicationsOf(String service) {
+        return Arc.container().instance(Pool.class).get()
+                .preparedQuery("select count(*) from application where service_code = $1")
+                .execute(Tuple.of(service)).await().atMost(Duration.ofSeconds(10))
+                .iterator().next().getLong(0);
     }
 
     private static String rowText(String id) {

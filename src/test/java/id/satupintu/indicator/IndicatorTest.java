@@ -71,7 +71,7 @@ class IndicatorTest {
         checkComplaints(seed);
 
         // Again: nothing left to store, nothing counted twice.
-        assertEquals(new IndicatorJob.Run(0, 0, 0), job.run(august3).await().indefinitely());
+        assertEquals(new IndicatorJob.Run(0, 0, 0, 0), job.run(august3).await().indefinitely());
         assertEquals(before, periodsOf(seed));
 
         // Today (3 August) is live beside the stored July: a ticket issued now counts at once.
