@@ -43,6 +43,30 @@ public class IndicatorResource {
                 : Response.ok(report, MediaType.APPLICATION_JSON_TYPE)));
     }
 
+    /** Waiting time by hour of the day (site-local hour of issue) over the period; JSON only. */
+    @GET
+    @Path("hours")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<Response> hours(@QueryParam("site") String site, @QueryParam("agency") String agency,
+                               @QueryParam("service") String service, @QueryParam("from") String from,
+                               @QueryParam("to") String to) {
+        IndicatorService.Query query = new IndicatorService.Query(site, agency, service, from, to, null);
+        return currentUser.require().flatMap(caller -> indicators.hours(caller, query))
+                .map(report -> privately(Response.ok(report, MediaType.APPLICATION_JSON_TYPE)));
+    }
+
+    /** SLA compliance (and the other application figures) by agency over the period; JSON only. */
+    @GET
+    @Path("agencies")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<Response> agencies(@QueryParam("site") String site, @QueryParam("agency") String agency,
+                                  @QueryParam("service") String service, @QueryParam("from") String from,
+                                  @QueryParam("to") String to) {
+        IndicatorService.Query query = new IndicatorService.Query(site, agency, service, from, to, null);
+        return currentUser.require().flatMap(caller -> indicators.agencies(caller, query))
+                .map(report -> privately(Response.ok(report, MediaType.APPLICATION_JSON_TYPE)));
+    }
+
     private Uni<IndicatorReport> report(String site, String agency, String service, String from, String to,
                                         String granularity, HttpHeaders headers) {
         IndicatorService.Query query = new IndicatorService.Query(site, agency, service, from, to, granularity);
