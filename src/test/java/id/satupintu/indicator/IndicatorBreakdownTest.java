@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 
 import id.satupintu.platform.security.Roles;
 import id.satupintu.queue.QueueDays;
@@ -21,6 +20,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -71,17 +71,7 @@ class IndicatorBreakdownTest {
     }
 
     private static RequestSpecification ask(String token, String site, String from, String to) {
-        RequestSpecification request = token == null ? given() : given().auth().oauth2(token);
-        if (site != null) {
-            request.queryParam("site", site);
-        }
-        if (from != null) {
-            request.queryParam("from", from);
-        }
-        if (to != null) {
-            request.queryParam("to", to);
-        }
-        return request;
+        return IndicatorAccessTest.ask(token, site, from, to, null);
     }
 
     private static JsonPath hours(String site, String from, String to) {
@@ -119,18 +109,11 @@ class IndicatorBreakdownTest {
         issued.set(23, 1);
         assertEquals(issued, day.getList("hours.issued"));
         assertEquals(java.util.stream.IntStream.range(0, 24).boxed().toList(), day.getList("hours.hour"));
-        assertEquals(2, day.getInt("hours[8].called"));
-        assertEquals(2, day.getInt("hours[8].served"));
-        assertEquals(120.0f, day.getFloat("hours[8].waitSecondsMean"));
-        assertEquals(120.0f, day.getFloat("hours[8].waitSecondsMedian"));
-        // 60 + 0.9 × (180 − 60)
-        assertEquals(168.0f, day.getFloat("hours[8].waitSecondsP90"));
-        assertEquals(1, day.getInt("hours[13].called"));
-        assertEquals(0, day.getInt("hours[13].served"));
-        assertEquals(600.0f, day.getFloat("hours[13].waitSecondsP90"));
-        assertEquals(30.0f, day.getFloat("hours[23].waitSecondsMean"));
-        assertNull(day.get("hours[16].waitSecondsMean"));
-        assertEquals(0, day.getInt("hours[16].issued"));
+        // Issued, called, served, wait mean, median and p90; p90 at 8: 60 + 0.9 × (180 − 60).
+        assertEquals(Arrays.asList(2, 2, 2, 120.0f, 120.0f, 168.0f), hour(day, 8));
+        assertEquals(Arrays.asList(1, 1, 0, 600.0f, 600.0f, 600.0f), hour(day, 13));
+        assertEquals(Arrays.asList(1, 1, 1, 30.0f, 30.0f, 30.0f), hour(day, 23));
+        assertEquals(Arrays.asList(0, 0, 0, null, null, null), hour(day, 16));
 
         // The job stores the closed day's hours in the statement that stores its day: the same answer after.
         queueStep.materialize(IndicatorSeed.at(2, 0, 31)).await().indefinitely();
@@ -145,15 +128,9 @@ class IndicatorBreakdownTest {
         clock.set(IndicatorSeed.at(2, 9, 30));
         ticket(site, kiosk, counter, -1, false);
         JsonPath both = hours(site, "2026-07-01", "2026-07-02");
-        assertEquals(3, both.getInt("hours[8].issued"));
-        assertEquals(3, both.getInt("hours[8].called"));
-        assertEquals(120.0f, both.getFloat("hours[8].waitSecondsMean"));
-        assertEquals(120.0f, both.getFloat("hours[8].waitSecondsMedian"));
-        // Waits 60, 120, 180: 120 + 0.8 × 60
-        assertEquals(168.0f, both.getFloat("hours[8].waitSecondsP90"));
-        assertEquals(1, both.getInt("hours[9].issued"));
-        assertEquals(0, both.getInt("hours[9].called"));
-        assertNull(both.get("hours[9].waitSecondsMedian"));
+        // Waits 60, 120, 180 at 8: p90 120 + 0.8 × 60.
+        assertEquals(Arrays.asList(3, 3, 3, 120.0f, 120.0f, 168.0f), hour(both, 8));
+        assertEquals(Arrays.asList(1, 0, 0, null, null, null), hour(both, 9));
         assertEquals("2026-07-01", both.getString("from"));
         assertEquals(site, both.getString("site"));
 
@@ -247,12 +224,19 @@ class IndicatorBreakdownTest {
             ask(admin, site, "2026-07-01", "2026-07-31").queryParam("agency", "NO-SUCH-AGENCY").get(path).then()
                     .statusCode(200);
         }
-        QueueFixtures.graphql(TestTokens.staff(Roles.SUPERVISOR, null, other), "query($site: String!) {"
-                + " indicatorHours(site: $site, from: \"2026-07-01\", to: \"2026-07-31\") { site } }",
-                Map.of("site", site)).body("errors[0].extensions.code", equalTo("forbidden"));
-        QueueFixtures.graphql(TestTokens.staff(Roles.SUPERVISOR, null, other), "query($site: String!) {"
-                + " indicatorAgencies(site: $site, from: \"2026-07-01\", to: \"2026-07-31\") { site } }",
-                Map.of("site", site)).body("errors[0].extensions.code", equalTo("forbidden"));
+        for (String field : List.of("indicatorHours", "indicatorAgencies")) {
+            QueueFixtures.graphql(TestTokens.staff(Roles.SUPERVISOR, null, other), "query($site: String!) { " + field
+                    + "(site: $site, from: \"2026-07-01\", to: \"2026-07-31\") { site } }", Map.of("site", site))
+                    .body("errors[0].extensions.code", equalTo("forbidden"));
+        }
+    }
+
+    /** One hour's issued, called, served, wait mean, median and p90, as the API gives them. */
+    private static List<Object> hour(JsonPath report, int hour) {
+        Map<String, Object> h = report.getMap("hours[" + hour + "]");
+        assertEquals(hour, h.get("hour"));
+        return Arrays.asList(h.get("issued"), h.get("called"), h.get("served"), h.get("waitSecondsMean"),
+                h.get("waitSecondsMedian"), h.get("waitSecondsP90"));
     }
 
     private long count(String sql, Object... params) {
