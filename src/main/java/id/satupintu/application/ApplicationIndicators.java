@@ -53,7 +53,8 @@ public class ApplicationIndicators {
     public Uni<List<ApplicationIndicatorDay>> days(String site, String agency, String service, LocalDate from,
                                                    LocalDate to, Instant now) {
         return DailyFigures.days(pool, SQL.read(), site, agency, service, from, to, now, row ->
-                new ApplicationIndicatorDay(row.getLocalDate("local_date"), row.getInteger("filed"),
+                new ApplicationIndicatorDay(row.getLocalDate("local_date"), row.getString("agency_code"),
+                        row.getInteger("filed"),
                         row.getInteger("decided"), row.getInteger("decided_in_time"), row.getInteger("deemed"),
                         row.getInteger("returned_decided"), Arrays.asList(row.getArrayOfIntegers("decision_days"))));
     }

@@ -1,5 +1,7 @@
 package id.satupintu.indicator;
 
+import id.satupintu.indicator.IndicatorBreakdown.AgencyReport;
+import id.satupintu.indicator.IndicatorBreakdown.HourReport;
 import id.satupintu.platform.graphql.GraphQLCalls;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
@@ -25,5 +27,23 @@ public class IndicatorGraphQL {
                                            @NonNull String to, String granularity) {
         return calls.asCaller(caller -> indicators.report(caller,
                 new IndicatorService.Query(site, agency, service, from, to, granularity), calls.locale()));
+    }
+
+    @Query("indicatorHours")
+    @Description("Waiting time by site-local hour of issue (0-23) over a site's local dates from..to (inclusive);"
+            + " for the site's supervisors and admins")
+    public Uni<HourReport> indicatorHours(@NonNull String site, String agency, String service, @NonNull String from,
+                                          @NonNull String to) {
+        return calls.asCaller(caller -> indicators.hours(caller,
+                new IndicatorService.Query(site, agency, service, from, to, null)));
+    }
+
+    @Query("indicatorAgencies")
+    @Description("The application figures (decisions in time...) per agency over a site's local dates from..to"
+            + " (inclusive); for the site's supervisors and admins")
+    public Uni<AgencyReport> indicatorAgencies(@NonNull String site, String agency, String service,
+                                               @NonNull String from, @NonNull String to) {
+        return calls.asCaller(caller -> indicators.agencies(caller,
+                new IndicatorService.Query(site, agency, service, from, to, null)));
     }
 }

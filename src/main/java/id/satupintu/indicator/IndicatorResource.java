@@ -5,6 +5,7 @@ import id.satupintu.platform.security.CurrentUser;
 import id.satupintu.platform.web.Csv;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -41,6 +42,45 @@ public class IndicatorResource {
                         "attachment; filename=\"indicators-" + report.site() + "-" + report.from() + "-" + report.to()
                                 + ".csv\"")
                 : Response.ok(report, MediaType.APPLICATION_JSON_TYPE)));
+    }
+
+    /** Waiting time by hour of the day (site-local hour of issue) over the period; JSON only. */
+    @GET
+    @Path("hours")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<Response> hours(@BeanParam Cut cut) {
+        return currentUser.require().flatMap(caller -> indicators.hours(caller, cut.query())).map(IndicatorResource::json);
+    }
+
+    /** SLA compliance (and the other application figures) by agency over the period; JSON only. */
+    @GET
+    @Path("agencies")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<Response> agencies(@BeanParam Cut cut) {
+        return currentUser.require().flatMap(caller -> indicators.agencies(caller, cut.query()))
+                .map(IndicatorResource::json);
+    }
+
+    /** The parameters of a cut of the indicators: those of the report without the granularity. */
+    public static class Cut {
+        @QueryParam("site")
+        String site;
+        @QueryParam("agency")
+        String agency;
+        @QueryParam("service")
+        String service;
+        @QueryParam("from")
+        String from;
+        @QueryParam("to")
+        String to;
+
+        IndicatorService.Query query() {
+            return new IndicatorService.Query(site, agency, service, from, to, null);
+        }
+    }
+
+    private static Response json(Object figures) {
+        return privately(Response.ok(figures, MediaType.APPLICATION_JSON_TYPE));
     }
 
     private Uni<IndicatorReport> report(String site, String agency, String service, String from, String to,

@@ -2,7 +2,12 @@ package id.satupintu.indicator;
 
 import id.satupintu.application.ApplicationIndicatorDay;
 import id.satupintu.application.ApplicationIndicators;
+import id.satupintu.catalog.AgencyService;
+import id.satupintu.catalog.SiteProfile;
 import id.satupintu.catalog.SiteService;
+import id.satupintu.indicator.IndicatorBreakdown.AgencyFigures;
+import id.satupintu.indicator.IndicatorBreakdown.AgencyReport;
+import id.satupintu.indicator.IndicatorBreakdown.HourReport;
 import id.satupintu.complaint.ComplaintIndicatorDay;
 import id.satupintu.complaint.ComplaintIndicators;
 import id.satupintu.homevisit.HomeVisitIndicatorDay;
@@ -29,6 +34,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -58,6 +66,9 @@ public class IndicatorService {
     IkmService ikm;
 
     @Inject
+    AgencyService agencyProfiles;
+
+    @Inject
     IndicatorConfig config;
 
     @Inject
@@ -68,6 +79,37 @@ public class IndicatorService {
     }
 
     public Uni<IndicatorReport> report(Caller caller, Query query, Locale locale) {
+        return allowed(caller, query, (checked, profile) -> assemble(checked, profile.zone(), clock.now(), locale));
+    }
+
+    /**
+     * Waiting time by site-local hour of issue over the period (the granularity is not used): the queue's hourly
+     * figures, kept like its daily ones, summed per hour over the days.
+     */
+    public Uni<HourReport> hours(Caller caller, Query query) {
+        return allowed(caller, query, (q, profile) -> queue.hours(q.site(), q.agency(), q.service(), q.from(),
+                q.to(), clock.now()).map(hours -> new HourReport(q.site(), q.agency(), q.service(), q.from(), q.to(),
+                PeriodTotals.hours(hours))));
+    }
+
+    /**
+     * SLA compliance by agency over the period (the granularity is not used): the applications' daily figures,
+     * which are kept per agency, added up per agency, and each agency's short name from the catalog.
+     */
+    public Uni<AgencyReport> agencies(Caller caller, Query query) {
+        return allowed(caller, query, (q, profile) -> applications.days(q.site(), q.agency(), q.service(), q.from(),
+                q.to(), clock.now()).flatMap(days -> {
+                    Map<String, List<ApplicationIndicatorDay>> byAgency = new TreeMap<>();
+                    days.forEach(d -> byAgency.computeIfAbsent(d.agency(), a -> new ArrayList<>()).add(d));
+                    return agencyProfiles.byCodes(byAgency.keySet()).map(names -> new AgencyReport(q.site(),
+                            q.service(), q.from(), q.to(), byAgency.entrySet().stream().map(e -> new AgencyFigures(
+                                    e.getKey(), names.containsKey(e.getKey()) ? names.get(e.getKey()).shortName() : null,
+                                    PeriodTotals.applications(e.getValue()))).toList()));
+                }));
+    }
+
+    /** The one check of every indicator read: role, parameters, then the site and whose it is. */
+    private <T> Uni<T> allowed(Caller caller, Query query, BiFunction<Checked, SiteProfile, Uni<T>> read) {
         if (caller.client() || !caller.hasAnyRole(Roles.SUPERVISOR, Roles.ADMIN)) {
             throw ProblemException.forbidden();
         }
@@ -77,7 +119,7 @@ public class IndicatorService {
             if (!caller.hasRole(Roles.ADMIN) && !profile.code().equals(caller.siteCode())) {
                 throw ProblemException.forbidden();
             }
-            return assemble(checked, profile.zone(), clock.now(), locale);
+            return read.apply(checked, profile);
         });
     }
 

@@ -6,8 +6,10 @@ import id.satupintu.homevisit.HomeVisitIndicatorDay;
 import id.satupintu.indicator.IndicatorReport.ApplicationFigures;
 import id.satupintu.indicator.IndicatorReport.ChannelCount;
 import id.satupintu.indicator.IndicatorReport.ComplaintFigures;
+import id.satupintu.indicator.IndicatorBreakdown.HourFigures;
 import id.satupintu.indicator.IndicatorReport.HomeVisitFigures;
 import id.satupintu.indicator.IndicatorReport.QueueFigures;
+import id.satupintu.queue.QueueIndicatorHour;
 import id.satupintu.queue.QueueIndicatorDay;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -53,11 +55,20 @@ final class PeriodTotals {
             waits.addAll(day.waits());
         }
         List<ChannelCount> channels = CHANNELS.stream().map(c -> new ChannelCount(c, byChannel.get(c))).toList();
-        long waitSum = waits.stream().mapToLong(Integer::longValue).sum();
-        int[] sorted = waits.stream().mapToInt(Integer::intValue).sorted().toArray();
-        return new QueueFigures(issued, channels, served, noShows, ratio(waitSum, sorted.length),
-                percentile(sorted, 0.5), percentile(sorted, 0.9), ratio(serviceSeconds, serviceTimed), priorityIssued,
-                priorityWithin, percent(priorityWithin, priorityIssued));
+        Waits w = Waits.of(waits);
+        return new QueueFigures(issued, channels, served, noShows, w.mean(), w.median(), w.p90(),
+                ratio(serviceSeconds, serviceTimed), priorityIssued, priorityWithin,
+                percent(priorityWithin, priorityIssued));
+    }
+
+    /** The waits of a period or an hour: how many, their mean, median and p90 (null without any). */
+    private record Waits(int count, BigDecimal mean, BigDecimal median, BigDecimal p90) {
+        static Waits of(List<Integer> waits) {
+            long sum = waits.stream().mapToLong(Integer::longValue).sum();
+            int[] sorted = waits.stream().mapToInt(Integer::intValue).sorted().toArray();
+            return new Waits(sorted.length, ratio(sum, sorted.length), percentile(sorted, 0.5),
+                    percentile(sorted, 0.9));
+        }
     }
 
     static ApplicationFigures applications(List<ApplicationIndicatorDay> days) {
@@ -78,6 +89,26 @@ final class PeriodTotals {
         int[] sorted = decisionDays.stream().mapToInt(Integer::intValue).sorted().toArray();
         return new ApplicationFigures(filed, decided, percent(inTime, decided), deemed, percentile(sorted, 0.5),
                 percent(returned, decided));
+    }
+
+    /** Hours 0 to 23 of a period from its days' hours; an hour without tickets has zeros and null waits. */
+    static List<HourFigures> hours(List<QueueIndicatorHour> hours) {
+        List<HourFigures> out = new ArrayList<>(24);
+        for (int hour = 0; hour < 24; hour++) {
+            long issued = 0;
+            long served = 0;
+            List<Integer> waits = new ArrayList<>();
+            for (QueueIndicatorHour h : hours) {
+                if (h.hour() == hour) {
+                    issued += h.issued();
+                    served += h.served();
+                    waits.addAll(h.waits());
+                }
+            }
+            Waits w = Waits.of(waits);
+            out.add(new HourFigures(hour, issued, w.count(), served, w.mean(), w.median(), w.p90()));
+        }
+        return out;
     }
 
     static ComplaintFigures complaints(List<ComplaintIndicatorDay> days) {

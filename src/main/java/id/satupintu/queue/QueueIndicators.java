@@ -42,18 +42,45 @@ public class QueueIndicators {
     private static final String COLUMNS = "local_date, channel, issued, served, no_show, waits, service_seconds,"
             + " service_timed, priority_issued, priority_waits";
 
-    /** The closed site days not taken in yet, their figures stored and the days marked, in one statement. */
+    /**
+     * The same tickets cut by the site-local hour they were issued in (waiting time by hour of the day), as CTE
+     * {@code name} over the same {@code span}: the day's and the hours' figures are taken in by one statement.
+     */
+    private static String hourFigures(String name) {
+        return name + " as (select t.site_code, coalesce(sa.agency_code, '') as agency_code, t.service_code,"
+                + " t.local_date, extract(hour from t.issued_at at time zone z.time_zone)::int as hour,"
+                + " count(*)::int as issued, (count(*) filter (where t.status = 'DONE'))::int as served,"
+                + " coalesce(array_agg(extract(epoch from t.called_at - t.issued_at)::int)"
+                + "   filter (where t.called_at is not null), '{}') as waits"
+                + " from span sp join queue_ticket t on t.site_code = sp.site_code"
+                + "   and t.local_date between sp.first_day and sp.last_day"
+                + " join catalog_site_zone z on z.code = t.site_code"
+                + " left join catalog_service_agency sa on sa.code = t.service_code"
+                + " group by 1, 2, 3, 4, 5)";
+    }
+
+    private static final String HOUR_COLUMNS = "local_date, hour, issued, served, waits";
+
+    /** The closed site days not taken in yet, their figures (daily and hourly) stored and the days marked, in one statement. */
     private static final String MATERIALIZE = "with span as (select site_code, local_date as first_day,"
             + " local_date as last_day from queue_day_closed where indicators_at is null),"
             + FIGURES + ", stored as (insert into queue_indicator_day (site_code, agency_code, service_code, " + COLUMNS
-            + ") select site_code, agency_code, service_code, " + COLUMNS + " from figures returning 1)"
+            + ") select site_code, agency_code, service_code, " + COLUMNS + " from figures returning 1), "
+            + hourFigures("hour_figures") + ", stored_hours as (insert into queue_indicator_hour (site_code,"
+            + " agency_code, service_code, " + HOUR_COLUMNS + ") select site_code, agency_code, service_code, "
+            + HOUR_COLUMNS + " from hour_figures returning 1)"
             + " update queue_day_closed d set indicators_at = $1::timestamptz from span sp"
             + " where d.site_code = sp.site_code and d.local_date = sp.first_day";
 
     /** Stored days end at the last closed day taken in; the days after it are read live. */
-    private static final String READ = DailyFigures.read("mark as (select coalesce(max(local_date), date '0001-01-01')"
-            + " as through from queue_day_closed where site_code = $1 and indicators_at is not null)",
-            "queue_indicator_day", FIGURES, COLUMNS);
+    private static final String MARK = "mark as (select coalesce(max(local_date), date '0001-01-01')"
+            + " as through from queue_day_closed where site_code = $1 and indicators_at is not null)";
+
+    private static final String READ = DailyFigures.read(MARK, "queue_indicator_day", FIGURES, COLUMNS);
+
+    /** The hours, stored and live, up to the same mark as the days: both are taken in by one statement. */
+    private static final String READ_HOURS = DailyFigures.read(MARK, "queue_indicator_hour", hourFigures("figures"),
+            HOUR_COLUMNS);
 
     @Inject
     Pool pool;
@@ -71,6 +98,17 @@ public class QueueIndicators {
     public Uni<List<QueueIndicatorDay>> days(String site, String agency, String service, LocalDate from, LocalDate to,
                                              Instant now) {
         return DailyFigures.days(pool, READ, site, agency, service, from, to, now, QueueIndicators::day);
+    }
+
+    /**
+     * The figures of the site's local days {@code from} to {@code to} per hour of issue (one entry per day, hour,
+     * agency and service with tickets), as of {@code now}; agency and service optional.
+     */
+    public Uni<List<QueueIndicatorHour>> hours(String site, String agency, String service, LocalDate from,
+                                               LocalDate to, Instant now) {
+        return DailyFigures.days(pool, READ_HOURS, site, agency, service, from, to, now, row -> new QueueIndicatorHour(
+                row.getLocalDate("local_date"), row.getInteger("hour"), row.getInteger("issued"),
+                row.getInteger("served"), Arrays.asList(row.getArrayOfIntegers("waits"))));
     }
 
     private static QueueIndicatorDay day(Row row) {

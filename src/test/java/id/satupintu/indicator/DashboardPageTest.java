@@ -71,36 +71,57 @@ class DashboardPageTest {
         return "[" + String.join(",", out) + "]";
     }
 
+    private static JsonPath indicators(String path, String site) {
+        return given().auth().oauth2(IndicatorSeed.supervisorOf(site)).queryParam("site", site)
+                .queryParam("from", "2026-07-01").queryParam("to", "2026-07-31").get("/api/v1/indicators" + path)
+                .then().statusCode(200).extract().jsonPath();
+    }
+
     @Test
     void theSupervisorSeesTheThreeChartsOfTheSeededMonth() throws Exception {
         IndicatorSeed seed = new IndicatorSeed();
         String site = seed.queueSite;
         String supervisor = IndicatorSeed.supervisorOf(site);
-        JsonPath indicators = given().auth().oauth2(supervisor).queryParam("site", site)
-                .queryParam("from", "2026-07-01").queryParam("to", "2026-07-31").queryParam("granularity", "day")
-                .get("/api/v1/indicators").then().statusCode(200).extract().jsonPath();
+        JsonPath hours = indicators("/hours", site);
         JsonPath ikm = given().queryParam("site", site).queryParam("from", "2026-07-01")
                 .queryParam("to", "2026-07-31").get("/api/v1/ikm").then().statusCode(200).extract().jsonPath();
-        // The seed's 1 July: three tickets called after 60, 120 and 600 seconds, a mean of 260 s = 4.33 minutes.
-        assertEquals(260f, indicators.getFloat("periods[0].queue.waitSecondsMean"));
+        // The seed's tickets are all taken at 9 o'clock: waits 30, 60, 120, 300, 600 and 1200 s, a mean of 385 s.
+        assertEquals(385f, hours.getFloat("hours[9].waitSecondsMean"));
 
         try (Browser browser = Browser.start()) {
             browser.open(page(site, supervisor));
             browser.await(STATUS, "drawn"::equals, SOON);
             assertEquals(3, ((Number) browser.script("return document.querySelectorAll('.chart canvas').length")).intValue());
+            // Hours 00 to 23 on the axis; the 9 o'clock bar is 6.42 minutes, the hours without tickets are empty.
+            assertEquals("[\"00\",\"01\",\"02\"", String.valueOf(browser.script(
+                    "return JSON.stringify(window.dasbor.charts['chart-wait'].getOption().xAxis[0].data)"))
+                    .substring(0, 15));
             String waits = series(browser, "chart-wait", 0);
-            assertTrue(waits.startsWith("[4.33,"), waits);
-            assertEquals(json(indicators.getList("periods.queue.waitSecondsMean"), true), waits);
-            assertEquals(json(indicators.getList("periods.queue.waitSecondsP90"), true),
-                    series(browser, "chart-wait", 2));
-            assertEquals(json(indicators.getList("periods.applications.decidedInTimePercent"), false),
-                    series(browser, "chart-sla", 0));
+            assertTrue(waits.startsWith("[null,null,null,null,null,null,null,null,null,6.42,null,"), waits);
+            assertEquals(json(hours.getList("hours.waitSecondsMean"), true), waits);
+            assertEquals(json(hours.getList("hours.waitSecondsMedian"), true), series(browser, "chart-wait", 1));
+            assertEquals(json(hours.getList("hours.waitSecondsP90"), true), series(browser, "chart-wait", 2));
+            // The queue site has no applications: the per-agency chart has no bar.
+            assertEquals("[]", series(browser, "chart-sla", 0));
             String elements = series(browser, "chart-ikm", 0);
             assertEquals(json(ikm.getList("elements.ikm"), false), elements);
             assertTrue(ikm.getList("elements").size() > 0 && !elements.startsWith("[null"), elements);
             // The token left the address bar once read.
             assertEquals("", browser.script("return location.hash"));
             assertNotNull(browser.text("site"));
+
+            // The seed's applications are at MPP-BDG: one bar per agency there, the seed's agency at 75 %.
+            JsonPath agencies = indicators("/agencies", "MPP-BDG");
+            List<String> codes = agencies.getList("agencies.agency");
+            browser.open(page("MPP-BDG", IndicatorSeed.supervisorOf("MPP-BDG")));
+            browser.await(STATUS, "drawn"::equals, SOON);
+            String bars = series(browser, "chart-sla", 0);
+            assertEquals(json(agencies.getList("agencies.applications.decidedInTimePercent"), false), bars);
+            assertEquals("75", bars.substring(1, bars.length() - 1).split(",")[codes.indexOf(seed.applicationAgency)]);
+            // Each bar is labelled with the agency's short name from the catalog.
+            Object labels = browser.script("return JSON.stringify(window.dasbor.charts['chart-sla']"
+                    + ".getOption().xAxis[0].data)");
+            assertEquals(agencies.getList("agencies.agencyName"), JsonPath.from(String.valueOf(labels)).getList("$"));
         }
     }
 

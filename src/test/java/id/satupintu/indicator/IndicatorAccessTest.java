@@ -21,7 +21,7 @@ class IndicatorAccessTest {
 
     private static final String PATH = "/api/v1/indicators";
 
-    private static RequestSpecification ask(String token, String site, String from, String to, String granularity) {
+    static RequestSpecification ask(String token, String site, String from, String to, String granularity) {
         RequestSpecification request = token == null ? given() : given().auth().oauth2(token);
         if (site != null) {
             request.queryParam("site", site);

@@ -29,8 +29,8 @@ import java.util.UUID;
  * clock pinned to each step's instant: a queue site's tickets, applications of an agency of their own at
  * MPP-BDG, complaints at a site of their own. The hand-computed figures are in {@code IndicatorTest}.
  * <p>
- * Two things cannot be set through the API: a counter's steps stamp tickets with the database's now(), so their
- * call, start and finish times are set afterwards; and survey answers are written as the survey's own tests write
+ * Two things cannot be set through the API: issue and a counter's steps stamp tickets with the database's now(),
+ * so their issue (the pinned instant: the hour of the day counts), call, start and finish times are set afterwards; and survey answers are written as the survey's own tests write
  * them (the answering path is tested there).
  */
 final class IndicatorSeed {
@@ -44,6 +44,9 @@ final class IndicatorSeed {
 
     /** Ticket id → its step times as seconds after issue: wait to call, service start, service end (or -1). */
     private final Map<String, int[]> ticketTimes = new HashMap<>();
+
+    /** Ticket id → the pinned instant it was issued at (the insert stamps the database's now()). */
+    private final Map<String, Instant> issuedAt = new HashMap<>();
 
     static Instant at(int day, int hour, int minute) {
         return LocalDateTime.of(2026, 7, day, hour, minute).atZone(WIB).toInstant();
@@ -93,6 +96,7 @@ final class IndicatorSeed {
         String id = QueueFixtures.issue(queueSite, token, channel, QueueFixtures.KTP, priority).then().statusCode(201)
                 .extract().path("id");
         ticketTimes.put(id, new int[] {wait, service});
+        issuedAt.put(id, clock.now());
         return id;
     }
 
@@ -112,10 +116,11 @@ final class IndicatorSeed {
     private void retime(String id, int[] plan) {
         int wait = plan[0];
         int service = plan[1];
-        sql("update queue_ticket set called_at = case when $2 < 0 then null else issued_at + make_interval(secs => $2) end,"
-                + " started_at = case when $3 < 0 then null else issued_at + make_interval(secs => $2) end,"
-                + " finished_at = case when $2 < 0 then finished_at else issued_at + make_interval(secs => $2 + greatest($3, 0)) end"
-                + " where id = $1", UUID.fromString(id), wait, service);
+        sql("update queue_ticket set issued_at = $4,"
+                + " called_at = case when $2 < 0 then null else $4 + make_interval(secs => $2) end,"
+                + " started_at = case when $3 < 0 then null else $4 + make_interval(secs => $2) end,"
+                + " finished_at = case when $2 < 0 then finished_at else $4 + make_interval(secs => $2 + greatest($3, 0)) end"
+                + " where id = $1", UUID.fromString(id), wait, service, issuedAt.get(id).atOffset(ZoneOffset.UTC));
     }
 
     private void applications(ApplicationFixtures f) {

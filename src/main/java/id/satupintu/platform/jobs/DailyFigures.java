@@ -31,7 +31,8 @@ public final class DailyFigures {
      * For figures whose days are final at the site's midnight: {@code throughTable (site_code, through)} keeps
      * the last local date stored per site. {@code figures} yields site_code, agency_code, service_code and
      * {@code columns} (local_date first). The read takes $1 site, $2 agency, $3 service (null: all), $4 from,
-     * $5 to and $6 now, and yields {@code columns} ordered by local date.
+     * $5 to and $6 now, and yields agency_code and {@code columns} ordered by local date (the agency, so that a
+     * reader can cut the site's figures by agency in one read).
      */
     public static Statements throughYesterday(String lockName, String dayTable, String throughTable, String figures,
                                               String columns) {
@@ -51,7 +52,7 @@ public final class DailyFigures {
 
     /**
      * The read of figures whose stored days end at {@code mark (through)}: stored days up to it, live days after
-     * it up to today at the site.
+     * it up to today at the site. Yields agency_code and {@code columns}.
      */
     public static String read(String mark, String dayTable, String figures, String columns) {
         String narrow = " and ($2::text is null or agency_code = $2) and ($3::text is null or service_code = $3)";
@@ -59,8 +60,8 @@ public final class DailyFigures {
                 + " greatest($4::date, m.through + 1) as first_day,"
                 + " least($5::date, ($6::timestamptz at time zone z.time_zone)::date) as last_day"
                 + " from catalog_site_zone z, mark m where z.code = $1), " + figures
-                + " select " + columns + " from figures where true" + narrow
-                + " union all select " + columns + " from " + dayTable + " d, mark m where d.site_code = $1"
+                + " select agency_code, " + columns + " from figures where true" + narrow
+                + " union all select agency_code, " + columns + " from " + dayTable + " d, mark m where d.site_code = $1"
                 + " and d.local_date between $4::date and least($5::date, m.through)" + narrow
                 + " order by local_date";
     }
