@@ -17,7 +17,10 @@ public enum Template {
     APPLICATION_STATE("application-state", "trackingNumber", "state"),
     PERMIT_ISSUED("permit-issued", "trackingNumber"),
     COMPLAINT_ANSWERED("complaint-answered", "trackingCode"),
-    TURN_NEAR("turn-near", "number", "position");
+    TURN_NEAR("turn-near", "number", "position"),
+    /** {@code url}: the survey's page with its token, derived when shown or sent ({@link NotificationCentre#linked}). */
+    SURVEY_OPEN("survey-open", "url"),
+    PERMIT_EXPIRING("permit-expiring", "number", "validUntil", "days");
 
     /** One SMS segment of the GSM 7-bit alphabet. */
     public static final int SMS_LENGTH = 160;
