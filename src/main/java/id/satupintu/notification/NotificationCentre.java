@@ -163,9 +163,9 @@ public class NotificationCentre {
     private record Stored(long id, String template, JsonObject params, OffsetDateTime createdAt, OffsetDateTime readAt) {
     }
 
-    /** The code of what a notification is about, for an app to open it (a survey's: its token). */
+    /** The code of what a notification is about, for an app to open it (a survey's: its token; a booking's: its id). */
     static String subject(JsonObject params) {
-        for (String key : List.of("trackingNumber", "trackingCode", "number", "token")) {
+        for (String key : List.of("trackingNumber", "trackingCode", "number", "token", "bookingId")) {
             if (params.getValue(key) != null) {
                 return String.valueOf(params.getValue(key));
             }

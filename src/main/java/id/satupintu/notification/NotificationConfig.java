@@ -51,7 +51,7 @@ public interface NotificationConfig {
          */
         Optional<String> linkBase();
 
-        /** How often the reminder jobs (permits expiring) look for what is due; read by the scheduler. */
+        /** How often the reminder job (permits expiring, bookings coming) looks for what is due; read by the scheduler. */
         @WithDefault("15m")
         String remindEvery();
 

@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import id.satupintu.application.ApplicationFixtures;
 import id.satupintu.queue.QueueFixtures;
+import id.satupintu.queue.booking.BookingFixtures;
 import id.satupintu.support.TestTokens;
 import io.quarkus.arc.Arc;
 import io.quarkus.test.junit.QuarkusTest;
@@ -57,12 +58,16 @@ class NotificationRemindersTest {
         return smsTo(number).stream().filter(sms -> template.equals(sms.getString("template"))).toList();
     }
 
-    static PermitExpiryReminders reminders() {
-        return Arc.container().instance(PermitExpiryReminders.class).get();
+    static Reminders reminders() {
+        return Arc.container().instance(Reminders.class).get();
     }
 
     static long remind() {
-        return reminders().remind(Instant.now()).await().atMost(Duration.ofSeconds(20));
+        return remind(Instant.now());
+    }
+
+    static long remind(Instant at) {
+        return reminders().remind(at).await().atMost(Duration.ofSeconds(20));
     }
 
     /** A phone ticket finished at the counter: its holder is invited to the survey once, with a link that works. */
@@ -185,6 +190,68 @@ class NotificationRemindersTest {
         assertEquals(0, smsOf(number, "permit-expiring").size());
         assertEquals(0L, NotificationTests.sql("select count(*) from notification where account_id = $1::uuid "
                 + "and template = 'permit-expiring'", f.citizenId).iterator().next().getLong(0));
+    }
+
+    /**
+     * A booking is confirmed when made; reminded on the site's last open day before its day (a closure on the day
+     * before skipped), from 08:00, and in the hour before its start; each once, however often the job runs.
+     */
+    @Test
+    void aBookingIsConfirmedThenRemindedTheOpenDayBeforeAndTheHourBeforeOnceEach() throws Exception {
+        String site = BookingFixtures.bookableSite(QueueFixtures.KTP, 5);
+        LocalDate day = BookingFixtures.workingDay(site, LocalDate.now(ZoneId.of("Asia/Jakarta")).plusDays(8));
+        String citizen = QueueFixtures.citizen();
+        String number = phone();
+        prefer(citizen, Map.of("channels", List.of(channel("SMS", number, null))));
+        String booking = BookingFixtures.book(citizen, site, QueueFixtures.KTP, BookingFixtures.at(day, "10:00"))
+                .then().statusCode(201).extract().path("id");
+        await(() -> smsOf(number, "booking-confirmed").size() == 1, "the confirmation");
+        assertEquals("SatuPintu: Janji temu Anda di " + site + " pada " + day
+                + " pukul 10:00 telah dikonfirmasi. Tunjukkan kode QR saat check-in.",
+                smsOf(number, "booking-confirmed").get(0).getString("text"));
+
+        LocalDate before = openDayBefore(site, day);
+        given().auth().oauth2(TestTokens.admin()).contentType(io.restassured.http.ContentType.JSON)
+                .body(Map.of("startsOn", before.toString(), "endsOn", before.toString(), "reason", "Rapat dinas"))
+                .post("/api/v1/sites/" + site + "/closures").then().statusCode(201);
+        LocalDate earlier = openDayBefore(site, before);
+        // Closed that day: no reminder then; the open day before, not before 08:00, then once.
+        remind(BookingFixtures.at(before, "09:00").toInstant());
+        remind(BookingFixtures.at(earlier, "07:59").toInstant());
+        Thread.sleep(1500);
+        assertEquals(0, smsOf(number, "booking-tomorrow").size());
+        remind(BookingFixtures.at(earlier, "09:00").toInstant());
+        await(() -> smsOf(number, "booking-tomorrow").size() == 1, "the day-before reminder");
+        assertEquals("SatuPintu: Pengingat: janji temu Anda di " + site + " pada " + day
+                + " pukul 10:00. Jangan lupa kode QR Anda.", smsOf(number, "booking-tomorrow").get(0).getString("text"));
+        remind(BookingFixtures.at(earlier, "13:00").toInstant());
+
+        // The hour before: not at 08:59, at 09:05, once.
+        remind(BookingFixtures.at(day, "08:59").toInstant());
+        Thread.sleep(1500);
+        assertEquals(0, smsOf(number, "booking-soon").size());
+        remind(BookingFixtures.at(day, "09:05").toInstant());
+        await(() -> smsOf(number, "booking-soon").size() == 1, "the hour-before reminder");
+        assertTrue(smsOf(number, "booking-soon").get(0).getString("text").startsWith(
+                "SatuPintu: Janji temu Anda di " + site + " pukul 10:00 hari ini, satu jam lagi."));
+        remind(BookingFixtures.at(day, "09:30").toInstant());
+        Thread.sleep(1500);
+        assertEquals(1, smsOf(number, "booking-tomorrow").size(), "once");
+        assertEquals(1, smsOf(number, "booking-soon").size(), "once");
+        for (JsonObject sms : smsTo(number)) {
+            assertTrue(sms.getString("text").length() <= Template.SMS_LENGTH, sms.getString("text"));
+        }
+        given().auth().oauth2(citizen).get("/api/v1/me/notifications").then().statusCode(200)
+                .body("items[0].template", equalTo("booking-soon")).body("items[0].subject", equalTo(booking));
+    }
+
+    /** The last day before {@code day} the site is open, as its calendar says. */
+    static LocalDate openDayBefore(String site, LocalDate day) {
+        LocalDate d = day.minusDays(1);
+        while (!BookingFixtures.workingDay(site, d).equals(d)) {
+            d = d.minusDays(1);
+        }
+        return d;
     }
 
     /** Sets the permit's dates (what a permit issued long ago would have); its number. */

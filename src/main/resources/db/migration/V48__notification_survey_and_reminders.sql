@@ -29,6 +29,13 @@ begin
     return made.id;
 end $$;
 
+-- Who holds a booking, as the queue feature publishes it for this (as V44's holder views).
+create view booking_holder as
+    select id, case when citizen_id ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+                    then citizen_id::uuid end as account_id, site_code, service_code, local_date, starts_at, status,
+           created_at
+    from queue_booking;
+
 -- V44's trigger function, now making its notification through notification_make.
 create or replace function notification_from_event() returns trigger language plpgsql as $$
 declare
@@ -56,6 +63,14 @@ begin
             select h.account_id, h.site_code into account, site from complaint_holder h where h.id = object;
             tmpl := 'complaint-answered';
             args := jsonb_build_object('trackingCode', new.payload ->> 'trackingCode');
+        elsif kind = 'booking' then
+            select h.account_id, h.site_code,
+                   jsonb_build_object('bookingId', h.id, 'site', h.site_code,
+                                      'date', to_char(h.starts_at at time zone coalesce(z.time_zone, 'Asia/Jakarta'), 'YYYY-MM-DD'),
+                                      'time', to_char(h.starts_at at time zone coalesce(z.time_zone, 'Asia/Jakarta'), 'HH24:MI'))
+              into account, site, args
+              from booking_holder h left join catalog_site_zone z on z.code = h.site_code where h.id = object;
+            tmpl := 'booking-confirmed';
         elsif kind = 'ticket' then
             select h.account_id, h.site_code into account, site from queue_ticket_holder h where h.id = object;
             tmpl := 'turn-near';
@@ -71,6 +86,15 @@ begin
     end;
     return null;
 end $$;
+
+drop trigger notification_from_event on event;
+create trigger notification_from_event after insert on event for each row
+    when ((new.stream like 'application:%' and new.type like 'application.%' and new.payload ? 'fromState'
+           and (new.payload ->> 'fromState') is distinct from (new.payload ->> 'state'))
+       or (new.stream like 'complaint:%' and new.type = 'complaint.answer')
+       or (new.stream like 'ticket:%' and new.type = 'ticket.near')
+       or (new.stream like 'booking:%' and new.type in ('booking.booked', 'booking.rescheduled')))
+    execute function notification_from_event();
 
 -- A survey invitation opened (V37: when a ticket, application or complaint ends): its holder is invited, once per
 -- invitation. The notification carries the transaction's kind, id and codes, never its token: tokens are stored
