@@ -125,11 +125,7 @@ class NotificationRemindersTest {
         ApplicationFixtures f = new ApplicationFixtures("PERIZINAN", false, 12);
         String number = phone();
         prefer(f.citizen, Map.of("channels", List.of(channel("SMS", number, null))));
-        String tn = f.submitted();
-        act(f.officer, tn, "start-verification").statusCode(200);
-        act(f.officer, tn, "verify").statusCode(200);
-        act(f.supervisor, tn, "approve").statusCode(200);
-        act(f.supervisor, tn, "issue-permit").statusCode(200);
+        String tn = issued(f);
         // The application's survey invitation (its service ended with the permit) comes with the steps.
         await(() -> smsTo(number).size() == 6 && smsOf(number, "survey-open").size() == 1, "the steps and the survey");
 
@@ -176,11 +172,7 @@ class NotificationRemindersTest {
         ApplicationFixtures f = new ApplicationFixtures("PERIZINAN", false, 12);
         String number = phone();
         prefer(f.citizen, Map.of("channels", List.of(channel("SMS", number, null))));
-        String tn = f.submitted();
-        act(f.officer, tn, "start-verification").statusCode(200);
-        act(f.officer, tn, "verify").statusCode(200);
-        act(f.supervisor, tn, "approve").statusCode(200);
-        act(f.supervisor, tn, "issue-permit").statusCode(200);
+        String tn = issued(f);
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Jakarta"));
         expiresOn(tn, today.minusDays(10), today.plusDays(30));
         remind();
@@ -252,6 +244,16 @@ class NotificationRemindersTest {
             d = d.minusDays(1);
         }
         return d;
+    }
+
+    /** An application of the fixture's permit service taken to its permit; its tracking number. */
+    static String issued(ApplicationFixtures f) {
+        String tn = f.submitted();
+        act(f.officer, tn, "start-verification").statusCode(200);
+        act(f.officer, tn, "verify").statusCode(200);
+        act(f.supervisor, tn, "approve").statusCode(200);
+        act(f.supervisor, tn, "issue-permit").statusCode(200);
+        return tn;
     }
 
     /** Sets the permit's dates (what a permit issued long ago would have); its number. */
