@@ -50,7 +50,7 @@ class Reminders {
               cross join lateral (select ($1::timestamptz at time zone coalesce(z.time_zone, $3))::date as today) t
              where h.account_id is not null
                and h.valid_until between ($1::timestamptz at time zone 'UTC')::date - 1
-                                     and ($1::timestamptz at time zone 'UTC')::date + $4 + 1
+                                     and ($1::timestamptz at time zone 'UTC')::date + $4::int + 1
                and h.valid_until - t.today <= d.days
                and h.valid_until - t.today > coalesce((select max(x) from unnest($2::int[]) as x where x < d.days), -1)
                and h.valid_until - h.issued_on > d.days

@@ -80,10 +80,10 @@ class NotificationRemindersTest {
         String citizen = TestTokens.citizen(citizenId);
         String number = phone();
         prefer(citizen, Map.of("channels", List.of(channel("SMS", number, null))));
-        String ticket = QueueFixtures.issue(site, citizen, "PHONE", QueueFixtures.KTP, null).then().statusCode(201)
-                .extract().path("id");
         // A kiosk ticket finished before it belongs to nobody and invites nobody.
         String kiosk = QueueFixtures.kioskTicket(site, QueueFixtures.KTP, null);
+        String ticket = QueueFixtures.issue(site, citizen, "PHONE", QueueFixtures.KTP, null).then().statusCode(201)
+                .extract().path("id");
         QueueFixtures.callNext(counter).then().statusCode(200).body("id", equalTo(kiosk));
         QueueFixtures.act(counter, kiosk, "start").then().statusCode(200);
         QueueFixtures.act(counter, kiosk, "finish").then().statusCode(200);
