@@ -45,6 +45,20 @@ public interface NotificationConfig {
         @WithDefault("Asia/Jakarta")
         String defaultZone();
 
+        /**
+         * Prepended to a link that is not absolute (the survey page is {@code /survei/} by default): a text message
+         * must carry a whole address. Empty: links go out as they are.
+         */
+        Optional<String> linkBase();
+
+        /** How often the reminder job (permits expiring, bookings coming) looks for what is due; read by the scheduler. */
+        @WithDefault("15m")
+        String remindEvery();
+
+        /** Days before a permit's expiry its holder is reminded, once each. */
+        @WithDefault("60,14")
+        java.util.List<Integer> permitExpiryDays();
+
         Gateway gateway();
     }
 

@@ -192,13 +192,14 @@ class NotificationDispatcher {
         if (held != null) {
             return hold(send, held);
         }
-        String text = centre.text(send.template(), send.params(), send.locale());
         String to = protection.decrypt(send.address());
-        Uni<Integer> sent = switch (send.channel()) {
-            case EMAIL -> email.send(to, messages.get(send.locale(), "notification.email.subject"), text)
-                    .replaceWith((Integer) null);
-            case SMS, WHATSAPP -> gateway.send(send.channel(), to, text, send.template(), send.id(), send.attempts());
-        };
+        Uni<Integer> sent = centre.textOf(send.template(), send.params(), send.locale()).flatMap(text ->
+                switch (send.channel()) {
+                    case EMAIL -> email.send(to, messages.get(send.locale(), "notification.email.subject"), text)
+                            .replaceWith((Integer) null);
+                    case SMS, WHATSAPP -> gateway.send(send.channel(), to, text, send.template(), send.id(),
+                            send.attempts());
+                });
         return sent.onItem().transformToUni(status -> sent(send, status))
                 .onFailure().recoverWithUni(e -> failed(send, e));
     }

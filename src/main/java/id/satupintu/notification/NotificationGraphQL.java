@@ -56,12 +56,10 @@ public class NotificationGraphQL {
         Locale locale = calls.locale();
         return calls.asCaller(caller -> Uni.createFrom().item(NotificationCentre.streamOf(caller)))
                 .onItem().transformToMulti(stream -> live.recentEvents(stream, null, 0))
-                .map(event -> {
+                .onItem().transformToUniAndConcatenate(event -> {
                     JsonObject payload = event.payload();
-                    JsonObject params = payload.getJsonObject("params", new JsonObject());
-                    String template = payload.getString("template");
-                    return new NotificationView(payload.getLong("id"), template, centre.text(template, params, locale),
-                            NotificationCentre.subject(params), event.createdAt(), false, null);
+                    return centre.viewOf(payload.getLong("id"), payload.getString("template"),
+                            payload.getJsonObject("params", new JsonObject()), event.createdAt(), null, locale);
                 });
     }
 }

@@ -93,16 +93,16 @@ public class NotificationResource {
                                           @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
                                           @Context Sse sse) {
         Locale locale = Messages.negotiate(acceptLanguage);
-        return live.sseRecent(sse, guard.admitted(String.class), lastEventId, 0, payload -> shown(payload, locale));
+        return live.sseRecentViewed(sse, guard.admitted(String.class), lastEventId, 0, payload -> shown(payload, locale));
     }
 
     /** The event as the citizen sees it: the notification's id, template, subject and text. */
-    private JsonObject shown(JsonObject payload, Locale locale) {
+    private Uni<JsonObject> shown(JsonObject payload, Locale locale) {
         JsonObject params = payload.getJsonObject("params", new JsonObject());
         String template = payload.getString("template");
-        return new JsonObject().put("id", payload.getValue("id")).put("template", template)
-                .put("subject", NotificationCentre.subject(params))
-                .put("text", centre.text(template, params, locale))
-                .put("createdAt", payload.getValue("createdAt"));
+        return centre.viewOf(payload.getLong("id"), template, params, null, null, locale)
+                .map(view -> new JsonObject().put("id", payload.getValue("id")).put("template", template)
+                        .put("subject", view.subject()).put("text", view.text())
+                        .put("createdAt", payload.getValue("createdAt")));
     }
 }

@@ -17,7 +17,13 @@ public enum Template {
     APPLICATION_STATE("application-state", "trackingNumber", "state"),
     PERMIT_ISSUED("permit-issued", "trackingNumber"),
     COMPLAINT_ANSWERED("complaint-answered", "trackingCode"),
-    TURN_NEAR("turn-near", "number", "position");
+    TURN_NEAR("turn-near", "number", "position"),
+    /** {@code url}: the survey's page with its token, derived when shown or sent ({@link NotificationCentre#linked}). */
+    SURVEY_OPEN("survey-open", "url"),
+    PERMIT_EXPIRING("permit-expiring", "number", "validUntil", "days"),
+    BOOKING_CONFIRMED("booking-confirmed", "site", "date", "time"),
+    BOOKING_TOMORROW("booking-tomorrow", "site", "date", "time"),
+    BOOKING_SOON("booking-soon", "site", "date", "time");
 
     /** One SMS segment of the GSM 7-bit alphabet. */
     public static final int SMS_LENGTH = 160;

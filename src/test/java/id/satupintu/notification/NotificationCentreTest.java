@@ -34,7 +34,10 @@ class NotificationCentreTest {
     @TestHTTPResource("/")
     URL base;
 
-    /** Filed, verified, approved and issued: five state changes (the filing too), the last one the permit. */
+    /**
+     * Filed, verified, approved and issued: five state changes (the filing too), the last one the permit, and
+     * then the survey invitation of the application, whose service ended with its permit: six notifications.
+     */
     private static String issued(ApplicationFixtures f) {
         String tn = f.submitted();
         act(f.officer, tn, "start-verification").statusCode(200);
@@ -49,20 +52,20 @@ class NotificationCentreTest {
         ApplicationFixtures f = new ApplicationFixtures();
         String tn = issued(f);
         given().auth().oauth2(f.citizen).get("/api/v1/me/notifications").then().statusCode(200)
-                .body("items.template", equalTo(List.of("permit-issued", "application-state", "application-state",
-                        "application-state", "application-state")))
-                .body("items.subject", everyItem(equalTo(tn)))
-                .body("items[0].text", equalTo("SatuPintu: Izin untuk permohonan " + tn
+                .body("items.template", equalTo(List.of("survey-open", "permit-issued", "application-state",
+                        "application-state", "application-state", "application-state")))
+                .body("items.findAll { it.template != 'survey-open' }.subject", everyItem(equalTo(tn)))
+                .body("items[1].text", equalTo("SatuPintu: Izin untuk permohonan " + tn
                         + " telah terbit. Unduh dokumennya di aplikasi SatuPintu."))
-                .body("items[1].text", containsString("disetujui"))
+                .body("items[2].text", containsString("disetujui"))
                 .body("items.collect { it.text.length() }", everyItem(lessThanOrEqualTo(Template.SMS_LENGTH)))
                 .body("items.read", everyItem(equalTo(false)))
                 .body("nextCursor", nullValue());
         given().auth().oauth2(f.citizen).header("Accept-Language", "en").get("/api/v1/me/notifications").then()
                 .statusCode(200)
-                .body("items[0].text", equalTo("SatuPintu: The permit for application " + tn
+                .body("items[1].text", equalTo("SatuPintu: The permit for application " + tn
                         + " has been issued. Download it in the SatuPintu app."))
-                .body("items[1].text", containsString("is now approved"));
+                .body("items[2].text", containsString("is now approved"));
         // Nobody else hears of it: not another citizen, not the staff who acted.
         given().auth().oauth2(TestTokens.citizen(UUID.randomUUID().toString())).get("/api/v1/me/notifications")
                 .then().statusCode(200).body("items", hasSize(0));
@@ -80,7 +83,7 @@ class NotificationCentreTest {
         List<Integer> ids = first.path("items.id");
         assertTrue(ids.get(0) > ids.get(1) && ids.get(1) > ids.get(2), "newest first");
         given().auth().oauth2(f.citizen).queryParam("limit", 3).queryParam("cursor", first.<String>path("nextCursor"))
-                .get("/api/v1/me/notifications").then().statusCode(200).body("items", hasSize(2))
+                .get("/api/v1/me/notifications").then().statusCode(200).body("items", hasSize(3))
                 .body("items.id", everyItem(lessThanOrEqualTo(ids.get(2) - 1))).body("nextCursor", nullValue());
 
         given().auth().oauth2(f.citizen).post("/api/v1/me/notifications/" + ids.get(0) + "/read").then()
@@ -91,11 +94,11 @@ class NotificationCentreTest {
         assertEquals(readAt, given().auth().oauth2(f.citizen).post("/api/v1/me/notifications/" + ids.get(0) + "/read")
                 .then().statusCode(200).extract().path("readAt"));
         given().auth().oauth2(f.citizen).queryParam("unread", "true").get("/api/v1/me/notifications").then()
-                .statusCode(200).body("items", hasSize(4)).body("items.id", everyItem(lessThanOrEqualTo(ids.get(1))));
+                .statusCode(200).body("items", hasSize(5)).body("items.id", everyItem(lessThanOrEqualTo(ids.get(1))));
         given().auth().oauth2(f.citizen).get("/api/v1/me/notifications/unread-count").then().statusCode(200)
-                .body("unread", equalTo(4));
+                .body("unread", equalTo(5));
         given().auth().oauth2(f.citizen).post("/api/v1/me/notifications/read").then().statusCode(200)
-                .body("marked", equalTo(4));
+                .body("marked", equalTo(5));
         given().auth().oauth2(f.citizen).queryParam("unread", true).get("/api/v1/me/notifications").then()
                 .statusCode(200).body("items", hasSize(0));
     }
@@ -179,13 +182,15 @@ class NotificationCentreTest {
         var page = graphql(f.citizen, "{ myNotifications(first: 2) { items { id template text read } nextCursor } }")
                 .body("errors", nullValue())
                 .body("data.myNotifications.items", hasSize(2))
-                .body("data.myNotifications.items[0].template", equalTo("permit-issued"))
+                .body("data.myNotifications.items[0].template", equalTo("survey-open"))
+                .body("data.myNotifications.items[0].text", containsString("https://satupintu.example.id/survei/"))
+                .body("data.myNotifications.items[1].template", equalTo("permit-issued"))
                 .extract();
         String id = page.path("data.myNotifications.items[0].id").toString();
         graphql(f.citizen, "mutation { markNotificationRead(id: \"" + id + "\") { id read } }")
                 .body("data.markNotificationRead.read", equalTo(true));
         graphql(f.citizen, "{ myNotifications(unread: true) { items { id } } }")
-                .body("data.myNotifications.items", hasSize(4));
+                .body("data.myNotifications.items", hasSize(5));
         graphql(TestTokens.citizen(UUID.randomUUID().toString()),
                 "mutation { markNotificationRead(id: \"" + id + "\") { id } }")
                 .body("errors[0].extensions.code", equalTo("notification-not-found"));

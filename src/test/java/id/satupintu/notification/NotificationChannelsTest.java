@@ -169,11 +169,11 @@ class NotificationChannelsTest {
         act(f.supervisor, tn, "issue-permit").statusCode(200);
         await(() -> {
             try {
-                return mailTo(mail).size() == 5 && smsTo(number).size() == 5;
+                return mailTo(mail).size() == 6 && smsTo(number).size() == 6;
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
-        }, "5 e-mails and 5 SMS");
+        }, "6 e-mails and 6 SMS: five steps and the survey invitation");
         List<String> bodies = new ArrayList<>();
         for (MimeMessage message : mailTo(mail)) {
             assertEquals("Pemberitahuan SatuPintu", message.getSubject());
@@ -184,7 +184,8 @@ class NotificationChannelsTest {
         for (JsonObject sms : smsTo(number)) {
             assertEquals("SMS", sms.getString("channel"));
             assertTrue(sms.getString("text").length() <= Template.SMS_LENGTH);
-            assertTrue(sms.getString("text").contains(tn));
+            assertTrue(sms.getString("text").contains(sms.getString("template").equals("survey-open")
+                    ? "https://satupintu.example.id/survei/" : tn), sms.getString("text"));
         }
         assertTrue(smsTo(number).stream().anyMatch(sms -> sms.getString("template").equals("permit-issued")));
         for (int i = 0; i < received.size(); i++) {
@@ -192,7 +193,7 @@ class NotificationChannelsTest {
         }
         await(() -> sends(f.citizenId).stream().allMatch(row -> row.getString("state").equals("SENT")), "all SENT");
         List<Row> rows = sends(f.citizenId);
-        assertEquals(10, rows.size());
+        assertEquals(12, rows.size());
         // What is recorded: channel, template, state; no column holds the text or the address.
         for (Row row : rows) {
             for (int c = 0; c < row.size(); c++) {

@@ -3,6 +3,7 @@ package id.satupintu.platform.events;
 import id.satupintu.platform.PlatformConfig;
 import id.satupintu.platform.error.ProblemException;
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
 import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.sse.Sse;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
@@ -136,9 +138,19 @@ public class LiveStreams {
      */
     public Multi<OutboundSseEvent> sseRecent(Sse sse, String stream, String lastEventId, int recent,
                                              UnaryOperator<JsonObject> view) {
+        return sseRecentViewed(sse, stream, lastEventId, recent, payload -> Uni.createFrom().item(view.apply(payload)));
+    }
+
+    /**
+     * As {@link #sseRecent(Sse, String, String, int, UnaryOperator)}, for a view that must ask before it can show
+     * a payload (a link derived and stored when handed out); the events keep their order.
+     */
+    public Multi<OutboundSseEvent> sseRecentViewed(Sse sse, String stream, String lastEventId, int recent,
+                                                   Function<JsonObject, Uni<JsonObject>> view) {
         Long after = lastEventId == null || lastEventId.isBlank() ? null : parseLastEventId(lastEventId);
-        return toSse(sse, recentEvents(stream, after, recent).map(event -> new PublishedEvent(event.id(),
-                event.stream(), event.type(), view.apply(event.payload()), event.createdAt())));
+        return toSse(sse, recentEvents(stream, after, recent).onItem().transformToUniAndConcatenate(event ->
+                view.apply(event.payload()).map(payload -> new PublishedEvent(event.id(), event.stream(), event.type(),
+                        payload, event.createdAt()))));
     }
 
     private Multi<OutboundSseEvent> toSse(Sse sse, Multi<PublishedEvent> source) {

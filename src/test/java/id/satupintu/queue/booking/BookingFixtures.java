@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Sites with booking hours, a clock pinned to a working day, and the calls a citizen makes to book. */
-final class BookingFixtures {
+public final class BookingFixtures {
 
     static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
 
@@ -36,7 +36,7 @@ final class BookingFixtures {
     }
 
     /** The first working day at the site on or after {@code from}, as the site's calendar says. */
-    static LocalDate workingDay(String site, LocalDate from) {
+    public static LocalDate workingDay(String site, LocalDate from) {
         String date = given().queryParam("from", from.toString()).queryParam("days", 0)
                 .get("/api/v1/sites/" + site + "/calendar/add-working-days").then().statusCode(200)
                 .extract().path("date");
@@ -44,7 +44,7 @@ final class BookingFixtures {
     }
 
     /** A working day a few days after today at the site, clear of anything the real clock would do. */
-    static LocalDate bookingDay(String site) {
+    public static LocalDate bookingDay(String site) {
         return workingDay(site, LocalDate.now(WIB).plusDays(3));
     }
 
@@ -58,7 +58,7 @@ final class BookingFixtures {
         return new Setup(site, day, pin(at(day, time)));
     }
 
-    static OffsetDateTime at(LocalDate day, String time) {
+    public static OffsetDateTime at(LocalDate day, String time) {
         return day.atTime(LocalTime.parse(time)).atZone(WIB).toOffsetDateTime();
     }
 
@@ -83,14 +83,14 @@ final class BookingFixtures {
     }
 
     /** A WIB site with lane A for the service and weekday hours 08:00-12:00 in 30-minute slots. */
-    static String bookableSite(String service, int capacity) {
+    public static String bookableSite(String service, int capacity) {
         String site = QueueFixtures.openSite();
         QueueFixtures.createLane(site, "A", 100, service);
         putHours(TestTokens.admin(), site, service, weekdays("08:00", "12:00", 30, capacity)).then().statusCode(200);
         return site;
     }
 
-    static Response book(String token, String site, String service, Object startsAt) {
+    public static Response book(String token, String site, String service, Object startsAt) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("serviceCode", service);
         body.put("startsAt", startsAt == null ? null : startsAt.toString());
