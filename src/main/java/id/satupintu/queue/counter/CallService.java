@@ -38,12 +38,16 @@ public class CallService {
      * go ahead this time: false once the counter has called max-priority-in-row of them in a row, so
      * regular tickets are never starved. A booked ticket checked in early waits as a regular one until
      * its time; booked tickets are bounded by their slots' capacity, so they cannot starve the others.
+     * FOR NO KEY UPDATE, the lock the call's update takes anyway: FOR UPDATE would also conflict with the
+     * key-share locks that rows referencing a ticket take (queue_ticket_near while another call tells the
+     * tickets near the front), and SKIP LOCKED would then pass over waiting tickets and answer a counter
+     * that nobody waits (204) with six in the hall.
      */
     private static final String NEXT = "select t.id from queue_ticket t where t.status = 'WAITING' "
             + "and ((t.lane_id = any($2) and t.target_counter_id is null) or t.target_counter_id = $1) "
             + "order by (t.target_counter_id is not null) desc, (t.booked_for is not null and t.booked_for <= $4) desc, "
             + "((t.priority <> 'NONE' and not t.priority_claimed) = $3) desc, t.issued_at, t.id "
-            + "limit 1 for update skip locked";
+            + "limit 1 for no key update skip locked";
 
     /** The waiting ticket that is now {@code $2 + 1}-th in the called ticket's lane, if not told yet. */
     /**
