@@ -24,6 +24,7 @@ export QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$DB
 export QUARKUS_DATASOURCE_USERNAME=satupintu QUARKUS_DATASOURCE_PASSWORD=satupintu
 export QUARKUS_HTTP_PORT=$PORT QUARKUS_MANAGEMENT_PORT=$MGMT SATUPINTU_DEMO_DATA=true SATUPINTU_JWT_GENERATE_KEYS=true
 export SATUPINTU_PII_ENCRYPTION_KEY=$(head -c 32 /dev/urandom | base64) SATUPINTU_PII_INDEX_KEY=$(head -c 32 /dev/urandom | base64)
+export SATUPINTU_SURVEY_TOKEN_KEY=$(head -c 32 /dev/urandom | base64)
 export SATUPINTU_WEBHOOKS_ALLOWED_HOSTS=127.0.0.1 QUARKUS_LOG_CONSOLE_JSON_ENABLED=false
 
 java bench/webhooks/Receiver.java "$RECEIVER_PORT" >/tmp/satupintu-bench-receiver.log 2>&1 &

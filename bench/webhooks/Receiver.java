@@ -1,4 +1,4 @@
-// A webhook receiver for bench/webhooks.sh, run as `java Receiver.java <port>` (JDK only).
+// A webhook (and notification gateway) receiver for bench/webhooks.sh and bench/notifications.sh, run as `java Receiver.java <port>` (JDK only).
 // POST /... records each delivery: its event id and the latency from the event's createdAt (the
 // committing transaction's time) to receipt. GET /stats prints the figures; POST /reset clears them.
 import com.sun.net.httpserver.HttpServer;
@@ -50,7 +50,11 @@ public class Receiver {
                 if (created.find()) {
                     latenciesMicros.add(ChronoUnit.MICROS.between(OffsetDateTime.parse(created.group(1)).toInstant(), now));
                 }
+                // A webhook names its event; the notification gateway's POST names its send.
                 String id = exchange.getRequestHeaders().getFirst("SatuPintu-Event-Id");
+                if (id == null) {
+                    id = exchange.getRequestHeaders().getFirst("SatuPintu-Delivery-Id");
+                }
                 ids.add(id == null ? "" : id);
                 received.incrementAndGet();
                 long micros = ChronoUnit.MICROS.between(Instant.EPOCH, now);
