@@ -37,7 +37,9 @@ import org.jboss.logging.Logger;
  * backoff, DEAD after the last attempt. At send time the citizen's preferences as they are now decide: an
  * opted-out channel is SKIPPED, quiet hours hold the send until they end (the attempt given back), and the text
  * is rendered in the citizen's language. What is recorded is the channel, template, state and error, never the
- * text or the address. Woken by every new notification this replica hears, and by a periodic sweep.
+ * text or the address. Woken by every new notification this replica hears, and by a periodic sweep. A send to a
+ * kiosk ticket's contact (no account) goes to the number the ticket holds, in the language chosen at the kiosk,
+ * without quiet hours or opt-out; once the end of day forgot the number, a send still due is SKIPPED (no-address).
  */
 @ApplicationScoped
 class NotificationDispatcher {
@@ -58,12 +60,14 @@ class NotificationDispatcher {
                   from due where s.id = due.id
                 returning s.id, s.notification_id, s.channel, s.attempts
             )
-            select cl.id, cl.channel, cl.attempts, n.template, n.params, c.address_encrypted, c.opted_out,
-                   st.language, st.quiet_start, st.quiet_end, z.time_zone
+            select cl.id, cl.channel, cl.attempts, n.template, n.params,
+                   coalesce(c.address_encrypted, k.phone_encrypted) as address_encrypted, c.opted_out,
+                   coalesce(st.language, k.language) as language, st.quiet_start, st.quiet_end, z.time_zone
               from claimed cl
               join notification n on n.id = cl.notification_id
               left join notification_channel c on c.account_id = n.account_id and c.channel = cl.channel
               left join notification_setting st on st.account_id = n.account_id
+              left join queue_ticket_contact_holder k on k.id = n.contact_ticket_id
               left join catalog_site_zone z on z.code = n.site_code
             """;
 

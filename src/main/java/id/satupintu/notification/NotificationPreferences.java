@@ -3,6 +3,7 @@ package id.satupintu.notification;
 import id.satupintu.platform.error.FieldError;
 import id.satupintu.platform.error.InputValidator;
 import id.satupintu.platform.error.ProblemException;
+import id.satupintu.platform.i18n.Messages;
 import id.satupintu.platform.privacy.PersonalDataProtection;
 import id.satupintu.platform.privacy.PhoneNumber;
 import id.satupintu.platform.security.Caller;
@@ -68,7 +69,7 @@ public class NotificationPreferences {
         }
         List<FieldError> errors = new ArrayList<>();
         String language = input.language() == null ? "id" : input.language();
-        if (!language.equals("id") && !language.equals("en")) {
+        if (!Messages.supports(language)) {
             errors.add(FieldError.of("language", "notification-language"));
         }
         LocalTime start = time("quietStart", input.quietStart(), errors);

@@ -39,6 +39,14 @@ class EndOfDay {
             + " from catalog_site_zone s where s.code = t.site_code and t.status in ('WAITING', 'CALLED', 'SERVING')"
             + " and t.local_date < ($1::timestamptz at time zone s.time_zone)::date returning t.id";
 
+    /**
+     * Forgets the phone numbers left on tickets of a past local day of their site: they were kept only to say the
+     * turn is near, and a day's tickets are over once it ends (a send still due is skipped: no-address).
+     */
+    private static final String FORGET_CONTACTS = "delete from queue_ticket_contact k using queue_ticket t, catalog_site_zone s"
+            + " where t.id = k.ticket_id and s.code = t.site_code"
+            + " and t.local_date < ($1::timestamptz at time zone s.time_zone)::date";
+
     /** Past site days not closed yet, found through the numbering rows (one per lane and day) rather than the tickets. */
     private static final String FIGURES = "with days as ("
             + " select distinct l.site_code, n.local_date from queue_number n join queue_lane l on l.id = n.lane_id"
@@ -130,6 +138,7 @@ class EndOfDay {
             }
             // Tickets first: a counter busy with a ticket of a day that is over is idle once it is closed.
             return tx.preparedQuery(CLOSE).execute(Tuple.of(at)).flatMap(closed -> closeSessions(tx, at)
+                    .flatMap(done -> tx.preparedQuery(FORGET_CONTACTS).execute(Tuple.of(at)))
                     .flatMap(done -> tx.preparedQuery(FIGURES).execute(Tuple.of(at)))
                     // Told as every ticket change is: through the event log, whose per-stream lock keeps each
                     // stream's ids committing in order, with the ticket's own payload, whose siteCode is what

@@ -15,6 +15,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import id.satupintu.application.ApplicationFixtures;
 import id.satupintu.complaint.ComplaintFixtures;
 import id.satupintu.integration.SignedDelivery;
+import id.satupintu.platform.privacy.PersonalDataProtection;
 import id.satupintu.platform.security.Roles;
 import id.satupintu.queue.QueueFixtures;
 import id.satupintu.support.TestTokens;
@@ -356,6 +357,117 @@ class NotificationChannelsTest {
             Thread.sleep(1000);
             assertEquals(1, smsTo(number).size());
         }
+    }
+
+    static Map<String, Object> kioskRequest(String phone, String language) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("serviceCode", QueueFixtures.KTP);
+        body.put("channel", "KIOSK");
+        body.put("phone", phone);
+        body.put("language", language);
+        return body;
+    }
+
+    /**
+     * A kiosk ticket whose holder left a phone number (with spaces and +62, as people type it) is texted once when
+     * its turn is near, in the language chosen at the kiosk. The number is stored encrypted, shown masked to the
+     * kiosk and the site's staff only, and is in no event and in nobody's notification centre.
+     */
+    @Test
+    void aKioskTicketWhoseHolderLeftANumberIsTextedWhenTheTurnIsNear() throws Exception {
+        String site = QueueFixtures.openSite();
+        QueueFixtures.createLane(site, "A", 100, QueueFixtures.KTP);
+        QueueFixtures.OpenCounter counter = QueueFixtures.openCounter(site, 1, "A");
+        for (int i = 0; i < 3; i++) {
+            QueueFixtures.kioskTicket(site, QueueFixtures.KTP, null);
+        }
+        String number = phone();
+        String typed = "+62 " + number.substring(1, 4) + "-" + number.substring(4, 8) + " " + number.substring(8);
+        String kiosk = QueueFixtures.device(Roles.KIOSK, site);
+        String masked = PersonalDataProtection.maskPhone(number);
+        String id = given().auth().oauth2(kiosk).contentType(ContentType.JSON).body(kioskRequest(typed, "en"))
+                .post("/api/v1/sites/" + site + "/tickets").then().statusCode(201)
+                .body("number", equalTo("A-004")).body("position", equalTo(4)).body("contactPhone", equalTo(masked))
+                .extract().path("id");
+        assertFalse(masked.contains(number.substring(4, 8)), masked);
+        Row stored = NotificationTests.sql("select phone_encrypted, phone_masked, language from queue_ticket_contact "
+                + "where ticket_id = $1::uuid", id).iterator().next();
+        assertFalse(stored.getString("phone_encrypted").contains(number.substring(4)), "encrypted at rest");
+        assertEquals("en", stored.getString("language"));
+        given().auth().oauth2(TestTokens.staff(Roles.COUNTER_STAFF, null, site)).get("/api/v1/tickets/" + id)
+                .then().statusCode(200).body("contactPhone", equalTo(masked));
+        given().auth().oauth2(QueueFixtures.device(Roles.KIOSK, QueueFixtures.openSite())).get("/api/v1/tickets/" + id)
+                .then().statusCode(403);
+
+        QueueFixtures.callNext(counter).then().statusCode(200);
+        await(() -> smsTo(number).size() >= 1, "the SMS to the number left at the kiosk");
+        Thread.sleep(1000);
+        assertEquals(1, smsTo(number).size(), "one SMS");
+        JsonObject sms = smsTo(number).get(0);
+        assertEquals("turn-near", sms.getString("template"));
+        assertEquals("SatuPintu: Ticket A-004 is 3 away from its turn. Please get ready for the counter.",
+                sms.getString("text"));
+        assertTrue(signedRight.get(received.indexOf(sms)), "signed as the gateway contract says");
+        Row notification = NotificationTests.sql("select account_id, contact_ticket_id from notification "
+                + "where contact_ticket_id = $1::uuid", id).iterator().next();
+        assertEquals(null, notification.getUUID("account_id"));
+        assertEquals(1L, NotificationTests.sql("select count(*) from notification_send s join notification n on "
+                + "n.id = s.notification_id where n.contact_ticket_id = $1::uuid and s.state = 'SENT' and s.channel = 'SMS'",
+                id).iterator().next().getLong(0));
+        assertEquals(0L, NotificationTests.sql("select count(*) from event where payload::text like '%' || $1 || '%'",
+                number.substring(4)).iterator().next().getLong(0), "the number is in no event");
+        // A later call (at a second counter: the first holds its called ticket) does not tell it again.
+        QueueFixtures.callNext(QueueFixtures.openCounter(site, 2, "A")).then().statusCode(200);
+        Thread.sleep(1000);
+        assertEquals(1, smsTo(number).size());
+
+        // The same over GraphQL: the contact is taken, and only its mask comes back.
+        String other = phone();
+        QueueFixtures.graphql(kiosk, "mutation($site: String!, $phone: String) { issueTicket(site: $site, input: "
+                        + "{serviceCode: \"" + QueueFixtures.KTP + "\", channel: KIOSK, phone: $phone}) "
+                        + "{ number contactPhone } }", Map.of("site", site, "phone", other))
+                .body("errors", nullValue()).body("data.issueTicket.number", equalTo("A-005"))
+                .body("data.issueTicket.contactPhone", equalTo(PersonalDataProtection.maskPhone(other)));
+    }
+
+    /** Wrong numbers, languages and channels for a contact are 400s that name the field, and issue no ticket. */
+    @Test
+    void aContactWhereItDoesNotBelongOrMalformedIsRefusedAndIssuesNothing() {
+        String site = QueueFixtures.openSite();
+        QueueFixtures.createLane(site, "A", 100, QueueFixtures.KTP);
+        String kiosk = QueueFixtures.device(Roles.KIOSK, site);
+        given().auth().oauth2(kiosk).contentType(ContentType.JSON).body(kioskRequest("0812\u00003456789", null))
+                .post("/api/v1/sites/" + site + "/tickets").then().statusCode(400).contentType("application/problem+json");
+        for (String bad : List.of("12345", "\uFF10\uFF18\uFF11\uFF12\uFF13\uFF14\uFF15\uFF16\uFF17\uFF18",
+                "+1 202 555 0100", "0812345678901234567890", "9".repeat(100_000), "")) {
+            given().auth().oauth2(kiosk).contentType(ContentType.JSON).body(kioskRequest(bad, null))
+                    .post("/api/v1/sites/" + site + "/tickets").then().statusCode(400)
+                    .contentType("application/problem+json").body("errors.field", equalTo(List.of("phone")));
+        }
+        given().auth().oauth2(kiosk).contentType(ContentType.JSON).body(kioskRequest(phone(), "fr"))
+                .post("/api/v1/sites/" + site + "/tickets").then().statusCode(400)
+                .body("errors.field", equalTo(List.of("language"))).body("errors.code", equalTo(List.of("notification-language")));
+        given().auth().oauth2(kiosk).contentType(ContentType.JSON).body(kioskRequest(null, "en"))
+                .post("/api/v1/sites/" + site + "/tickets").then().statusCode(400)
+                .body("errors.code", equalTo(List.of("contact-language-without-phone")));
+        Map<String, Object> byPhone = kioskRequest(phone(), null);
+        byPhone.put("channel", "PHONE");
+        given().auth().oauth2(QueueFixtures.citizen()).contentType(ContentType.JSON).body(byPhone)
+                .post("/api/v1/sites/" + site + "/tickets").then().statusCode(400)
+                .body("errors.code", equalTo(List.of("contact-on-site-only")));
+        given().auth().oauth2(kiosk).contentType(ContentType.JSON).body(Map.of("serviceCode", QueueFixtures.KTP,
+                        "channel", "KIOSK", "phone", 81234567))
+                .post("/api/v1/sites/" + site + "/tickets").then().statusCode(400);
+        QueueFixtures.graphql(kiosk, "mutation($site: String!) { issueTicket(site: $site, input: {serviceCode: \""
+                        + QueueFixtures.KTP + "\", channel: KIOSK, phone: \"12345\"}) { number } }", Map.of("site", site))
+                .body("errors[0].extensions.code", equalTo("validation-failed"))
+                .body("errors[0].extensions.errors[0].field", equalTo("phone"))
+                .body("data.issueTicket", nullValue());
+        assertEquals(0L, NotificationTests.sql("select count(*) from queue_ticket where site_code = $1", site)
+                .iterator().next().getLong(0), "no ticket was issued");
+        QueueFixtures.kioskTicket(site, QueueFixtures.KTP, null);
+        assertEquals(1L, NotificationTests.sql("select count(*) from queue_ticket where site_code = $1", site)
+                .iterator().next().getLong(0));
     }
 
     @Test

@@ -118,6 +118,31 @@ class EndOfDayTest {
         }
     }
 
+    /** The numbers left at the kiosk for "your turn is near" are forgotten once their ticket's day is over. */
+    @Test
+    void thePhoneNumbersLeftOnADaysTicketsAreForgottenWhenTheDayCloses() {
+        LocalDate day = LocalDate.now(ZoneOffset.UTC).minusDays(30);
+        String site = QueueFixtures.site("Asia/Jakarta", true);
+        QueueFixtures.createLane(site, "A", 100, KTP);
+        String kiosk = QueueFixtures.device(Roles.KIOSK, site);
+        List<String> tickets = new java.util.ArrayList<>();
+        for (String phone : List.of("081234567890", "081298765432")) {
+            tickets.add(given().auth().oauth2(kiosk).contentType(ContentType.JSON)
+                    .body(Map.of("serviceCode", KTP, "channel", "KIOSK", "phone", phone))
+                    .post("/api/v1/sites/" + site + "/tickets").then().statusCode(201).extract().path("id"));
+        }
+        execute("update queue_ticket set local_date = $2 where id = $1", UUID.fromString(tickets.get(0)), day);
+        assertEquals(2, count("select count(*) from queue_ticket_contact c join queue_ticket t on t.id = c.ticket_id"
+                + " where t.site_code = $1", site));
+
+        endOfDay.run(day.plusDays(1).atTime(17, 30).toInstant(ZoneOffset.UTC)).await().indefinitely();
+        assertEquals(0, count("select count(*) from queue_ticket_contact where ticket_id = $1", UUID.fromString(tickets.get(0))));
+        assertEquals(1, count("select count(*) from queue_ticket_contact where ticket_id = $1", UUID.fromString(tickets.get(1))));
+        status(site, tickets.get(0), "CLOSED");
+        given().auth().oauth2(kiosk).get("/api/v1/tickets/" + tickets.get(0)).then().statusCode(200)
+                .body("contactPhone", org.hamcrest.Matchers.nullValue());
+    }
+
     /** A site's counters at closing: idle, paused, busy with a called ticket, opened for overtime. */
     record Counters(String site, OpenCounter idle, OpenCounter paused, OpenCounter busy, OpenCounter overtime) {
     }

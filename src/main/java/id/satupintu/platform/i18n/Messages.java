@@ -30,6 +30,11 @@ public class Messages {
 
     private final Map<String, Properties> bundles = Map.of("id", load("id"), "en", load("en"));
 
+    /** Whether {@code code} (id, en) names a language citizens are told things in. */
+    public static boolean supports(String code) {
+        return SUPPORTED.stream().anyMatch(locale -> locale.getLanguage().equals(code));
+    }
+
     /** The first supported language the client asks for; Indonesian when it asks for none we have. */
     public static Locale negotiate(String acceptLanguage) {
         if (acceptLanguage == null || acceptLanguage.isBlank()) {

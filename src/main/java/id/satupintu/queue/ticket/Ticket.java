@@ -10,21 +10,23 @@ import java.util.UUID;
 
 /**
  * A queue ticket as stored, with its lane's prefix and the counter it was called to; {@code bookedFor} is the
- * slot time of a ticket made by checking in a booking; {@code priorityClaimed} a phone's priority not yet confirmed.
+ * slot time of a ticket made by checking in a booking; {@code priorityClaimed} a phone's priority not yet confirmed;
+ * {@code contactPhone} the masked number its holder left at the site (queue_ticket_contact), null without one.
  */
 public record Ticket(UUID id, String siteCode, UUID laneId, String lane, String serviceCode, String number,
                      Channel channel, PriorityCategory priority, String vehiclePlate, String holderId, String issuedBy,
                      TicketStatus status, OffsetDateTime issuedAt, UUID counterId, Integer counterNumber,
                      String counterName, UUID targetCounterId, OffsetDateTime calledAt, int callCount,
                      OffsetDateTime startedAt, OffsetDateTime finishedAt, OffsetDateTime bookedFor,
-                     boolean priorityClaimed) {
+                     boolean priorityClaimed, String contactPhone) {
 
     /** Selects tickets with lane and counter; callers append the where clause (alias t). */
     static final String SELECT = "select t.id, t.site_code, t.lane_id, l.prefix, t.service_code, t.number, t.channel, "
             + "t.priority, t.vehicle_plate, t.holder_id, t.issued_by, t.status, t.issued_at, t.counter_id, "
             + "c.number as counter_number, c.name as counter_name, t.target_counter_id, t.called_at, t.call_count, "
-            + "t.started_at, t.finished_at, t.booked_for, t.priority_claimed from queue_ticket t join queue_lane l on l.id = t.lane_id "
-            + "left join queue_counter c on c.id = t.counter_id ";
+            + "t.started_at, t.finished_at, t.booked_for, t.priority_claimed, k.phone_masked as contact_phone "
+            + "from queue_ticket t join queue_lane l on l.id = t.lane_id "
+            + "left join queue_counter c on c.id = t.counter_id left join queue_ticket_contact k on k.ticket_id = t.id ";
 
     static Ticket of(Row row) {
         return new Ticket(row.getUUID("id"), row.getString("site_code"), row.getUUID("lane_id"),
@@ -35,7 +37,7 @@ public record Ticket(UUID id, String siteCode, UUID laneId, String lane, String 
                 row.getUUID("counter_id"), row.getInteger("counter_number"), row.getString("counter_name"),
                 row.getUUID("target_counter_id"), row.getOffsetDateTime("called_at"), row.getInteger("call_count"),
                 row.getOffsetDateTime("started_at"), row.getOffsetDateTime("finished_at"),
-                row.getOffsetDateTime("booked_for"), row.getBoolean("priority_claimed"));
+                row.getOffsetDateTime("booked_for"), row.getBoolean("priority_claimed"), row.getString("contact_phone"));
     }
 
     /** Served ahead of the line: a priority category that is not a claim still waiting for confirmation. */

@@ -11,7 +11,11 @@ import id.satupintu.catalog.WorkingDayCalendar;
 import id.satupintu.platform.security.Caller;
 import id.satupintu.platform.security.Roles;
 import id.satupintu.platform.security.Scopes;
+import id.satupintu.platform.error.FieldError;
 import id.satupintu.platform.error.InputValidator;
+import id.satupintu.platform.i18n.Messages;
+import id.satupintu.platform.privacy.PersonalDataProtection;
+import id.satupintu.platform.privacy.PhoneNumber;
 import id.satupintu.platform.error.ProblemException;
 import id.satupintu.platform.events.EventLog;
 import id.satupintu.platform.survey.SurveyLinks;
@@ -27,8 +31,11 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -46,8 +53,9 @@ public class TicketService {
      * inserts the ticket with it in one statement, returning it as {@link Ticket#SELECT} would: the
      * fewer round trips while the number row is locked, the more tickets a lane issues per second.
      * $1 lane, $2 local date, $3 site, $4 service, $5 prefix, $6 channel, $7 priority, $8 plate,
-     * $9 holder, $10 issued by, $11 booked slot time (booked tickets only). A priority asked for from a phone
-     * is stored as a claim (see {@link #confirmPriority}).
+     * $9 holder, $10 issued by, $11 booked slot time (booked tickets only), $12 to $14 the contact left at the
+     * site (phone encrypted, masked, language; null without one). A priority asked for from a phone is stored as a
+     * claim (see {@link #confirmPriority}).
      */
     private static final String ISSUE = "with number as (insert into queue_number (lane_id, local_date, last) "
             + "values ($1, $2, 1) on conflict (lane_id, local_date) do update set last = queue_number.last + 1 "
@@ -55,11 +63,17 @@ public class TicketService {
             + "t as (insert into queue_ticket (site_code, lane_id, number_lane_id, service_code, local_date, sequence, "
             + "number, channel, priority, vehicle_plate, holder_id, issued_by, status, booked_for, priority_claimed) "
             + "select $3, $1, $1, $4, $2, last, $5 || '-' || lpad(last::text, greatest(3, length(last::text)), '0'), "
-            + "$6, $7, $8, $9, $10, 'WAITING', $11, $6 = 'PHONE' and $7 <> 'NONE' from number returning *) "
+            + "$6, $7, $8, $9, $10, 'WAITING', $11, $6 = 'PHONE' and $7 <> 'NONE' from number returning *), "
+            + "contact as (insert into queue_ticket_contact (ticket_id, phone_encrypted, phone_masked, language) "
+            + "select id, $12, $13, $14 from t where $12::text is not null returning phone_masked) "
             + "select t.id, t.site_code, t.lane_id, $5 as prefix, t.service_code, t.number, t.channel, t.priority, "
             + "t.vehicle_plate, t.holder_id, t.issued_by, t.status, t.issued_at, t.counter_id, null::integer as "
             + "counter_number, null::text as counter_name, t.target_counter_id, t.called_at, t.call_count, t.started_at, "
-            + "t.finished_at, t.booked_for, t.priority_claimed, t.sequence from t";
+            + "t.finished_at, t.booked_for, t.priority_claimed, (select phone_masked from contact) as contact_phone, "
+            + "t.sequence from t";
+
+    /** The channels of tickets taken at the site, which may carry a contact (see {@link #contact}). */
+    private static final Set<Channel> ON_SITE = EnumSet.of(Channel.KIOSK, Channel.COUNTER, Channel.DRIVE_THRU);
 
     /** Rolling average over this many finished tickets of the lane. */
     private static final int SERVICE_TIME_SAMPLE = 20;
@@ -97,8 +111,13 @@ public class TicketService {
     @Inject
     SurveyLinks surveys;
 
+    @Inject
+    PersonalDataProtection protection;
+
     public Uni<Ticket> issue(Caller caller, String siteCode, TicketRequest request) {
-        InputValidator.failIfAny(validator.violations(request, "body"));
+        List<FieldError> errors = validator.violations(request, "body");
+        Contact contact = contact(request, errors);
+        InputValidator.failIfAny(errors);
         authorizeChannel(caller, siteCode, request);
         if (request.vehiclePlate() != null && request.channel() != Channel.DRIVE_THRU) {
             throw ProblemException.validation("vehiclePlate", "drive-thru-only");
@@ -109,7 +128,7 @@ public class TicketService {
             ZonedDateTime now = clock.now().atZone(zone);
             Uni<Void> serving = phone ? requireServing(site, now) : Uni.createFrom().voidItem();
             return serving.flatMap(open -> pool.withTransaction(tx -> laneFor(tx, caller, siteCode, request.serviceCode())
-                    .flatMap(lane -> insert(tx, lane, now.toLocalDate(), caller, request).map(row -> {
+                    .flatMap(lane -> insert(tx, lane, now.toLocalDate(), caller, request, contact).map(row -> {
                         // The quota caps what citizens may take remotely; people at the site are still served.
                         // Refused after the number is taken, so the rollback gives the number back.
                         if (phone && row.getInteger("sequence") > lane.dailyQuota()) {
@@ -151,12 +170,13 @@ public class TicketService {
     /** The view of a ticket in hand (e.g. just issued), without reading it again. */
     public Uni<TicketView> view(Caller caller, Ticket ticket) {
         boolean staff = QueueAccess.isStaffOf(caller, ticket.siteCode());
+        boolean issuer = caller.id().equals(ticket.issuedBy());
         requireReader(caller, ticket);
         Uni<TicketView> view = ticket.status() != TicketStatus.WAITING
-                ? Uni.createFrom().item(TicketView.of(ticket, null, staff))
+                ? Uni.createFrom().item(TicketView.of(ticket, null, staff, issuer))
                 : pool.preparedQuery(WAIT)
                         .execute(Tuple.of(ticket.laneId(), ticket.id(), ticket.servedFirst(), ticket.issuedAt()))
-                        .map(rows -> TicketView.of(ticket, wait(rows.iterator().next()), staff));
+                        .map(rows -> TicketView.of(ticket, wait(rows.iterator().next()), staff, issuer));
         if (!surveyed(caller, ticket)) {
             return view;
         }
@@ -243,7 +263,7 @@ public class TicketService {
                                    String holderId, OffsetDateTime bookedFor) {
         return laneFor(tx, caller, siteCode, serviceCode)
                 .flatMap(lane -> take(tx, lane, date, serviceCode, Channel.BOOKING, PriorityCategory.NONE, null,
-                        holderId, caller.id(), bookedFor))
+                        holderId, caller.id(), bookedFor, null))
                 .map(Ticket::of)
                 .call(ticket -> publish(tx, ticket, "ticket.issued"))
                 .onFailure(failure -> QueueAccess.violates(failure, "queue_ticket_one_active"))
@@ -256,20 +276,56 @@ public class TicketService {
                 .map(rows -> QueueAccess.first(rows, Ticket::of, "ticket", id));
     }
 
-    private static Uni<Row> insert(SqlClient tx, Lane lane, LocalDate date, Caller caller, TicketRequest request) {
+    private static Uni<Row> insert(SqlClient tx, Lane lane, LocalDate date, Caller caller, TicketRequest request,
+                                   Contact contact) {
         String holder = request.channel() == Channel.PHONE ? caller.id() : null;
         return take(tx, lane, date, request.serviceCode(), request.channel(), request.priorityOrNone(),
-                request.vehiclePlate(), holder, caller.id(), null);
+                request.vehiclePlate(), holder, caller.id(), null, contact);
     }
 
     /** The one way a ticket is numbered and stored, whatever the channel (see {@link #ISSUE}). */
     private static Uni<Row> take(SqlClient tx, Lane lane, LocalDate date, String serviceCode, Channel channel,
                                  PriorityCategory priority, String vehiclePlate, String holder, String issuedBy,
-                                 OffsetDateTime bookedFor) {
+                                 OffsetDateTime bookedFor, Contact contact) {
         return tx.preparedQuery(ISSUE)
                 .execute(Tuple.from(new Object[] {lane.id(), date, lane.siteCode(), serviceCode, lane.prefix(),
-                        channel.name(), priority.name(), vehiclePlate, holder, issuedBy, bookedFor}))
+                        channel.name(), priority.name(), vehiclePlate, holder, issuedBy, bookedFor,
+                        contact == null ? null : contact.phoneEncrypted(), contact == null ? null : contact.phoneMasked(),
+                        contact == null ? "id" : contact.language()}))
                 .map(rows -> rows.iterator().next());
+    }
+
+    /** A phone number left at the site, as stored: encrypted, masked for those shown it, and its language. */
+    private record Contact(String phoneEncrypted, String phoneMasked, String language) {
+    }
+
+    /**
+     * The contact a ticket taken at the site may carry: a valid Indonesian mobile number (phone-format, the rule
+     * sign-up and home visits apply) in id or en; not on a phone ticket, whose holder is told through their own
+     * account's preferences, nor on an integrator's (contact-on-site-only). Null without a phone.
+     */
+    private Contact contact(TicketRequest request, List<FieldError> errors) {
+        if (request == null || request.phone() == null) {
+            if (request != null && request.language() != null) {
+                errors.add(FieldError.of("language", "contact-language-without-phone"));
+            }
+            return null;
+        }
+        if (request.channel() != null && !ON_SITE.contains(request.channel())) {
+            errors.add(FieldError.of("phone", "contact-on-site-only"));
+            return null;
+        }
+        Optional<String> phone = PhoneNumber.normalize(request.phone());
+        // Too long is told once, by the request's own constraint.
+        if (phone.isEmpty() && errors.stream().noneMatch(error -> error.field().equals("phone"))) {
+            errors.add(FieldError.of("phone", "phone-format"));
+        }
+        String language = request.language() == null ? "id" : request.language();
+        if (!Messages.supports(language)) {
+            errors.add(FieldError.of("language", "notification-language"));
+        }
+        return phone.map(number -> new Contact(protection.encrypt(number), PersonalDataProtection.maskPhone(number),
+                language)).orElse(null);
     }
 
     /**
