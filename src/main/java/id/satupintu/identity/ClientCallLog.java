@@ -2,6 +2,7 @@ package id.satupintu.identity;
 
 import id.satupintu.platform.error.DatabaseOutage;
 import id.satupintu.platform.jobs.JobRuns;
+import id.satupintu.platform.persistence.MonthlyPartitions;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -77,16 +78,20 @@ class ClientCallLog {
     }
 
     /**
-     * Drops entries older than the retention, a bounded batch per run so no run holds long locks.
-     * Every replica may run it: deleting what is already gone does nothing.
+     * Drops entries older than the retention: the months wholly past it as tables (the log is partitioned by month,
+     * V54), then the rest of the oldest month kept, a bounded batch per run so no run holds long locks. Every
+     * replica may run it: deleting what is already gone does nothing.
      */
     @Scheduled(every = "${satupintu.clients.audit-prune-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> prune() {
-        return jobs.run("Pruning the audit log of API clients", () -> pool.preparedQuery("""
-                        delete from identity_api_client_call where id in (
-                          select id from identity_api_client_call
-                          where called_at < now() - make_interval(days => $1::int) limit 10000)""")
-                .execute(Tuple.of(config.clients().auditRetentionDays())));
+        int days = config.clients().auditRetentionDays();
+        return jobs.run("Pruning the audit log of API clients", () -> MonthlyPartitions
+                .dropOlderThan(pool, "identity_api_client_call", days)
+                .flatMap(dropped -> pool.preparedQuery("""
+                                delete from identity_api_client_call where (id, called_at) in (
+                                  select id, called_at from identity_api_client_call
+                                  where called_at < now() - make_interval(days => $1::int) limit 10000)""")
+                        .execute(Tuple.of(days))));
     }
 
     /** Writes everything queued, a batch at a time. */

@@ -35,6 +35,15 @@ public interface PlatformConfig {
 
     Database database();
 
+    Partitions partitions();
+
+    /** The monthly partitions of the append-only logs (V54, {@code platform/persistence/MonthlyPartitions}). */
+    interface Partitions {
+        /** How often each replica makes the coming months' partitions; read by the scheduler. */
+        @WithDefault("6h")
+        String ensureEvery();
+    }
+
     /**
      * How the service behaves when PostgreSQL is away: requests are refused fast with a 503 instead of
      * waiting on connections that do not come ({@code platform/error/DatabaseOutage},
