@@ -259,6 +259,39 @@ class NotificationChannelsTest {
         assertEquals(3, smsTo(broken).size());
         // The centre has it all the same.
         given().auth().oauth2(g.citizen).get("/api/v1/me/notifications").then().body("items", hasSize(1));
+
+        // An administrator sees it among the dead sends, without its address or text, and sends it again.
+        long id = dead.getLong("id");
+        String admin = TestTokens.staff(Roles.ADMIN, null, null);
+        String listed = given().auth().oauth2(admin).get("/api/v1/notification-sends/dead?channel=SMS&limit=200")
+                .then().statusCode(200).contentType(ContentType.JSON)
+                .body("items.find { it.id == " + id + " }.template", equalTo("application-state"))
+                .body("items.find { it.id == " + id + " }.addressee", equalTo("ACCOUNT"))
+                .body("items.find { it.id == " + id + " }.lastError", equalTo("HTTP 500"))
+                .extract().asString();
+        assertFalse(listed.contains(broken.substring(4)), "no number in the list");
+        for (String token : List.of(g.citizen, TestTokens.staff(Roles.SUPERVISOR, "DISDUKCAPIL-BDG", null))) {
+            given().auth().oauth2(token).get("/api/v1/notification-sends/dead").then().statusCode(403);
+            given().auth().oauth2(token).post("/api/v1/notification-sends/dead/" + id + "/replay").then().statusCode(403);
+        }
+        given().get("/api/v1/notification-sends/dead").then().statusCode(401);
+        given().auth().oauth2(admin).get("/api/v1/notification-sends/dead?channel=PIGEON").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", equalTo(List.of("channel")));
+        given().auth().oauth2(admin).get("/api/v1/notification-sends/dead?cursor=bm90LWEtbnVtYmVy").then().statusCode(400)
+                .body("code", equalTo("invalid-cursor"));
+        given().auth().oauth2(admin).post("/api/v1/notification-sends/dead/99999999999/replay").then().statusCode(404)
+                .body("code", equalTo("notification-send-not-found"));
+        given().auth().oauth2(admin).post("/api/v1/notification-sends/dead/abc/replay").then().statusCode(404);
+        long sent = sends(f.citizenId).get(0).getLong("id");
+        given().auth().oauth2(admin).post("/api/v1/notification-sends/dead/" + sent + "/replay").then().statusCode(409)
+                .body("code", equalTo("notification-send-not-dead"));
+
+        alwaysFailing.remove(broken);
+        given().auth().oauth2(admin).post("/api/v1/notification-sends/dead/" + id + "/replay").then().statusCode(202);
+        await(() -> "SENT".equals(sends(g.citizenId).get(0).getString("state")), "SENT once replayed");
+        assertEquals(4, smsTo(broken).size());
+        given().auth().oauth2(admin).get("/api/v1/notification-sends/dead?limit=200").then().statusCode(200)
+                .body("items.id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem((int) id)));
     }
 
     @Test
